@@ -1,0 +1,127 @@
+"""The whole stack on this machine: dynalite, the local API and the static
+site, started together and stopped together (Ctrl-C, SIGTERM, or when any of
+them dies). Prints one line `READY {json}` when everything answers.
+
+Usage: python3 backend/local/stack.py [--api-port 3000] [--site-port 8080]
+       [--dynamodb-port 4567] [--data-dir .data/dynalite | --in-memory]
+"""
+import argparse
+import json
+import os
+import signal
+import functools
+import subprocess
+import sys
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+from dynalite import ROOT, Dynalite, port_in_use, stop_process, wait_for_port  # noqa: E402
+
+TABLE = 'lambda-apigateway'
+
+
+def parse_args(argv):
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument('--host', default='127.0.0.1')
+    p.add_argument('--api-port', type=int, default=3000)
+    p.add_argument('--site-port', type=int, default=8080)
+    p.add_argument('--dynamodb-port', type=int, default=4567)
+    p.add_argument('--data-dir', default=os.path.join(ROOT, '.data', 'dynalite'),
+                   help='where dynalite keeps its data (kept across restarts)')
+    p.add_argument('--in-memory', action='store_true', help='keep no data on disk')
+    p.add_argument('--site-dir', default=os.path.join(ROOT, 'web'))
+    p.add_argument('--table', default=TABLE)
+    p.add_argument('--quiet', action='store_true', help='no request log lines')
+    return p.parse_args(argv)
+
+
+def check_ports(args):
+    for flag, port in (('--dynamodb-port', args.dynamodb_port), ('--api-port', args.api_port),
+                       ('--site-port', args.site_port)):
+        if port_in_use(args.host, port):
+            sys.exit('stack: port {} is already in use; stop what uses it or choose another with {} PORT'
+                     .format(port, flag))
+
+
+class SiteHandler(SimpleHTTPRequestHandler):
+    """Serves the static site; /config.json tells the page which API to use."""
+
+    def log_message(self, fmt, *args):
+        pass
+
+    def end_headers(self):
+        self.send_header('Cache-Control', 'no-cache')
+        super().end_headers()
+
+    def do_GET(self):
+        if self.path.split('?', 1)[0] == '/config.json':
+            data = json.dumps(self.server.site_config).encode()
+            self.send_response(200)
+            self.send_header('Content-Type', 'application/json')
+            self.send_header('Content-Length', str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+            return
+        super().do_GET()
+
+
+def start_site(host, port, site_dir, config):
+    server = ThreadingHTTPServer((host, port), functools.partial(SiteHandler, directory=site_dir))
+    server.daemon_threads = True
+    server.site_config = config
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    check_ports(args)
+    if not os.path.exists(os.path.join(args.site_dir, 'index.html')):
+        sys.exit('stack: {} has no index.html; build the web app first (scripts/demo does)'.format(args.site_dir))
+    endpoint = 'http://{}:{}/prod/DynamoDBManager'.format(args.host, args.api_port)
+    site_url = 'http://{}:{}/'.format(args.host, args.site_port)
+    dynalite = Dynalite(args.dynamodb_port, None if args.in_memory else args.data_dir, args.host)
+    children = []
+    site = None
+
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        dynalite.start()
+        dynalite.ensure_table(args.table)
+        log = subprocess.DEVNULL if args.quiet else None
+        api = subprocess.Popen([sys.executable, os.path.join(HERE, 'local_api.py'), '--host', args.host,
+                                '--port', str(args.api_port), '--dynamodb-endpoint', dynalite.endpoint],
+                               stdout=log)
+        children.append(api)
+        wait_for_port(args.host, args.api_port, api, name='local API')
+        site = start_site(args.host, args.site_port, args.site_dir, {'endpoint': endpoint})
+        print('READY ' + json.dumps({'site': site_url, 'api': endpoint, 'dynamodb': dynalite.endpoint,
+                                     'table': args.table}), flush=True)
+        print('\n  Open {}  (API {}, DynamoDB {}). Ctrl-C stops everything.\n'.format(
+            site_url, endpoint, dynalite.endpoint), flush=True)
+        while True:
+            for child in children + [dynalite.process]:
+                if child.poll() is not None:
+                    print('stack: a process exited (code {}); stopping the rest'.format(child.returncode),
+                          file=sys.stderr)
+                    return 1
+            time.sleep(0.2)
+    except KeyboardInterrupt:
+        return 0
+    except RuntimeError as error:
+        print('stack: ' + str(error), file=sys.stderr)
+        return 1
+    finally:
+        if site:
+            site.shutdown()
+        for child in children:
+            stop_process(child)
+        dynalite.stop()
+
+
+if __name__ == '__main__':
+    sys.exit(main())

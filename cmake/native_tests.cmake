@@ -1,0 +1,34 @@
+# Native build: doctest unit tests of src/core, discovered by CTest, and
+# (with clang and -DBUILD_FUZZERS=ON) libFuzzer targets under ASan/UBSan.
+enable_testing()
+option(BUILD_FUZZERS "Build libFuzzer targets (clang only)" OFF)
+option(ENABLE_SANITIZERS "Build core and tests with ASan and UBSan" OFF)
+
+if(ENABLE_SANITIZERS)
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
+  add_link_options(-fsanitize=address,undefined)
+endif()
+
+file(GLOB CORE_TEST_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/core/*.cpp")
+add_executable(core_tests ${CORE_TEST_SOURCES})
+target_link_libraries(core_tests PRIVATE core)
+target_compile_definitions(core_tests PRIVATE
+  FIXTURES_DIR="${CMAKE_SOURCE_DIR}/tests/fixtures")
+target_compile_options(core_tests PRIVATE ${PROJECT_WARNINGS})
+
+include(/usr/lib/cmake/doctest/doctest.cmake)
+doctest_discover_tests(core_tests)
+
+if(BUILD_FUZZERS)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "BUILD_FUZZERS needs clang (configure with CXX=clang++)")
+  endif()
+  file(GLOB FUZZ_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz_*.cpp")
+  foreach(src ${FUZZ_SOURCES})
+    get_filename_component(name "${src}" NAME_WE)
+    add_executable(${name} "${src}")
+    target_link_libraries(${name} PRIVATE core)
+    target_compile_options(${name} PRIVATE -fsanitize=fuzzer,address,undefined)
+    target_link_options(${name} PRIVATE -fsanitize=fuzzer,address,undefined)
+  endforeach()
+endif()

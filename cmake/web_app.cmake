@@ -1,0 +1,48 @@
+# Web build: the Dear ImGui app (sources from Debian's imgui source package,
+# fetched by scripts/setup into .cache/) linked with Emscripten into web/.
+set(IMGUI_DIR "${CMAKE_SOURCE_DIR}/.cache/imgui-1.90.1" CACHE PATH "Dear ImGui sources")
+if(NOT EXISTS "${IMGUI_DIR}/imgui.cpp")
+  message(FATAL_ERROR "Dear ImGui sources not found in ${IMGUI_DIR}: run scripts/setup")
+endif()
+
+add_library(imgui STATIC
+  "${IMGUI_DIR}/imgui.cpp" "${IMGUI_DIR}/imgui_draw.cpp" "${IMGUI_DIR}/imgui_tables.cpp"
+  "${IMGUI_DIR}/imgui_widgets.cpp" "${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp"
+  "${IMGUI_DIR}/backends/imgui_impl_glfw.cpp" "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
+target_include_directories(imgui SYSTEM PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/backends")
+target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_DEMO_WINDOWS)
+
+
+# The UI font: DejaVu Sans from Debian, subset to the scripts the app offers,
+# embedded into the wasm so the first frame needs no further download.
+set(FONT_SOURCE "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+set(FONT_MONO_SOURCE "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf")
+set(FONT_DIR "${CMAKE_BINARY_DIR}/fonts")
+set(FONT_UNICODES "U+0020-007E,U+00A0-024F,U+0370-03FF,U+0400-04FF,U+2010-205E,U+20AC,U+2190-21FF,U+2200-22FF,U+2500-25FF,U+2026")
+add_custom_command(
+  OUTPUT "${FONT_DIR}/ui.ttf" "${FONT_DIR}/mono.ttf"
+  COMMAND ${CMAKE_COMMAND} -E make_directory "${FONT_DIR}"
+  COMMAND /usr/bin/python3 -m fontTools.subset "${FONT_SOURCE}" --unicodes=${FONT_UNICODES}
+          --layout-features= --no-hinting --output-file=${FONT_DIR}/ui.ttf
+  COMMAND /usr/bin/python3 -m fontTools.subset "${FONT_MONO_SOURCE}" --unicodes=${FONT_UNICODES}
+          --layout-features= --no-hinting --output-file=${FONT_DIR}/mono.ttf
+  DEPENDS "${FONT_SOURCE}" "${FONT_MONO_SOURCE}"
+  COMMENT "Subsetting the UI fonts")
+add_custom_target(fonts DEPENDS "${FONT_DIR}/ui.ttf" "${FONT_DIR}/mono.ttf")
+
+file(GLOB APP_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/app/*.cpp")
+add_executable(app "${CMAKE_SOURCE_DIR}/src/main.cpp" ${APP_SOURCES}
+  "${CMAKE_SOURCE_DIR}/src/platform/platform_web.cpp")
+add_dependencies(app fonts)
+target_link_libraries(app PRIVATE core imgui)
+target_compile_options(app PRIVATE ${PROJECT_WARNINGS})
+set_target_properties(app PROPERTIES
+  OUTPUT_NAME "index" SUFFIX ".html"
+  RUNTIME_OUTPUT_DIRECTORY "${CMAKE_SOURCE_DIR}/web")
+target_link_options(app PRIVATE
+  -sUSE_GLFW=3 -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1
+  -sENVIRONMENT=web -sMINIFY_HTML=0 -sEXPORTED_RUNTIME_METHODS=[UTF8ToString,stringToUTF8,lengthBytesUTF8,addRunDependency,removeRunDependency]
+  -sEXPORTED_FUNCTIONS=[_main,_malloc,_free]
+  --shell-file "${CMAKE_SOURCE_DIR}/shell.html"
+  "--embed-file=${FONT_DIR}@/fonts")
+set_property(TARGET app APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/shell.html")

@@ -1,0 +1,136 @@
+// Window, GL context and main loop: sets up GLFW + WebGL2 + Dear ImGui, keeps
+// the canvas at device resolution, and runs one App frame per animation frame.
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include "app/app.hpp"
+#include "app/theme.hpp"
+#include "platform/platform.hpp"
+
+namespace {
+
+struct Runtime {
+  GLFWwindow* window = nullptr;
+  app::App* app = nullptr;
+  float pixel_ratio = 0;
+  int width = 0;   // canvas backing store, device pixels
+  int height = 0;
+  long frame = 0;
+  std::string published;
+};
+
+// Follows the page: the canvas backing store tracks its CSS size times the
+// device pixel ratio, and fonts are rebuilt when the ratio changes.
+void follow_viewport(Runtime& rt) {
+  const platform::Viewport vp = platform::viewport();
+  const int width = static_cast<int>(std::lround(vp.css_width * vp.pixel_ratio));
+  const int height = static_cast<int>(std::lround(vp.css_height * vp.pixel_ratio));
+  if (width != rt.width || height != rt.height) {
+    // Not glfwSetWindowSize: Emscripten's GLFW asks for fullscreen when the
+    // size equals the screen's.
+    platform::resize_canvas(width, height);
+    rt.width = width;
+    rt.height = height;
+  }
+  if (vp.pixel_ratio != rt.pixel_ratio) {
+    rt.pixel_ratio = vp.pixel_ratio;
+    app::apply_theme(rt.pixel_ratio);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
+}
+
+// The browser draws the cursor: GLFW's cursor modes would ask for pointer lock.
+void follow_mouse_cursor() {
+  static ImGuiMouseCursor shown = ImGuiMouseCursor_COUNT;
+  const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
+  if (cursor == shown) return;
+  shown = cursor;
+  switch (cursor) {
+    case ImGuiMouseCursor_None: platform::set_cursor("none"); break;
+    case ImGuiMouseCursor_TextInput: platform::set_cursor("text"); break;
+    case ImGuiMouseCursor_ResizeAll: platform::set_cursor("move"); break;
+    case ImGuiMouseCursor_ResizeNS: platform::set_cursor("ns-resize"); break;
+    case ImGuiMouseCursor_ResizeEW: platform::set_cursor("ew-resize"); break;
+    case ImGuiMouseCursor_ResizeNESW: platform::set_cursor("nesw-resize"); break;
+    case ImGuiMouseCursor_ResizeNWSE: platform::set_cursor("nwse-resize"); break;
+    case ImGuiMouseCursor_Hand: platform::set_cursor("pointer"); break;
+    case ImGuiMouseCursor_NotAllowed: platform::set_cursor("not-allowed"); break;
+    default: platform::set_cursor("default"); break;
+  }
+}
+
+void publish(Runtime& rt) {
+  nlohmann::json state = {{"ready", rt.frame >= 2},
+                          {"frame", rt.frame},
+                          {"pixelRatio", rt.pixel_ratio},
+                          {"widgets", rt.app->widgets().to_json(rt.pixel_ratio)},
+                          {"snapshot", rt.app->snapshot()}};
+  std::string text = state.dump();
+  // Skip the JSON round trip into the page when nothing changed.
+  const auto frame_field = text.find("\"frame\":");
+  std::string comparable = text;
+  if (frame_field != std::string::npos) comparable.erase(frame_field, text.find(',', frame_field) - frame_field);
+  if (comparable == rt.published && rt.frame > 2) return;
+  rt.published = std::move(comparable);
+  platform::publish_app_state(text);
+}
+
+void frame(void* arg) {
+  Runtime& rt = *static_cast<Runtime*>(arg);
+  follow_viewport(rt);
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(static_cast<float>(rt.width), static_cast<float>(rt.height));
+  io.DisplayFramebufferScale = ImVec2(1, 1);
+  ImGui::NewFrame();
+  rt.app->draw();
+  ImGui::Render();
+  glViewport(0, 0, rt.width, rt.height);
+  glClearColor(0.08f, 0.09f, 0.10f, 1);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  follow_mouse_cursor();
+  ++rt.frame;
+  publish(rt);
+}
+
+}  // namespace
+
+int main() {
+  if (!glfwInit()) {
+    std::fprintf(stderr, "GLFW could not start\n");
+    return 1;
+  }
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  static Runtime rt;
+  const platform::Viewport vp = platform::viewport();
+  rt.window = glfwCreateWindow(vp.css_width, vp.css_height, "CRUD Workbench", nullptr, nullptr);
+  if (rt.window == nullptr) {
+    std::fprintf(stderr, "WebGL2 is not available in this browser\n");
+    return 1;
+  }
+  glfwMakeContextCurrent(rt.window);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;
+  io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+  ImGui_ImplGlfw_InitForOpenGL(rt.window, true);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+
+  static app::App app;
+  rt.app = &app;
+  emscripten_set_main_loop_arg(frame, &rt, 0, true);
+  return 0;
+}

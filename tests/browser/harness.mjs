@@ -1,0 +1,131 @@
+// Browser test harness: starts the local stack (in memory, free ports) and
+// Debian's Chromium through playwright-core, and drives the ImGui canvas like
+// a person through what the app publishes in window.__app:
+//   widgets:  {label: {x, y, w, h, visible}} in CSS pixels
+//   snapshot: what the app shows (endpoint, response, ...)
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const RESULTS_DIR = path.join(ROOT, 'test-results');
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// Starts backend/local/stack.py and resolves with {site, api, dynamodb, stop()}.
+export async function startStack(extraArgs = []) {
+  const ports = { api: await freePort(), site: await freePort(), dynamodb: await freePort() };
+  const child = spawn('python3', [
+    path.join(ROOT, 'backend', 'local', 'stack.py'), '--in-memory', '--quiet',
+    '--api-port', String(ports.api), '--site-port', String(ports.site), '--dynamodb-port', String(ports.dynamodb),
+    ...extraArgs,
+  ], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const ready = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`stack did not start:\n${output}`)), 30000);
+    const onData = (chunk) => {
+      output += chunk;
+      const line = output.split('\n').find((l) => l.startsWith('READY '));
+      if (line) { clearTimeout(timer); resolve(JSON.parse(line.slice(6))); }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk) => { output += chunk; });
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`stack exited (${code}):\n${output}`)); });
+  });
+  child.removeAllListeners('exit');
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  return {
+    ...ready,
+    pid: child.pid,
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
+}
+
+// Playwright gives every launch a fresh, temporary user data dir.
+export async function launchBrowser() {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS.filter((a) => a !== '--headless'),
+    headless: true,
+  });
+  return { browser, close: () => browser.close() };
+}
+
+// One page of the app, with person-like helpers over the published widgets.
+export class AppPage {
+  constructor(page) {
+    this.page = page;
+    this.consoleErrors = [];
+    page.on('console', (m) => { if (m.type() === 'error') this.consoleErrors.push(m.text()); });
+    page.on('pageerror', (e) => this.consoleErrors.push(String(e)));
+  }
+
+  static async open(context, url) {
+    const app = new AppPage(await context.newPage());
+    await app.page.goto(url);
+    await app.page.waitForFunction(() => window.__app && window.__app.ready, null, { timeout: 30000 });
+    return app;
+  }
+
+  async state() { return this.page.evaluate(() => window.__app); }
+  async snapshot() { return (await this.state()).snapshot; }
+
+  async widget(label) {
+    const handle = await this.page.waitForFunction(
+      (l) => window.__app && window.__app.widgets[l] && window.__app.widgets[l].visible && window.__app.widgets[l],
+      label, { timeout: 10000 });
+    return handle.jsonValue();
+  }
+
+  async click(label) {
+    const r = await this.widget(label);
+    await this.page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+  }
+
+  // Clicks a text field, selects all and types `text` like a person.
+  async fill(label, text) {
+    await this.click(label);
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.press('Backspace');
+    await this.page.keyboard.type(text);
+  }
+
+  // Waits until `predicate(snapshot)` is true; returns that snapshot.
+  async waitFor(predicate, what, timeout = 15000) {
+    const deadline = Date.now() + timeout;
+    let last;
+    while (Date.now() < deadline) {
+      last = await this.snapshot();
+      if (predicate(last)) return last;
+      await this.page.waitForTimeout(50);
+    }
+    throw new Error(`timed out waiting for ${what}; last snapshot: ${JSON.stringify(last).slice(0, 2000)}`);
+  }
+
+  async screenshot(name) {
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    await this.page.screenshot({ path: path.join(RESULTS_DIR, `${name}.png`) });
+  }
+}

@@ -1,0 +1,48 @@
+// Smoke test: the page loads against the local stack, and Ping and Create
+// clicked like a person reach the Lambda and DynamoDB and show the answers.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { AppPage, launchBrowser, startStack } from './harness.mjs';
+
+let stack;
+let chrome;
+
+before(async () => {
+  stack = await startStack();
+  chrome = await launchBrowser();
+});
+
+after(async () => {
+  await chrome?.close();
+  await stack?.stop();
+});
+
+test('ping answers pong through the local API', async () => {
+  const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  const app = await AppPage.open(context, stack.site);
+  assert.equal((await app.snapshot()).endpoint, stack.api);
+  await app.click('Ping');
+  const shown = await app.waitFor((s) => s.response !== null, 'the ping answer');
+  assert.equal(shown.response.ok, true, shown.response.summary);
+  assert.equal(shown.response.text, '"pong"');
+  assert.deepEqual(shown.response.rows, [['pong']]);
+  await app.screenshot('smoke-ping');
+  assert.deepEqual(app.consoleErrors, []);
+  await context.close();
+});
+
+test('create stores the seed item, shown as a one-row answer', async () => {
+  const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
+  const app = await AppPage.open(context, stack.site);
+  await app.click('Create');
+  const shown = await app.waitFor((s) => s.response !== null, 'the create answer');
+  assert.equal(shown.response.ok, true, shown.response.summary);
+  assert.ok(shown.response.columns.includes('HTTPStatusCode') || shown.response.text.includes('"HTTPStatusCode": 200'));
+  const stored = await fetch(stack.api, {
+    method: 'POST',
+    body: JSON.stringify({ operation: 'read', tableName: 'lambda-apigateway', payload: { Key: { id: '2377ab' } } }),
+  }).then((r) => r.json());
+  assert.deepEqual(stored.Item, { id: '2377ab', number: 4 });
+  await app.screenshot('smoke-create-hidpi');
+  await context.close();
+});
