@@ -1,0 +1,75 @@
+#include <doctest/doctest.h>
+
+#include "core/json_value.hpp"
+
+using core::JsonValue;
+using core::parse_json;
+using core::to_json_text;
+
+TEST_CASE("numbers keep their exact decimal text through parse and print") {
+  for (const char* number : {"12345678901234567890123456789012345678", "0.1", "1E+2", "-3.50", "9.99E+125",
+                             "1E-130", "4", "-17", "18446744073709551615", "18446744073709551616"}) {
+    const std::string text = std::string("[") + number + "]";
+    const auto parsed = parse_json(text);
+    REQUIRE(parsed);
+    CHECK(parsed.value->array.at(0).text == number);
+    CHECK(to_json_text(*parsed.value) == text);
+  }
+}
+
+TEST_CASE("object members keep their order") {
+  const auto parsed = parse_json(R"({"z":1,"a":2,"m":{"y":true,"b":null}})");
+  REQUIRE(parsed);
+  CHECK(to_json_text(*parsed.value) == R"({"z":1,"a":2,"m":{"y":true,"b":null}})");
+  CHECK(parsed.value->object.front().first == "z");
+}
+
+TEST_CASE("pretty printing indents nested values") {
+  const auto parsed = parse_json(R"({"a":[1,{"b":"x"}],"c":{}})");
+  REQUIRE(parsed);
+  CHECK(to_json_text(*parsed.value, 2) == "{\n  \"a\": [\n    1,\n    {\n      \"b\": \"x\"\n    }\n  ],\n  \"c\": {}\n}");
+}
+
+TEST_CASE("invalid json reports line and column") {
+  const auto parsed = parse_json("{\n  \"a\": 1,\n  \"b\": ]\n}");
+  REQUIRE_FALSE(parsed);
+  CHECK(parsed.error->line == 3);
+  CHECK(parsed.error->column == 8);
+  CHECK_FALSE(parsed.error->message.empty());
+}
+
+TEST_CASE("empty input is an error, not a crash") {
+  const auto parsed = parse_json("");
+  REQUIRE_FALSE(parsed);
+  CHECK(parsed.error->line == 1);
+}
+
+TEST_CASE("nesting beyond the depth limit is refused") {
+  const std::string deep(core::kMaxJsonDepth + 1, '[');
+  const auto parsed = parse_json(deep + std::string(core::kMaxJsonDepth + 1, ']'));
+  REQUIRE_FALSE(parsed);
+  CHECK(parsed.error->message.find("levels deep") != std::string::npos);
+}
+
+TEST_CASE("strings are escaped and unicode survives") {
+  const auto parsed = parse_json(R"(["a\"b\\c\n\u00e9✓"])");
+  REQUIRE(parsed);
+  CHECK(parsed.value->array[0].text == "a\"b\\c\né✓");
+  CHECK(to_json_text(*parsed.value) == "[\"a\\\"b\\\\c\\né✓\"]");
+}
+
+TEST_CASE("invalid utf-8 in a string still prints as valid json") {
+  const auto printed = to_json_text(JsonValue::string(std::string("a\xff") + "b"));
+  CHECK(parse_json(printed));
+}
+
+TEST_CASE("set replaces a member or appends it; erase removes it") {
+  JsonValue object = JsonValue::make_object();
+  object.set("a", JsonValue::number("1"));
+  object.set("b", JsonValue::string("x"));
+  object.set("a", JsonValue::from_bool(true));
+  CHECK(to_json_text(object) == R"({"a":true,"b":"x"})");
+  CHECK(object.erase("a"));
+  CHECK_FALSE(object.erase("a"));
+  CHECK(to_json_text(object) == R"({"b":"x"})");
+}
