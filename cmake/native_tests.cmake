@@ -23,6 +23,8 @@ if(BUILD_FUZZERS)
   if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
     message(FATAL_ERROR "BUILD_FUZZERS needs clang (configure with CXX=clang++)")
   endif()
+  # Instrument the code under test for coverage, not only the fuzz targets.
+  target_compile_options(core PRIVATE -fsanitize=fuzzer-no-link,address,undefined)
   file(GLOB FUZZ_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz_*.cpp")
   foreach(src ${FUZZ_SOURCES})
     get_filename_component(name "${src}" NAME_WE)
