@@ -25,6 +25,7 @@ if(BUILD_FUZZERS)
   endif()
   # Instrument the code under test for coverage, not only the fuzz targets.
   target_compile_options(core PRIVATE -fsanitize=fuzzer-no-link,address,undefined)
+  target_link_options(core INTERFACE -fsanitize=address,undefined)
   file(GLOB FUZZ_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz_*.cpp")
   foreach(src ${FUZZ_SOURCES})
     get_filename_component(name "${src}" NAME_WE)
