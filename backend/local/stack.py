@@ -88,6 +88,8 @@ def main(argv=None):
     children = []
     site = None
 
+    # Explicit handlers: a shell that starts us in the background ignores SIGINT.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         dynalite.start()

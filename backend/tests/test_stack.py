@@ -1,0 +1,108 @@
+"""The local stack (backend/local/stack.py) as scripts/demo runs it: it comes
+up on the given ports, serves the site and its config, refuses a busy port
+clearly, and stops every child on Ctrl-C or when one of them dies."""
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import unittest
+import urllib.request
+
+from support import ROOT
+from dynalite import free_port, port_in_use
+
+STACK = os.path.join(ROOT, 'backend', 'local', 'stack.py')
+
+
+def start_stack(*extra):
+    ports = {'api': free_port(), 'site': free_port(), 'dynamodb': free_port()}
+    process = subprocess.Popen(
+        [sys.executable, STACK, '--in-memory', '--quiet', '--api-port', str(ports['api']),
+         '--site-port', str(ports['site']), '--dynamodb-port', str(ports['dynamodb'])] + list(extra),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return process, ports
+
+
+def wait_ready(process, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if line.startswith('READY '):
+            return json.loads(line[6:])
+        if not line and process.poll() is not None:
+            raise AssertionError('stack exited: ' + process.stderr.read())
+    raise AssertionError('stack not ready in time')
+
+
+def children_of(pid):
+    out = subprocess.run(['ps', '-o', 'pid=', '--ppid', str(pid)], capture_output=True, text=True).stdout
+    return [int(p) for p in out.split()]
+
+
+def wait_gone(pids, timeout=10):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not any(os.path.exists('/proc/{}'.format(p)) for p in pids):
+            return True
+        time.sleep(0.1)
+    return False
+
+
+class LocalStack(unittest.TestCase):
+
+    def test_stack_serves_site_config_and_api_then_stops_on_interrupt(self):
+        process, ports = start_stack()
+        try:
+            ready = wait_ready(process)
+            children = children_of(process.pid)
+            self.assertEqual(len(children), 2)  # dynalite and the local API
+            with urllib.request.urlopen(ready['site'] + 'config.json', timeout=5) as r:
+                self.assertEqual(json.load(r), {'endpoint': ready['api']})
+            request = urllib.request.Request(ready['api'], data=b'{"operation": "ping"}', method='POST')
+            with urllib.request.urlopen(request, timeout=5) as r:
+                self.assertEqual(json.load(r), 'pong')
+            process.send_signal(signal.SIGINT)
+            self.assertEqual(process.wait(15), 0)
+            self.assertTrue(wait_gone(children), 'children still running after Ctrl-C')
+            for port in ports.values():
+                self.assertFalse(port_in_use('127.0.0.1', port))
+        finally:
+            if process.poll() is None:
+                process.kill()
+            process.wait()
+            process.stdout.close()
+            process.stderr.close()
+
+    def test_stack_stops_everything_when_a_child_dies(self):
+        process, _ = start_stack()
+        try:
+            wait_ready(process)
+            children = children_of(process.pid)
+            os.kill(children[-1], signal.SIGKILL)
+            self.assertEqual(process.wait(15), 1)
+            self.assertTrue(wait_gone(children), 'children still running after one died')
+        finally:
+            if process.poll() is None:
+                process.kill()
+            process.wait()
+            process.stdout.close()
+            process.stderr.close()
+
+    def test_busy_port_is_refused_with_the_flag_to_change_it(self):
+        with socket.socket() as busy:
+            busy.bind(('127.0.0.1', 0))
+            busy.listen()
+            port = busy.getsockname()[1]
+            result = subprocess.run([sys.executable, STACK, '--in-memory', '--api-port', str(port),
+                                     '--site-port', str(free_port()), '--dynamodb-port', str(free_port())],
+                                    capture_output=True, text=True, timeout=30)
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn('port {} is already in use'.format(port), result.stderr)
+        self.assertIn('--api-port', result.stderr)
+
+
+if __name__ == '__main__':
+    unittest.main()
