@@ -7,6 +7,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import unittest
 import urllib.request
@@ -17,11 +18,17 @@ from dynalite import free_port, port_in_use
 STACK = os.path.join(ROOT, 'backend', 'local', 'stack.py')
 
 
+SITE_DIR = tempfile.TemporaryDirectory()  # a stand-in site: the web build may not exist yet
+with open(os.path.join(SITE_DIR.name, 'index.html'), 'w') as page:
+    page.write('<!doctype html><title>site</title>')
+
+
 def start_stack(*extra):
     ports = {'api': free_port(), 'site': free_port(), 'dynamodb': free_port()}
     process = subprocess.Popen(
         [sys.executable, STACK, '--in-memory', '--quiet', '--api-port', str(ports['api']),
-         '--site-port', str(ports['site']), '--dynamodb-port', str(ports['dynamodb'])] + list(extra),
+         '--site-port', str(ports['site']), '--dynamodb-port', str(ports['dynamodb']),
+         '--site-dir', SITE_DIR.name] + list(extra),
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     return process, ports
 
@@ -61,6 +68,8 @@ class LocalStack(unittest.TestCase):
             self.assertEqual(len(children), 2)  # dynalite and the local API
             with urllib.request.urlopen(ready['site'] + 'config.json', timeout=5) as r:
                 self.assertEqual(json.load(r), {'endpoint': ready['api']})
+            with urllib.request.urlopen(ready['site'], timeout=5) as r:
+                self.assertIn(b'<title>site</title>', r.read())
             request = urllib.request.Request(ready['api'], data=b'{"operation": "ping"}', method='POST')
             with urllib.request.urlopen(request, timeout=5) as r:
                 self.assertEqual(json.load(r), 'pong')
@@ -96,7 +105,8 @@ class LocalStack(unittest.TestCase):
             busy.bind(('127.0.0.1', 0))
             busy.listen()
             port = busy.getsockname()[1]
-            result = subprocess.run([sys.executable, STACK, '--in-memory', '--api-port', str(port),
+            result = subprocess.run([sys.executable, STACK, '--in-memory', '--site-dir', SITE_DIR.name,
+                                     '--api-port', str(port),
                                      '--site-port', str(free_port()), '--dynamodb-port', str(free_port())],
                                     capture_output=True, text=True, timeout=30)
         self.assertNotEqual(result.returncode, 0)
