@@ -1,0 +1,55 @@
+// Start-up in headless Chromium against the local stack: navigation start ->
+// first ImGui frame drawn (the first state the app publishes) and -> app
+// ready. Median over N fresh page loads (each in a new context, cold cache).
+//   node bench/startup.mjs [--runs 7] [--json]
+import { launchBrowser, startStack } from '../tests/browser/harness.mjs';
+
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf('--runs') + 1]) || 7;
+
+// Installed before the page's scripts: notes when window.__app is first set
+// (end of the first frame) and when it first says ready.
+function instrument() {
+  const timings = (window.__timings = {});
+  let value;
+  Object.defineProperty(window, '__app', {
+    configurable: true,
+    get: () => value,
+    set: (v) => {
+      value = v;
+      if (timings.firstFrame === undefined) timings.firstFrame = performance.now();
+      if (v && v.ready && timings.ready === undefined) timings.ready = performance.now();
+    },
+  });
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const stack = await startStack();
+const chrome = await launchBrowser();
+const samples = [];
+try {
+  for (let i = 0; i < runs; i++) {
+    const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.addInitScript(instrument);
+    await page.goto(stack.site);
+    await page.waitForFunction(() => window.__timings && window.__timings.ready !== undefined, null, { timeout: 30000 });
+    samples.push(await page.evaluate(() => ({ ...window.__timings })));
+    await context.close();
+  }
+} finally {
+  await chrome.close();
+  await stack.stop();
+}
+const result = {
+  runs,
+  firstFrameMs: median(samples.map((s) => s.firstFrame)),
+  readyMs: median(samples.map((s) => s.ready)),
+  samples,
+};
+if (args.includes('--json')) {
+  console.log(JSON.stringify(result));
+} else {
+  console.log(`start-up over ${runs} loads: first frame ${result.firstFrameMs.toFixed(0)} ms, ready ${result.readyMs.toFixed(0)} ms (medians)`);
+}
