@@ -4,6 +4,7 @@ them dies). Prints one line `READY {json}` when everything answers.
 
 Usage: python3 backend/local/stack.py [--api-port 3000] [--site-port 8080]
        [--dynamodb-port 4567] [--data-dir .data/dynalite | --in-memory]
+       [--integration custom|proxy] [--no-cors] [--api-key KEY]
 """
 import argparse
 import json
@@ -36,7 +37,25 @@ def parse_args(argv):
     p.add_argument('--site-dir', default=os.path.join(ROOT, 'web'))
     p.add_argument('--table', default=TABLE)
     p.add_argument('--quiet', action='store_true', help='no request log lines')
+    p.add_argument('--integration', choices=('custom', 'proxy'), default='custom',
+                   help='how the local API calls the Lambda (custom: as in the seed; proxy: as the SAM template)')
+    p.add_argument('--no-cors', action='store_true', help='the local API sends no CORS headers')
+    p.add_argument('--api-key', help='the local API requires this x-api-key')
     return p.parse_args(argv)
+
+
+def api_command(args, dynamodb_endpoint):
+    """The local API's command line: the stack's ports and table, and the flags passed through."""
+    command = [sys.executable, os.path.join(HERE, 'local_api.py'), '--host', args.host,
+               '--port', str(args.api_port), '--dynamodb-endpoint', dynamodb_endpoint,
+               '--table', args.table, '--integration', args.integration]
+    if args.no_cors:
+        command.append('--no-cors')
+    if args.api_key:
+        command += ['--api-key', args.api_key]
+    if args.quiet:
+        command.append('--quiet')
+    return command
 
 
 def check_ports(args):
@@ -95,14 +114,12 @@ def main(argv=None):
         dynalite.start()
         dynalite.ensure_table(args.table)
         log = subprocess.DEVNULL if args.quiet else None
-        api = subprocess.Popen([sys.executable, os.path.join(HERE, 'local_api.py'), '--host', args.host,
-                                '--port', str(args.api_port), '--dynamodb-endpoint', dynalite.endpoint],
-                               stdout=log)
+        api = subprocess.Popen(api_command(args, dynalite.endpoint), stdout=log)
         children.append(api)
         wait_for_port(args.host, args.api_port, api, name='local API')
         site = start_site(args.host, args.site_port, args.site_dir, {'endpoint': endpoint})
         print('READY ' + json.dumps({'site': site_url, 'api': endpoint, 'dynamodb': dynalite.endpoint,
-                                     'table': args.table}), flush=True)
+                                     'table': args.table, 'integration': args.integration}), flush=True)
         print('\n  Open {}  (API {}, DynamoDB {}). Ctrl-C stops everything.\n'.format(
             site_url, endpoint, dynalite.endpoint), flush=True)
         while True:

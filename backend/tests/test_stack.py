@@ -12,7 +12,7 @@ import time
 import unittest
 import urllib.request
 
-from support import ROOT
+from support import ROOT, request
 from dynalite import free_port, port_in_use
 
 STACK = os.path.join(ROOT, 'backend', 'local', 'stack.py')
@@ -97,6 +97,22 @@ class LocalStack(unittest.TestCase):
             if process.poll() is None:
                 process.kill()
             process.wait()
+            process.stdout.close()
+            process.stderr.close()
+
+    def test_integration_cors_and_api_key_flags_reach_the_local_api(self):
+        process, _ = start_stack('--integration', 'proxy', '--no-cors', '--api-key', 'stack-key')
+        try:
+            ready = wait_ready(process)
+            self.assertEqual(ready['integration'], 'proxy')
+            status, headers, _ = request(ready['api'], {'operation': 'ping'})
+            self.assertEqual(status, 403)  # no x-api-key
+            status, headers, text = request(ready['api'], {'operation': 'explode'}, headers={'x-api-key': 'stack-key'})
+            self.assertEqual((status, json.loads(text)['errorType']), (400, 'ValidationError'))  # a proxy status
+            self.assertNotIn('Access-Control-Allow-Origin', headers)
+        finally:
+            process.terminate()
+            process.wait(15)
             process.stdout.close()
             process.stderr.close()
 
