@@ -88,8 +88,7 @@ def dynamodb_error(error):
 
 # ---------------------------------------------------------------- JSON wire form
 
-SET_MARKERS = ('$SS', '$NS', '$BS')
-MARKERS = SET_MARKERS + ('$B',)
+MARKERS = ('$SS', '$NS', '$B', '$BS')
 
 
 def from_wire(value, path, numbers):
@@ -124,8 +123,7 @@ def _read_marked(marker, members, path, numbers):
         return _read_binary(members, path)
     if not isinstance(members, list) or not members:
         raise ValidationError('{}: a set is a non-empty list (DynamoDB has no empty sets)'.format(path))
-    read = {'$SS': _read_string, '$NS': lambda v, p: numbers(v, p) if _is_number(v) else _not_a(v, p, 'number'),
-            '$BS': _read_binary}[marker]
+    read = {'$SS': _read_string, '$NS': _number_reader(numbers), '$BS': _read_binary}[marker]
     result = set()
     for i, member in enumerate(members):
         item = read(member, '{}[{}]'.format(path, i))
@@ -138,6 +136,12 @@ def _read_marked(marker, members, path, numbers):
 
 def _is_number(value):
     return isinstance(value, (int, float, decimal.Decimal)) and not isinstance(value, bool)
+
+
+def _number_reader(numbers):
+    def read(value, path):
+        return numbers(value, path) if _is_number(value) else _not_a(value, path, 'number')
+    return read
 
 
 def _not_a(value, path, kind):
