@@ -247,14 +247,20 @@ def _write_json(value, out):
 # ---------------------------------------------------------------- running an event
 
 _environment = threading.local()  # Lambda runs one event at a time per environment; the local API one per thread
+_session_lock = threading.Lock()
+_session = None
 
 
 def _dynamodb():
     """This environment's DynamoDB resource (boto3 resources must not be shared between threads),
-    made again when the configured endpoint changes."""
+    made again when the configured endpoint changes. All come from one boto3 session, one at a
+    time, so that the service model is loaded once."""
+    global _session
     endpoint = os.environ.get('AWS_ENDPOINT_URL_DYNAMODB', '')
     if getattr(_environment, 'endpoint', None) != endpoint:
-        _environment.resource = boto3.session.Session().resource('dynamodb')
+        with _session_lock:
+            _session = _session or boto3.session.Session()
+            _environment.resource = _session.resource('dynamodb')
         _environment.endpoint = endpoint
     return _environment.resource
 
