@@ -162,8 +162,9 @@ def _read_binary(value, path):
 
 
 def exact_number(number, path):
-    """A JSON number as an exact Decimal. A float (the runtime parses events without Decimal)
-    is read from its shortest text, so 4.5 and 0.1 stay 4.5 and 0.1."""
+    """A JSON number, exact: an int stays int, a Decimal stays itself, and a float (the runtime
+    parses events without Decimal) becomes the Decimal of its shortest text, so 4.5 and 0.1
+    stay 4.5 and 0.1."""
     value = decimal.Decimal(repr(number)) if isinstance(number, float) else decimal.Decimal(number)
     if not value.is_finite():
         raise ValidationError('{}: {} is not a finite number'.format(path, number))
