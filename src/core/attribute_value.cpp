@@ -152,9 +152,9 @@ void read_into(const JsonValue& json, const std::string& field, AttributeReading
     case JsonKind::String: value = AttributeValue::string(json.text); return;
     case JsonKind::Array:
       value = AttributeValue::list();
-      value.items.resize(json.array.size());
+      value.items.reserve(json.array.size());
       for (std::size_t i = 0; i < json.array.size(); ++i)
-        read_into(json.array[i], index_path(field, i), out, value.items[i]);
+        read_into(json.array[i], index_path(field, i), out, value.items.emplace_back());
       return;
     case JsonKind::Object: break;
   }
@@ -173,10 +173,11 @@ void read_into(const JsonValue& json, const std::string& field, AttributeReading
     }
   }
   value = AttributeValue::map();
-  value.members.resize(json.object.size());
-  for (std::size_t i = 0; i < json.object.size(); ++i) {
-    value.members[i].first = json.object[i].first;
-    read_into(json.object[i].second, join_path(field, json.object[i].first), out, value.members[i].second);
+  value.members.reserve(json.object.size());
+  for (const auto& [name, member] : json.object) {
+    AttributeValue read;
+    read_into(member, join_path(field, name), out, read);
+    value.members.emplace_back(name, std::move(read));
   }
 }
 
