@@ -1,5 +1,7 @@
 #include "core/event.hpp"
 
+#include "core/request.hpp"
+
 namespace core {
 
 nlohmann::json ping_event() { return {{"operation", "ping"}}; }
@@ -11,12 +13,8 @@ nlohmann::json seed_create_event() {
 }
 
 HttpRequest build_http_request(const nlohmann::json& event, std::string_view endpoint) {
-  HttpRequest request;
-  request.method = "POST";
-  request.url = std::string(endpoint);
-  request.headers.emplace_back("Content-Type", "application/json");
-  request.body = event.dump();
-  return request;
+  // A dump of a json value always parses.
+  return build_http_request(*parse_json(event.dump()).value, Connection{.endpoint = std::string(endpoint)});
 }
 
 }  // namespace core

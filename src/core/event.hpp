@@ -1,5 +1,6 @@
-// Operation events: the JSON body the seed's Lambda takes,
-// {"operation", "tableName", "payload"}, and the HTTP request that carries one.
+// The seed's ping and create events as nlohmann::json, and their HTTP
+// request, for the app's first buttons. Requests in general are JsonValue
+// events built by core/request.hpp, which keeps numbers exact.
 #pragma once
 
 #include <string>
