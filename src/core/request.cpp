@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <unordered_map>
 
 namespace core {
 
@@ -144,23 +145,6 @@ void note(Diagnostics& diagnostics, std::string field, Severity severity, std::s
   diagnostics.push_back({.field = std::move(field), .severity = severity, .message = std::move(message)});
 }
 
-// Members with duplicate names collapsed the way the Lambda's JSON reader
-// (Python's json) does: the first one's place, the last one's value.
-JsonObject last_wins(const JsonObject& members, std::string_view where, Diagnostics& diagnostics) {
-  JsonObject out;
-  for (const auto& [name, value] : members) {
-    const auto it = std::find_if(out.begin(), out.end(), [&](const JsonMember& m) { return m.first == name; });
-    if (it == out.end()) {
-      out.emplace_back(name, value);
-      continue;
-    }
-    it->second = value;
-    note(diagnostics, where.empty() ? name : std::string(where) + "." + name, Severity::Warning,
-         quoted(name) + " appears more than once; the Lambda reads the last one, and so does the form.");
-  }
-  return out;
-}
-
 std::optional<std::vector<AttributeRow>> read_rows(const JsonValue& json, std::string_view member,
                                                    Diagnostics& diagnostics) {
   if (!json.is_object()) return std::nullopt;
@@ -273,7 +257,7 @@ void read_payload(RequestForm& form, const JsonValue& payload, Diagnostics& diag
     return;
   }
   const auto fields = payload_fields(form.operation);
-  for (auto& [member, value] : last_wins(payload.object, "payload", diagnostics)) {
+  for (auto& [member, value] : members_as_read(payload.object, "payload", diagnostics)) {
     form.payload_order.push_back(member);
     std::optional<std::string> misfit = "is not a field of " + std::string(operation);
     if (std::find(fields.begin(), fields.end(), member) != fields.end())
@@ -371,7 +355,7 @@ FormRead form_from_event(const JsonValue& event) {
          "The event must be a JSON object such as {\"operation\": \"ping\"}; it stays in the raw editor.");
     return out;
   }
-  const JsonObject members = last_wins(event.object, "", out.diagnostics);
+  const JsonObject members = members_as_read(event.object, "", out.diagnostics);
   const auto operation_member = std::find_if(members.begin(), members.end(),
                                              [](const JsonMember& m) { return m.first == kOperationMember; });
   const auto operation = operation_member != members.end() && operation_member->second.is_string()
@@ -404,6 +388,22 @@ FormRead form_from_event(const JsonValue& event) {
     }
   }
   out.form = std::move(form);
+  return out;
+}
+
+JsonObject members_as_read(const JsonObject& members, std::string_view where, Diagnostics& diagnostics) {
+  JsonObject out;
+  std::unordered_map<std::string_view, std::size_t> place;
+  for (const auto& [name, value] : members) {
+    const auto [it, first] = place.emplace(name, out.size());
+    if (first) {
+      out.emplace_back(name, value);
+      continue;
+    }
+    out[it->second].second = value;
+    note(diagnostics, where.empty() ? name : std::string(where) + "." + name, Severity::Warning,
+         quoted(name) + " appears more than once; the Lambda reads the last one.");
+  }
   return out;
 }
 

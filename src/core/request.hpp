@@ -111,6 +111,11 @@ struct FormRead {
 
 FormRead form_from_event(const JsonValue& event);
 
+// An object's members as the Lambda's JSON reader (Python's json) sees them:
+// a name given twice keeps its first place and its last value. Each repeat is
+// reported as a Warning on "<where>.<name>".
+JsonObject members_as_read(const JsonObject& members, std::string_view where, Diagnostics& diagnostics);
+
 struct HeaderRow {
   std::string name;
   std::string value;
