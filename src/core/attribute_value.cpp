@@ -280,16 +280,17 @@ void check(const AttributeValue& value, const std::string& field, std::size_t de
 
 void check_container(const AttributeValue& value, const std::string& field, std::size_t depth, Diagnostics& out) {
   if (depth + 1 > kMaxAttributeDepth) {
-    out.push_back(
-        error_at(field, "Lists and maps nest at most " + std::to_string(kMaxAttributeDepth) + " levels deep in DynamoDB."));
+    out.push_back(error_at(
+        field, "Lists and maps nest at most " + std::to_string(kMaxAttributeDepth) + " levels deep in DynamoDB."));
     return;
   }
   for (std::size_t i = 0; i < value.items.size(); ++i) check(value.items[i], index_path(field, i), depth + 1, out);
   std::unordered_set<std::string_view> names;
   for (const auto& [name, member] : value.members) {
     if (!names.insert(name).second) {
-      out.push_back(error_at(join_path(field, name),
-                             "“" + abbreviated(name) + "” appears twice in this map; only the last one would be kept."));
+      out.push_back(
+          error_at(join_path(field, name),
+                   "“" + abbreviated(name) + "” appears twice in this map; only the last one would be kept."));
     }
     check(member, join_path(field, name), depth + 1, out);
   }
@@ -476,13 +477,13 @@ std::optional<std::string> number_problem(std::string_view text) {
   const auto decimal = parse_decimal(text);
   const std::string shown = "“" + abbreviated(trim(text)) + "”";
   if (!decimal) {
-    return shown + " is not a number; DynamoDB numbers are finite decimals like 42, -1.5 or 6.02E+23 (no NaN or "
-                   "Infinity).";
+    return shown +
+           " is not a number; DynamoDB numbers are finite decimals like 42, -1.5 or 6.02E+23 (no NaN or "
+           "Infinity).";
   }
   if (decimal->is_zero()) return std::nullopt;
   if (decimal->digits.size() > kMaxNumberDigits) {
-    return shown + " has " + std::to_string(decimal->digits.size()) +
-           " significant digits; DynamoDB keeps at most 38.";
+    return shown + " has " + std::to_string(decimal->digits.size()) + " significant digits; DynamoDB keeps at most 38.";
   }
   if (decimal->exponent > kMaxNumberExponent) {
     return shown + " is too large; DynamoDB numbers go up to 9.9999999999999999999999999999999999999E+125.";

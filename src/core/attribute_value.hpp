@@ -32,9 +32,9 @@ namespace core {
 enum class AttributeType { String, Number, Bool, Null, List, Map, StringSet, NumberSet, Binary, BinarySet };
 
 inline constexpr std::array kAttributeTypes = {
-    AttributeType::String,    AttributeType::Number,    AttributeType::Bool,   AttributeType::Null,
-    AttributeType::List,      AttributeType::Map,       AttributeType::StringSet,
-    AttributeType::NumberSet, AttributeType::Binary,    AttributeType::BinarySet};
+    AttributeType::String, AttributeType::Number,   AttributeType::Bool,      AttributeType::Null,
+    AttributeType::List,   AttributeType::Map,      AttributeType::StringSet, AttributeType::NumberSet,
+    AttributeType::Binary, AttributeType::BinarySet};
 
 // "String", "Number", ... for menus.
 std::string_view type_label(AttributeType type);
@@ -46,11 +46,11 @@ using AttributeMember = std::pair<std::string, AttributeValue>;
 
 struct AttributeValue {
   AttributeType type = AttributeType::String;
-  std::string text;                     // String content, Number text, Binary base64
-  bool boolean = false;                 // Bool
-  std::vector<AttributeValue> items;    // List elements
-  std::vector<AttributeMember> members; // Map members, in order
-  std::vector<std::string> elements;    // set members: strings, number texts or base64 texts
+  std::string text;                      // String content, Number text, Binary base64
+  bool boolean = false;                  // Bool
+  std::vector<AttributeValue> items;     // List elements
+  std::vector<AttributeMember> members;  // Map members, in order
+  std::vector<std::string> elements;     // set members: strings, number texts or base64 texts
 
   static AttributeValue string(std::string value);
   static AttributeValue number(std::string text);

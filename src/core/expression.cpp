@@ -82,7 +82,9 @@ std::vector<Token> tokenize(std::string_view text) {
       add(TokenKind::Integer, run_of_name_chars(i));
     } else if (c == '#' || c == ':') {
       const std::size_t length = 1 + run_of_name_chars(i + 1);
-      add(length == 1 ? TokenKind::Invalid : c == '#' ? TokenKind::NamePlaceholder : TokenKind::ValuePlaceholder,
+      add(length == 1 ? TokenKind::Invalid
+          : c == '#'  ? TokenKind::NamePlaceholder
+                      : TokenKind::ValuePlaceholder,
           length);
     } else if (c == '<' && next == '>') {
       add(TokenKind::NotEqual, 2);
@@ -92,10 +94,10 @@ std::vector<Token> tokenize(std::string_view text) {
       add(TokenKind::GreaterEqual, 2);
     } else {
       constexpr std::string_view kSingles = "()[].,=<>+-";
-      constexpr std::array kSingleKinds = {TokenKind::LeftParen,   TokenKind::RightParen, TokenKind::LeftBracket,
-                                           TokenKind::RightBracket, TokenKind::Dot,       TokenKind::Comma,
-                                           TokenKind::Equal,       TokenKind::Less,       TokenKind::Greater,
-                                           TokenKind::Plus,        TokenKind::Minus};
+      constexpr std::array kSingleKinds = {TokenKind::LeftParen,    TokenKind::RightParen, TokenKind::LeftBracket,
+                                           TokenKind::RightBracket, TokenKind::Dot,        TokenKind::Comma,
+                                           TokenKind::Equal,        TokenKind::Less,       TokenKind::Greater,
+                                           TokenKind::Plus,         TokenKind::Minus};
       const auto at = kSingles.find(c);
       add(at == std::string_view::npos ? TokenKind::Invalid : kSingleKinds[at],
           at == std::string_view::npos ? utf8_length(text, i) : 1);
@@ -130,9 +132,10 @@ bool is_one_of(std::string_view name, std::span<const std::string_view> names) {
 }
 
 std::optional<UpdateClause> clause_named(std::string_view word) {
-  constexpr std::array<std::pair<std::string_view, UpdateClause>, 4> kClauses = {
-      {{"SET", UpdateClause::Set}, {"REMOVE", UpdateClause::Remove}, {"ADD", UpdateClause::Add},
-       {"DELETE", UpdateClause::Delete}}};
+  constexpr std::array<std::pair<std::string_view, UpdateClause>, 4> kClauses = {{{"SET", UpdateClause::Set},
+                                                                                  {"REMOVE", UpdateClause::Remove},
+                                                                                  {"ADD", UpdateClause::Add},
+                                                                                  {"DELETE", UpdateClause::Delete}}};
   for (const auto& [name, clause] : kClauses) {
     if (equals_ignoring_case(word, name)) return clause;
   }
@@ -179,9 +182,7 @@ class Parser {
 
  private:
   // --- tokens and errors ---
-  const Token& peek(std::size_t ahead = 0) const {
-    return tokens_[std::min(pos_ + ahead, tokens_.size() - 1)];
-  }
+  const Token& peek(std::size_t ahead = 0) const { return tokens_[std::min(pos_ + ahead, tokens_.size() - 1)]; }
   const Token& take() {
     const Token& t = peek();
     if (pos_ < tokens_.size() - 1) ++pos_;
@@ -289,8 +290,9 @@ class Parser {
     } else if (t.kind == TokenKind::Identifier && !is_keyword(t.text)) {
       path.elements.push_back({PathElementKind::Name, std::string(t.text), t.span()});
     } else if (t.kind == TokenKind::Identifier) {
-      error(t, quoted(t.text) + " is a keyword of this expression; to use it as an attribute name, write a "
-                                "#placeholder for it in ExpressionAttributeNames.");
+      error(t, quoted(t.text) +
+                   " is a keyword of this expression; to use it as an attribute name, write a "
+                   "#placeholder for it in ExpressionAttributeNames.");
       return false;
     } else {
       unexpected(wanted);
@@ -353,9 +355,10 @@ class Parser {
     const bool is_update_function = is_one_of(name.text, kUpdateFunctions);
     const bool is_condition_function = is_one_of(name.text, kConditionFunctions) || name.text == "size";
     if (!is_update_function && !is_condition_function) {
-      error(name, quoted(name.text) + " is not a DynamoDB function; update expressions use if_not_exists and "
-                                      "list_append, conditions use attribute_exists, attribute_not_exists, "
-                                      "attribute_type, begins_with, contains and size.");
+      error(name, quoted(name.text) +
+                      " is not a DynamoDB function; update expressions use if_not_exists and "
+                      "list_append, conditions use attribute_exists, attribute_not_exists, "
+                      "attribute_type, begins_with, contains and size.");
       return std::nullopt;
     }
     if (in_update != is_update_function) {
@@ -463,16 +466,13 @@ class Parser {
     parse_comparison();
     // When both readings fail, report the one that got further: it is the
     // likelier intent.
-    if (failed_ && as_condition.failed &&
-        as_condition.out.diagnostics.back().position->offset > error_offset()) {
+    if (failed_ && as_condition.failed && as_condition.out.diagnostics.back().position->offset > error_offset()) {
       restore(std::move(as_condition));
     }
     return false;
   }
 
-  bool starts_comparison() const {
-    return is_comparator(peek().kind) || at_word("BETWEEN") || at_word("IN");
-  }
+  bool starts_comparison() const { return is_comparator(peek().kind) || at_word("BETWEEN") || at_word("IN"); }
 
   void parse_comparison() {
     const Token& start = peek();
@@ -701,8 +701,8 @@ std::string path_text(const std::vector<std::string>& elements) {
   return out;
 }
 
-void check_update_actions(const ExpressionInput& input, const ParsedExpression& parsed, const ExpressionContext& context,
-                          Diagnostics& out) {
+void check_update_actions(const ExpressionInput& input, const ParsedExpression& parsed,
+                          const ExpressionContext& context, Diagnostics& out) {
   std::vector<std::vector<std::string>> targets;
   for (const auto& action : parsed.actions) {
     auto target = resolved(action.target, context.names);
@@ -734,7 +734,8 @@ void check_update_actions(const ExpressionInput& input, const ParsedExpression& 
 
 void check_placeholders_used(const ExpressionInput& input, const ParsedExpression& parsed,
                              const ExpressionContext& context, ExpressionReport& report,
-                             std::unordered_set<std::string>& used_names, std::unordered_set<std::string>& used_values) {
+                             std::unordered_set<std::string>& used_names,
+                             std::unordered_set<std::string>& used_values) {
   for (const auto& path : parsed.paths) {
     for (const auto& e : path.elements) {
       if (e.kind == PathElementKind::Name && is_reserved_word(e.text)) {
@@ -761,11 +762,11 @@ void check_placeholders_used(const ExpressionInput& input, const ParsedExpressio
     used_values.insert(value.placeholder);
     if (std::find(context.values.begin(), context.values.end(), value.placeholder) == context.values.end()) {
       add_once(report.undefined_values, value.placeholder);
-      report.diagnostics.push_back({.field = input.field,
-                                    .position = value.span,
-                                    .severity = Severity::Error,
-                                    .message = value.placeholder +
-                                               " is used but not defined in ExpressionAttributeValues."});
+      report.diagnostics.push_back(
+          {.field = input.field,
+           .position = value.span,
+           .severity = Severity::Error,
+           .message = value.placeholder + " is used but not defined in ExpressionAttributeValues."});
     }
   }
 }
@@ -826,8 +827,7 @@ std::string placeholder_for(std::string_view name, const NameMap& names) {
   return candidate;
 }
 
-AliasedExpression alias_names(std::string_view expression, ExpressionKind kind, NameMap names,
-                              std::string_view word) {
+AliasedExpression alias_names(std::string_view expression, ExpressionKind kind, NameMap names, std::string_view word) {
   const auto parsed = parse_expression(expression, kind);
   std::vector<const PathElement*> targets;
   for (const auto& path : parsed.paths) {

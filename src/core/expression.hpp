@@ -54,11 +54,11 @@ struct UpdateAction {
 };
 
 struct ParsedExpression {
-  std::vector<DocumentPath> paths;      // every document path, in order
-  std::vector<ValueReference> values;   // every `:value` use, in order
-  std::vector<UpdateAction> actions;    // update expressions only
-  Diagnostics diagnostics;              // syntax and grammar problems
-  bool syntax_ok = false;               // read to the end without a syntax error
+  std::vector<DocumentPath> paths;     // every document path, in order
+  std::vector<ValueReference> values;  // every `:value` use, in order
+  std::vector<UpdateAction> actions;   // update expressions only
+  Diagnostics diagnostics;             // syntax and grammar problems
+  bool syntax_ok = false;              // read to the end without a syntax error
 };
 
 // `field` names the expression in diagnostics ("payload.UpdateExpression").
@@ -76,8 +76,8 @@ struct ExpressionInput {
 // Everything the request-level checks look at.
 struct ExpressionContext {
   std::vector<ExpressionInput> expressions;
-  NameMap names;                        // ExpressionAttributeNames
-  std::vector<std::string> values;      // ExpressionAttributeValues placeholders
+  NameMap names;                    // ExpressionAttributeNames
+  std::vector<std::string> values;  // ExpressionAttributeValues placeholders
   std::vector<std::string> key_attributes;
   std::string names_field = "payload.ExpressionAttributeNames";
   std::string values_field = "payload.ExpressionAttributeValues";

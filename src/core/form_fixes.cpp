@@ -48,8 +48,7 @@ void alias_everywhere(RequestForm& form, const std::string& word) {
   form.names = name_rows(names);
 }
 
-void add_fixes(std::vector<FormFix>& out, FixKind kind, const std::vector<std::string>& targets,
-               const auto& label) {
+void add_fixes(std::vector<FormFix>& out, FixKind kind, const std::vector<std::string>& targets, const auto& label) {
   for (const auto& target : targets) out.push_back({kind, target, label(target)});
 }
 
@@ -59,9 +58,8 @@ std::vector<FormFix> available_fixes(const RequestForm& form) {
   const auto report = check_expressions(expression_context(event_from_form(form).event));
   const NameMap names = name_map(form.names);
   std::vector<FormFix> fixes;
-  add_fixes(fixes, FixKind::AliasReservedWord, report.reserved_names, [&](const std::string& word) {
-    return "Write " + word + " as " + placeholder_for(word, names);
-  });
+  add_fixes(fixes, FixKind::AliasReservedWord, report.reserved_names,
+            [&](const std::string& word) { return "Write " + word + " as " + placeholder_for(word, names); });
   add_fixes(fixes, FixKind::AddName, report.undefined_names,
             [](const std::string& p) { return "Define " + p + " in ExpressionAttributeNames"; });
   add_fixes(fixes, FixKind::AddValue, report.undefined_values,

@@ -26,8 +26,8 @@ constexpr std::array kCreateFields = {kItem, kConditionExpression, kNames, kValu
 constexpr std::array kReadFields = {kKey, kProjectionExpression, kConsistentRead, kNames};
 constexpr std::array kUpdateFields = {kKey, kUpdateExpression, kConditionExpression, kNames, kValues, kReturnValues};
 constexpr std::array kDeleteFields = {kKey, kConditionExpression, kNames, kValues, kReturnValues};
-constexpr std::array kListFields = {kLimit,                kExclusiveStartKey, kFilterExpression,
-                                    kProjectionExpression, kNames,             kValues};
+constexpr std::array kListFields = {kLimit, kExclusiveStartKey, kFilterExpression, kProjectionExpression, kNames,
+                                    kValues};
 
 constexpr std::array<std::string_view, 2> kWriteReturnValues = {"NONE", "ALL_OLD"};
 constexpr std::array<std::string_view, 5> kUpdateReturnValues = {"NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW",
@@ -52,7 +52,7 @@ std::string payload_path(std::string_view member) { return "payload." + std::str
 // --- form -> event ---
 
 std::optional<JsonValue> rows_json(const std::vector<AttributeRow>& rows, std::string_view member,
-                                            Diagnostics& diagnostics) {
+                                   Diagnostics& diagnostics) {
   if (rows.empty()) return std::nullopt;
   JsonObject members;
   for (const auto& row : rows) {
@@ -356,8 +356,8 @@ FormRead form_from_event(const JsonValue& event) {
     return out;
   }
   const JsonObject members = members_as_read(event.object, "", out.diagnostics);
-  const auto operation_member = std::find_if(members.begin(), members.end(),
-                                             [](const JsonMember& m) { return m.first == kOperationMember; });
+  const auto operation_member =
+      std::find_if(members.begin(), members.end(), [](const JsonMember& m) { return m.first == kOperationMember; });
   const auto operation = operation_member != members.end() && operation_member->second.is_string()
                              ? operation_named(operation_member->second.text)
                              : std::nullopt;
@@ -377,11 +377,11 @@ FormRead form_from_event(const JsonValue& event) {
     } else if (name == kTableMember && uses_table(form.operation) && value.is_string() && !value.text.empty()) {
       form.table_name = value.text;
     } else {
-      const std::string why = name == kTableMember
-                                  ? (uses_table(form.operation) ? "tableName must be a non-empty string"
-                                                                : std::string(operation_name(form.operation)) +
-                                                                      " does not use tableName")
-                                  : "The Lambda does not read " + quoted(name);
+      const std::string why =
+          name == kTableMember
+              ? (uses_table(form.operation) ? "tableName must be a non-empty string"
+                                            : std::string(operation_name(form.operation)) + " does not use tableName")
+              : "The Lambda does not read " + quoted(name);
       note(out.diagnostics, name, name == kTableMember ? Severity::Warning : Severity::Info,
            why + "; it is kept as raw JSON.");
       form.extra_event.emplace_back(name, value);

@@ -75,9 +75,9 @@ struct RequestForm {
   std::string projection_expression;
   std::vector<NameRow> names;
   std::vector<ValueRow> values;
-  std::string return_values;             // "NONE", "ALL_OLD", ...; empty: not sent
-  std::optional<bool> consistent_read;   // read
-  std::optional<int> limit;              // list
+  std::string return_values;                      // "NONE", "ALL_OLD", ...; empty: not sent
+  std::optional<bool> consistent_read;            // read
+  std::optional<int> limit;                       // list
   std::vector<AttributeRow> exclusive_start_key;  // list
 
   // Raw JSON the fields cannot hold, kept so that nothing is lost:

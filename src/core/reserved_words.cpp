@@ -9,6 +9,7 @@ namespace core {
 namespace {
 
 // Sorted, so a lookup is a binary search.
+// clang-format off
 constexpr std::array<std::string_view, 573> kReservedWords = {
     "ABORT", "ABSOLUTE", "ACTION", "ADD", "AFTER", "AGENT", "AGGREGATE", "ALL", "ALLOCATE", "ALTER", "ANALYZE",
     "AND", "ANY", "ARCHIVE", "ARE", "ARRAY", "AS", "ASC", "ASCII", "ASENSITIVE", "ASSERTION", "ASYMMETRIC", "AT",
@@ -64,6 +65,7 @@ constexpr std::array<std::string_view, 573> kReservedWords = {
     "VACUUM", "VALUE", "VALUED", "VALUES", "VARCHAR", "VARIABLE", "VARIANCE", "VARINT", "VARYING", "VIEW", "VIEWS",
     "VIRTUAL", "VOID", "WAIT", "WHEN", "WHENEVER", "WHERE", "WHILE", "WINDOW", "WITH", "WITHIN", "WITHOUT", "WORK",
     "WRAPPED", "WRITE", "YEAR", "ZONE"};
+// clang-format on
 
 static_assert(std::is_sorted(kReservedWords.begin(), kReservedWords.end()));
 

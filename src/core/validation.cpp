@@ -14,15 +14,32 @@ namespace {
 
 constexpr std::size_t kMinTableName = 3;
 constexpr std::size_t kMaxTableName = 255;
-constexpr std::string_view kEndpointExample = "https://{api-id}.execute-api.{region}.amazonaws.com/prod/DynamoDBManager";
+constexpr std::string_view kEndpointExample =
+    "https://{api-id}.execute-api.{region}.amazonaws.com/prod/DynamoDBManager";
 
 // Headers a browser does not let a page set on fetch (the Fetch standard's
 // forbidden request headers); names starting with Proxy- or Sec- are too.
-constexpr std::array<std::string_view, 21> kForbiddenHeaders = {
-    "accept-charset", "accept-encoding", "access-control-request-headers", "access-control-request-method",
-    "connection",     "content-length",  "cookie",  "cookie2",  "date",     "dnt",     "expect",
-    "host",           "keep-alive",      "origin",  "referer",  "set-cookie", "te",    "trailer",
-    "transfer-encoding", "upgrade",      "via"};
+constexpr std::array<std::string_view, 21> kForbiddenHeaders = {"accept-charset",
+                                                                "accept-encoding",
+                                                                "access-control-request-headers",
+                                                                "access-control-request-method",
+                                                                "connection",
+                                                                "content-length",
+                                                                "cookie",
+                                                                "cookie2",
+                                                                "date",
+                                                                "dnt",
+                                                                "expect",
+                                                                "host",
+                                                                "keep-alive",
+                                                                "origin",
+                                                                "referer",
+                                                                "set-cookie",
+                                                                "te",
+                                                                "trailer",
+                                                                "transfer-encoding",
+                                                                "upgrade",
+                                                                "via"};
 
 std::string quoted(std::string_view text) { return "“" + std::string(text) + "”"; }
 
@@ -108,11 +125,13 @@ void check_item(const JsonValue& json, Diagnostics& out) {
   if (!rows) return;
   if (rows->empty()) error(out, field, "The Item is empty; it needs at least the table's key attributes.");
   if (std::any_of(rows->begin(), rows->end(), [](const AttributeMember& r) { return r.first.empty(); }))
-    error(out, field, "An attribute of the Item has an empty name; DynamoDB attribute names have at least 1 character.");
+    error(out, field,
+          "An attribute of the Item has an empty name; DynamoDB attribute names have at least 1 character.");
   const std::size_t size = rows_size(*rows);
   if (size > kMaxItemBytes) {
-    error(out, field, "The Item is " + std::to_string(size) + " bytes; DynamoDB items are at most 400 KB (" +
-                          std::to_string(kMaxItemBytes) + " bytes, names and values counted).");
+    error(out, field,
+          "The Item is " + std::to_string(size) + " bytes; DynamoDB items are at most 400 KB (" +
+              std::to_string(kMaxItemBytes) + " bytes, names and values counted).");
   }
 }
 
@@ -122,13 +141,15 @@ void check_key(const JsonValue& json, std::string_view member, std::size_t max_a
   const auto rows = read_attributes(json, field, "key attribute names and values", out);
   if (!rows) return;
   if (rows->empty()) {
-    error(out, field, "The " + std::string(member) +
-                          " is empty; give the item's partition key (and sort key, if the table has one), e.g. "
-                          "{\"id\": \"2377ab\"}.");
+    error(out, field,
+          "The " + std::string(member) +
+              " is empty; give the item's partition key (and sort key, if the table has one), e.g. "
+              "{\"id\": \"2377ab\"}.");
   }
   if (rows->size() > max_attributes) {
-    error(out, field, "A key has the partition key and at most a sort key; this one has " +
-                          std::to_string(rows->size()) + " attributes.");
+    error(out, field,
+          "A key has the partition key and at most a sort key; this one has " + std::to_string(rows->size()) +
+              " attributes.");
   }
   for (const auto& [name, value] : *rows) {
     const std::string path = field + "." + name;
@@ -153,9 +174,11 @@ void check_names(const JsonValue& json, Diagnostics& out) {
   for (const auto& [placeholder, name] : json.object) {
     const std::string path = field + "." + placeholder;
     if (!is_placeholder(placeholder, '#'))
-      error(out, path, quoted(placeholder) + " is not a name placeholder: write # and letters, digits or _, e.g. #num.");
+      error(out, path,
+            quoted(placeholder) + " is not a name placeholder: write # and letters, digits or _, e.g. #num.");
     if (!seen.insert(placeholder).second) error(out, path, quoted(placeholder) + " is defined more than once.");
-    if (!name.is_string() || name.text.empty()) error(out, path, placeholder + " must stand for a non-empty attribute name.");
+    if (!name.is_string() || name.text.empty())
+      error(out, path, placeholder + " must stand for a non-empty attribute name.");
   }
 }
 
@@ -177,10 +200,10 @@ void check_limit(const JsonValue& json, Diagnostics& out) {
   constexpr std::string_view kMaxLimit = "2147483647";
   const auto& t = json.text;
   const bool digits = json.is_number() && !t.empty() && std::all_of(t.begin(), t.end(), [](char c) {
-    return std::isdigit(static_cast<unsigned char>(c));
-  });
-  const bool in_range = digits && t != "0" &&
-                        (t.size() < kMaxLimit.size() || (t.size() == kMaxLimit.size() && t <= kMaxLimit));
+                        return std::isdigit(static_cast<unsigned char>(c));
+                      });
+  const bool in_range =
+      digits && t != "0" && (t.size() < kMaxLimit.size() || (t.size() == kMaxLimit.size() && t <= kMaxLimit));
   if (!in_range) error(out, "payload.Limit", "Limit must be a whole number from 1 to 2147483647, like 25.");
 }
 
@@ -208,7 +231,8 @@ void check_member(Operation operation, const std::string& name, const JsonValue&
 
 std::string_view payload_hint(Operation operation) {
   switch (operation) {
-    case Operation::Create: return "create needs a payload with the Item to put, e.g. {\"Item\": {\"id\": \"2377ab\"}}.";
+    case Operation::Create:
+      return "create needs a payload with the Item to put, e.g. {\"Item\": {\"id\": \"2377ab\"}}.";
     case Operation::List: return "list needs a payload object; {} scans the whole table.";
     default: return "This operation needs a payload with the Key of the item, e.g. {\"Key\": {\"id\": \"2377ab\"}}.";
   }
@@ -217,7 +241,9 @@ std::string_view payload_hint(Operation operation) {
 ExpressionContext context_of(Operation operation, const JsonObject& payload) {
   ExpressionContext context;
   const auto fields = payload_fields(operation);
-  const auto takes = [&](std::string_view name) { return std::find(fields.begin(), fields.end(), name) != fields.end(); };
+  const auto takes = [&](std::string_view name) {
+    return std::find(fields.begin(), fields.end(), name) != fields.end();
+  };
   constexpr std::array<std::pair<std::string_view, ExpressionKind>, 4> kExpressions = {
       {{"UpdateExpression", ExpressionKind::Update},
        {"ConditionExpression", ExpressionKind::Condition},
@@ -235,7 +261,8 @@ ExpressionContext context_of(Operation operation, const JsonObject& payload) {
       if (is_placeholder(placeholder, '#')) context.names.emplace_back(placeholder, name.text);
     }
   }
-  if (const JsonValue* values = find(payload, "ExpressionAttributeValues"); values && takes("ExpressionAttributeValues")) {
+  if (const JsonValue* values = find(payload, "ExpressionAttributeValues");
+      values && takes("ExpressionAttributeValues")) {
     for (const auto& member : values->object) {
       if (is_placeholder(member.first, ':')) context.values.push_back(member.first);
     }
@@ -278,7 +305,8 @@ void check_payload(Operation operation, const JsonValue* payload, Diagnostics& o
 
 void check_table(Operation operation, const JsonValue* table, Diagnostics& out) {
   if (!uses_table(operation)) {
-    if (table) add(out, "tableName", Severity::Info, std::string(operation_name(operation)) + " does not use tableName.");
+    if (table)
+      add(out, "tableName", Severity::Info, std::string(operation_name(operation)) + " does not use tableName.");
     return;
   }
   if (!table) {
@@ -292,12 +320,14 @@ void check_table(Operation operation, const JsonValue* table, Diagnostics& out) 
 }
 
 bool is_token_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+  return std::isalnum(static_cast<unsigned char>(c)) ||
+         std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
 }
 
 bool is_local_host(std::string_view url) {
   for (std::string_view local : {"http://127.0.0.1", "http://localhost", "http://[::1]"}) {
-    if (url.starts_with(local) && (url.size() == local.size() || std::string_view(":/").find(url[local.size()]) != std::string_view::npos))
+    if (url.starts_with(local) &&
+        (url.size() == local.size() || std::string_view(":/").find(url[local.size()]) != std::string_view::npos))
       return true;
   }
   return false;
@@ -309,7 +339,8 @@ void check_header(const HeaderRow& header, const std::string& field, Diagnostics
     return;
   }
   if (!std::all_of(header.name.begin(), header.name.end(), is_token_char)) {
-    error(out, field, quoted(header.name) + " is not a valid header name: use letters, digits and - (e.g. X-Trace-Id).");
+    error(out, field,
+          quoted(header.name) + " is not a valid header name: use letters, digits and - (e.g. X-Trace-Id).");
     return;
   }
   const std::string name = lower(header.name);
@@ -326,8 +357,9 @@ void check_header(const HeaderRow& header, const std::string& field, Diagnostics
 Diagnostics validate_table_name(std::string_view name) {
   Diagnostics out;
   if (name.size() < kMinTableName || name.size() > kMaxTableName) {
-    error(out, "tableName", "A table name has 3 to 255 characters; " + quoted(name.substr(0, 40)) + " has " +
-                                std::to_string(name.size()) + ".");
+    error(out, "tableName",
+          "A table name has 3 to 255 characters; " + quoted(name.substr(0, 40)) + " has " +
+              std::to_string(name.size()) + ".");
   }
   const auto bad = std::find_if(name.begin(), name.end(), [](char c) {
     return !(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.');
@@ -344,7 +376,8 @@ Diagnostics validate_table_name(std::string_view name) {
 
 std::size_t item_size(const JsonValue& item) {
   std::size_t size = 0;
-  for (const auto& [name, value] : item.object) size += name.size() + attribute_size(attribute_from_json(value, "").value);
+  for (const auto& [name, value] : item.object)
+    size += name.size() + attribute_size(attribute_from_json(value, "").value);
   return size;
 }
 
@@ -396,8 +429,9 @@ Diagnostics validate_connection(const Connection& connection) {
   Diagnostics out;
   const std::string& url = connection.endpoint;
   const auto first = url.find_first_not_of(" \t");
-  const std::string_view endpoint =
-      first == std::string::npos ? std::string_view() : std::string_view(url).substr(first, url.find_last_not_of(" \t") - first + 1);
+  const std::string_view endpoint = first == std::string::npos
+                                        ? std::string_view()
+                                        : std::string_view(url).substr(first, url.find_last_not_of(" \t") - first + 1);
   if (endpoint.empty()) {
     error(out, "connection.endpoint", "Enter the API's invoke URL, e.g. " + std::string(kEndpointExample) + ".");
   } else if (!endpoint.starts_with("https://") && !endpoint.starts_with("http://")) {

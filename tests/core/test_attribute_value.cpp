@@ -165,8 +165,7 @@ TEST_CASE("binary values must be base64") {
   CHECK(core::base64_decoded_size("AAEC") == 3);
   CHECK(core::check_attribute(AttributeValue::binary("AAEC"), "v").empty());
   CHECK(mentions(core::check_attribute(AttributeValue::binary("not base64"), "v"), "base64"));
-  CHECK(mentions(core::check_attribute(AttributeValue::set(AttributeType::BinarySet, {"AAEC", "%%"}), "v"),
-                 "base64"));
+  CHECK(mentions(core::check_attribute(AttributeValue::set(AttributeType::BinarySet, {"AAEC", "%%"}), "v"), "base64"));
 }
 
 TEST_CASE("duplicate map member names are errors") {

@@ -104,15 +104,14 @@ TEST_CASE("conditions take comparators, BETWEEN, IN, AND, OR, NOT and parenthese
 
 TEST_CASE("conditions take DynamoDB's functions with their operand rules") {
   for (const char* text : {"attribute_exists(a)", "attribute_not_exists(#k)", "attribute_type(a, :t)",
-                           "begins_with(name, :prefix)", "contains(tags, :t)", "size(a) > :n",
-                           "(size(a)) > :n", "size(a.b[0]) BETWEEN :lo AND :hi",
-                           "attribute_exists(a) AND NOT contains(b, :x)"}) {
+                           "begins_with(name, :prefix)", "contains(tags, :t)", "size(a) > :n", "(size(a)) > :n",
+                           "size(a.b[0]) BETWEEN :lo AND :hi", "attribute_exists(a) AND NOT contains(b, :x)"}) {
     CAPTURE(text);
     CHECK(parses(text, ExpressionKind::Condition));
   }
-  for (const char* text : {"exists(a)", "size(a)", "attribute_exists(a) = :v", "attribute_exists(:v)",
-                           "attribute_exists(a, b)", "attribute_type(a, b)", "begins_with(:a, :b)",
-                           "if_not_exists(a, :v) = :v", "a = attribute_exists(b)"}) {
+  for (const char* text :
+       {"exists(a)", "size(a)", "attribute_exists(a) = :v", "attribute_exists(:v)", "attribute_exists(a, b)",
+        "attribute_type(a, b)", "begins_with(:a, :b)", "if_not_exists(a, :v) = :v", "a = attribute_exists(b)"}) {
     CAPTURE(text);
     CHECK_FALSE(parses(text, ExpressionKind::Condition));
   }
@@ -245,8 +244,9 @@ TEST_CASE("placeholders defined but unused are errors on their definition") {
 
 TEST_CASE("placeholders count as used by any expression of the request") {
   core::ExpressionContext context;
-  context.expressions = {{"payload.UpdateExpression", "SET #a = :a", ExpressionKind::Update},
-                         {"payload.ConditionExpression", "attribute_exists(#k) AND #a < :max", ExpressionKind::Condition}};
+  context.expressions = {
+      {"payload.UpdateExpression", "SET #a = :a", ExpressionKind::Update},
+      {"payload.ConditionExpression", "attribute_exists(#k) AND #a < :max", ExpressionKind::Condition}};
   context.names = {{"#a", "a"}, {"#k", "id"}};
   context.values = {":a", ":max"};
   CHECK(core::check_expressions(context).diagnostics.empty());
@@ -296,8 +296,8 @@ TEST_CASE("aliasing a reserved word rewrites the expression and adds the name") 
 }
 
 TEST_CASE("aliasing reuses a placeholder that already names the attribute") {
-  const auto fixed = core::alias_names("attribute_exists(#num) AND number < :max", ExpressionKind::Condition,
-                                       {{"#num", "number"}});
+  const auto fixed =
+      core::alias_names("attribute_exists(#num) AND number < :max", ExpressionKind::Condition, {{"#num", "number"}});
   CHECK(fixed.expression == "attribute_exists(#num) AND #num < :max");
   CHECK(fixed.names == core::NameMap{{"#num", "number"}});
 }
@@ -309,8 +309,8 @@ TEST_CASE("aliasing never takes a placeholder that names another attribute") {
 }
 
 TEST_CASE("aliasing every reserved word at once leaves other names alone") {
-  const auto fixed = core::alias_names("SET info.year = :y, FirstName = :f REMOVE data, comment[0]",
-                                       ExpressionKind::Update, {});
+  const auto fixed =
+      core::alias_names("SET info.year = :y, FirstName = :f REMOVE data, comment[0]", ExpressionKind::Update, {});
   CHECK(fixed.expression == "SET info.#year = :y, FirstName = :f REMOVE #data, #comment[0]");
   CHECK(fixed.names == core::NameMap{{"#comment", "comment"}, {"#data", "data"}, {"#year", "year"}});
 }

@@ -41,7 +41,8 @@ TEST_CASE("aliasing a reserved word turns the tutorial's bare update into its al
 }
 
 TEST_CASE("aliasing rewrites every expression of the form with one placeholder") {
-  auto form = update_form("SET number = number + :one", {{":one", AttributeValue::number("1")}, {":max", AttributeValue::number("9")}});
+  auto form = update_form("SET number = number + :one",
+                          {{":one", AttributeValue::number("1")}, {":max", AttributeValue::number("9")}});
   form.condition_expression = "number < :max";
   form.filter_expression = "number = :unrelated";  // update takes no filter: left alone
   const auto fixed = core::apply_fix(form, {FixKind::AliasReservedWord, "number", ""});

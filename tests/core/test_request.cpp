@@ -143,10 +143,11 @@ TEST_CASE("a form builds the event of each operation with that operation's field
         R"j({"operation":"read","tableName":"lambda-apigateway","payload":{"Key":{"id":"2377ab"},)j"
         R"j("ProjectionExpression":"id, #n","ConsistentRead":true,"ExpressionAttributeNames":{"#n":"number"}}})j");
   form.operation = Operation::Update;
-  CHECK(event_text(form) ==
-        R"j({"operation":"update","tableName":"lambda-apigateway","payload":{"Key":{"id":"2377ab"},)j"
-        R"j("UpdateExpression":"SET #n = :n","ConditionExpression":"attribute_exists(id)",)j"
-        R"j("ExpressionAttributeNames":{"#n":"number"},"ExpressionAttributeValues":{":n":5},"ReturnValues":"ALL_NEW"}})j");
+  CHECK(
+      event_text(form) ==
+      R"j({"operation":"update","tableName":"lambda-apigateway","payload":{"Key":{"id":"2377ab"},)j"
+      R"j("UpdateExpression":"SET #n = :n","ConditionExpression":"attribute_exists(id)",)j"
+      R"j("ExpressionAttributeNames":{"#n":"number"},"ExpressionAttributeValues":{":n":5},"ReturnValues":"ALL_NEW"}})j");
   form.operation = Operation::Delete;
   CHECK(event_text(form) ==
         R"j({"operation":"delete","tableName":"lambda-apigateway","payload":{"Key":{"id":"2377ab"},)j"
@@ -207,10 +208,10 @@ TEST_CASE("payload members an operation does not take stay raw JSON with a warni
 }
 
 TEST_CASE("values that do not fit their field stay raw JSON with a warning") {
-  for (const char* payload : {R"({"Limit":"ten"})", R"({"Limit":1.5})", R"({"Limit":99999999999})",
-                              R"({"FilterExpression":""})", R"({"FilterExpression":7})",
-                              R"({"ExpressionAttributeNames":{"#a":1}})", R"({"ExpressionAttributeNames":{}})",
-                              R"({"ExpressionAttributeValues":[]})", R"({"ExclusiveStartKey":{}})"}) {
+  for (const char* payload :
+       {R"({"Limit":"ten"})", R"({"Limit":1.5})", R"({"Limit":99999999999})", R"({"FilterExpression":""})",
+        R"({"FilterExpression":7})", R"({"ExpressionAttributeNames":{"#a":1}})", R"({"ExpressionAttributeNames":{}})",
+        R"({"ExpressionAttributeValues":[]})", R"({"ExclusiveStartKey":{}})"}) {
     CAPTURE(payload);
     const auto event = json(std::string(R"j({"operation":"list","payload":)j") + payload + "}");
     const auto read = core::form_from_event(event);
@@ -296,9 +297,9 @@ TEST_CASE("a member given twice keeps the last value, as the Lambda reads it") {
 }
 
 TEST_CASE("member order is kept through the form") {
-  const auto event = json(
-      R"j({"payload":{"ExpressionAttributeValues":{":v":1},"UpdateExpression":"SET a = :v","Key":{"id":"x"}},)j"
-      R"j("operation":"update","tableName":"t"})j");
+  const auto event =
+      json(R"j({"payload":{"ExpressionAttributeValues":{":v":1},"UpdateExpression":"SET a = :v","Key":{"id":"x"}},)j"
+           R"j("operation":"update","tableName":"t"})j");
   CHECK(core::to_json_text(round_trip(event)) == core::to_json_text(event));
 }
 
@@ -310,10 +311,9 @@ TEST_CASE("the http request posts the event as JSON with the connection's header
   const auto request = core::build_http_request(event, connection);
   CHECK(request.method == "POST");
   CHECK(request.url == "http://127.0.0.1:3000/prod/DynamoDBManager");
-  CHECK(request.headers == core::HeaderList{{"Content-Type", "application/json"},
-                                            {"x-api-key", "k3y"},
-                                            {"X-Trace", "abc"},
-                                            {"x-secret", "s"}});
+  CHECK(request.headers ==
+        core::HeaderList{
+            {"Content-Type", "application/json"}, {"x-api-key", "k3y"}, {"X-Trace", "abc"}, {"x-secret", "s"}});
   CHECK(request.body == core::to_json_text(event));
 }
 
@@ -324,7 +324,8 @@ TEST_CASE("the http request has no x-api-key without a key, and custom headers r
 }
 
 TEST_CASE("the http request body keeps numbers exact") {
-  const auto event = json(R"j({"operation":"create","payload":{"Item":{"id":"a","n":12345678901234567890123456789012345678,"f":0.1}}})j");
+  const auto event = json(
+      R"j({"operation":"create","payload":{"Item":{"id":"a","n":12345678901234567890123456789012345678,"f":0.1}}})j");
   const auto request = core::build_http_request(event, {.endpoint = "http://h/p"});
   CHECK(request.body.find("12345678901234567890123456789012345678") != std::string::npos);
   CHECK(request.body.find("\"f\":0.1}") != std::string::npos);

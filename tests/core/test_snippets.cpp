@@ -15,9 +15,20 @@
 namespace {
 
 // Text a request may hold that is hard to quote.
-const std::vector<std::string> kAwkwardTexts = {
-    "",  "plain", "it's", "'", "''", "a'b'c", "line\nbreak", "tab\there", "$HOME `id` $(id) \\ \" ! * ? ~ # ; & |",
-    "ünïcödé ✓", "\xE2\x80\xA8 and \xE2\x80\xA9", "\r\n", "ends with backslash\\", "-starts-with-dash"};
+const std::vector<std::string> kAwkwardTexts = {"",
+                                                "plain",
+                                                "it's",
+                                                "'",
+                                                "''",
+                                                "a'b'c",
+                                                "line\nbreak",
+                                                "tab\there",
+                                                "$HOME `id` $(id) \\ \" ! * ? ~ # ; & |",
+                                                "ünïcödé ✓",
+                                                "\xE2\x80\xA8 and \xE2\x80\xA9",
+                                                "\r\n",
+                                                "ends with backslash\\",
+                                                "-starts-with-dash"};
 
 // Runs `program` with `interpreter` (sh or node) and returns what it printed.
 std::string run(const std::string& interpreter, const std::string& program) {
@@ -47,10 +58,10 @@ std::vector<std::string> shell_arguments(const std::string& command_line) {
 core::HttpRequest sample_request(const std::string& awkward) {
   core::JsonValue event = core::JsonValue::make_object(
       {{"operation", core::JsonValue::string("create")},
-       {"payload", core::JsonValue::make_object({{"Item", core::JsonValue::make_object(
-                                                              {{"id", core::JsonValue::string(awkward)},
-                                                               {"n", core::JsonValue::number(
-                                                                         "12345678901234567890123456789012345678")}})}})}});
+       {"payload", core::JsonValue::make_object(
+                       {{"Item", core::JsonValue::make_object(
+                                     {{"id", core::JsonValue::string(awkward)},
+                                      {"n", core::JsonValue::number("12345678901234567890123456789012345678")}})}})}});
   return core::build_http_request(event, {.endpoint = "http://127.0.0.1:3000/prod/DynamoDBManager?q='x'",
                                           .api_key = "key'1",
                                           .headers = {{"X-Note", awkward}}});

@@ -145,8 +145,9 @@ TEST_CASE("items above 400 KB are errors") {
 
 TEST_CASE("numbers anywhere in a request follow DynamoDB's range and precision") {
   const auto diagnostics = validate(event_with(
-      "update", R"({"Key":{"id":1E+126},"UpdateExpression":"SET a = :v, b = :w",)"
-                R"("ExpressionAttributeValues":{":v":{"$NS":[1,123456789012345678901234567890123456789]},":w":1E-131}})"));
+      "update",
+      R"({"Key":{"id":1E+126},"UpdateExpression":"SET a = :v, b = :w",)"
+      R"("ExpressionAttributeValues":{":v":{"$NS":[1,123456789012345678901234567890123456789]},":w":1E-131}})"));
   CHECK(on(diagnostics, "payload.Key.id").size() == 1);
   CHECK(on(diagnostics, "payload.ExpressionAttributeValues.:v[1]").size() == 1);
   CHECK(on(diagnostics, "payload.ExpressionAttributeValues.:w").size() == 1);
@@ -223,8 +224,9 @@ TEST_CASE("invalid JSON text is reported with its line and column") {
 
 TEST_CASE("no input makes validation throw") {
   for (const std::string& text :
-       {std::string("\xff\xfe{"), std::string(300, '['), std::string(R"({"operation":"create","payload":{"Item":)") +
-                                                             std::string(200, '[') + std::string(200, ']') + "}}",
+       {std::string("\xff\xfe{"), std::string(300, '['),
+        std::string(R"({"operation":"create","payload":{"Item":)") + std::string(200, '[') + std::string(200, ']') +
+            "}}",
         std::string(R"({"operation":"update","payload":{"Key":{"id":1e99999999999999999999},"UpdateExpression":")") +
             std::string(5000, '(') + "\"}}",
         std::string(R"({"operation":"list","payload":{"Limit":-0,"ExclusiveStartKey":{"$SS":[]}}})")}) {
@@ -252,8 +254,7 @@ TEST_CASE("a connection has an http(s) endpoint and headers a browser can send")
   CHECK(on(core::validate_connection({.endpoint = ""}), "connection.endpoint").size() == 1);
   CHECK(on(core::validate_connection({.endpoint = "abc.example/prod"}), "connection.endpoint").size() == 1);
   CHECK(on(core::validate_connection({.endpoint = "https://a b"}), "connection.endpoint").size() == 1);
-  CHECK(on(core::validate_connection({.endpoint = "http://api.example/prod"}), "connection.endpoint",
-           Severity::Warning)
+  CHECK(on(core::validate_connection({.endpoint = "http://api.example/prod"}), "connection.endpoint", Severity::Warning)
             .size() == 1);
   CHECK(on(core::validate_connection({.endpoint = "http://localhost.evil/prod"}), "connection.endpoint",
            Severity::Warning)
