@@ -73,10 +73,13 @@ std::optional<NumberSpelling> spell_number(std::string_view text) {
   return s;
 }
 
+// The start of a long text for a message, cut between UTF-8 characters.
 std::string abbreviated(std::string_view text) {
   constexpr std::size_t kShown = 40;
   if (text.size() <= kShown) return std::string(text);
-  return std::string(text.substr(0, kShown)) + "…";
+  std::size_t cut = kShown;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(text.substr(0, cut)) + "…";
 }
 
 bool is_base64_char(char c) {

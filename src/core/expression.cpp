@@ -784,7 +784,9 @@ ExpressionReport check_expressions(const ExpressionContext& context) {
   bool all_parsed = true;
   for (const auto& input : context.expressions) {
     if (input.text.size() > kMaxExpressionBytes) {
+      // The span marks what goes beyond the limit.
       report.diagnostics.push_back({.field = input.field,
+                                    .position = TextSpan{kMaxExpressionBytes, input.text.size() - kMaxExpressionBytes},
                                     .severity = Severity::Error,
                                     .message = "The expression is " + std::to_string(input.text.size()) +
                                                " bytes long; DynamoDB takes at most 4096."});

@@ -358,8 +358,7 @@ Diagnostics validate_table_name(std::string_view name) {
   Diagnostics out;
   if (name.size() < kMinTableName || name.size() > kMaxTableName) {
     error(out, "tableName",
-          "A table name has 3 to 255 characters; " + quoted(name.substr(0, 40)) + " has " +
-              std::to_string(name.size()) + ".");
+          "A table name has 3 to 255 characters; this one has " + std::to_string(name.size()) + ".");
   }
   const auto bad = std::find_if(name.begin(), name.end(), [](char c) {
     return !(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.');

@@ -215,3 +215,12 @@ TEST_CASE("changing a value's type keeps what carries over") {
   CHECK(core::convert_attribute(AttributeValue::string("a"), AttributeType::List) ==
         AttributeValue::list({AttributeValue::string("a")}));
 }
+
+TEST_CASE("messages quote long values cut between UTF-8 characters") {
+  // The 40-byte cut falls inside "é".
+  const auto problem = core::number_problem(std::string(39, 'x') + "é" + std::string(60, 'x'));
+  REQUIRE(problem);
+  CHECK(problem->find("…") != std::string::npos);
+  // Printing replaces invalid UTF-8 with U+FFFD; a clean cut leaves none.
+  CHECK(core::to_json_text(JsonValue::string(*problem)).find("\xEF\xBF\xBD") == std::string::npos);
+}

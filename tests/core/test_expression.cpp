@@ -285,6 +285,7 @@ TEST_CASE("expressions longer than 4 KB are errors") {
   const auto report = core::check_expressions(context);
   REQUIRE(report.diagnostics.size() == 1);
   CHECK(report.diagnostics[0].message.find("4096") != std::string::npos);
+  CHECK(report.diagnostics[0].position == core::TextSpan{4096, text.size() - 4096});
 }
 
 TEST_CASE("aliasing a reserved word rewrites the expression and adds the name") {
