@@ -139,49 +139,38 @@ std::optional<AttributeValue> read_marker(std::string_view name, const JsonValue
   return std::nullopt;
 }
 
-std::string_view marker_shape(std::string_view name) {
-  if (name == kStringSetMarker) return "a list of strings";
-  if (name == kNumberSetMarker) return "a list of numbers";
-  if (name == kBinaryMarker) return "a base64 string";
-  if (name == kBinarySetMarker) return "a list of base64 strings";
-  return {};
+bool is_marker(std::string_view name) {
+  return name == kStringSetMarker || name == kNumberSetMarker || name == kBinaryMarker || name == kBinarySetMarker;
 }
 
-void read_into(const JsonValue& json, const std::string& field, AttributeReading& out, AttributeValue& value) {
+// The Lambda reads any member with a marker's name as a set or binary marker,
+// so a map cannot hold one.
+std::string marker_member_message(const std::string& name) {
+  return "A map member can't be named " + name + ": the Lambda reads " + name +
+         " as a set or binary marker. Rename the member.";
+}
+
+AttributeValue read(const JsonValue& json) {
   switch (json.kind) {
-    case JsonKind::Null: value = AttributeValue::null(); return;
-    case JsonKind::Bool: value = AttributeValue::from_bool(json.boolean); return;
-    case JsonKind::Number: value = AttributeValue::number(json.text); return;
-    case JsonKind::String: value = AttributeValue::string(json.text); return;
-    case JsonKind::Array:
-      value = AttributeValue::list();
-      value.items.reserve(json.array.size());
-      for (std::size_t i = 0; i < json.array.size(); ++i)
-        read_into(json.array[i], index_path(field, i), out, value.items.emplace_back());
-      return;
+    case JsonKind::Null: return AttributeValue::null();
+    case JsonKind::Bool: return AttributeValue::from_bool(json.boolean);
+    case JsonKind::Number: return AttributeValue::number(json.text);
+    case JsonKind::String: return AttributeValue::string(json.text);
+    case JsonKind::Array: {
+      auto list = AttributeValue::list();
+      list.items.reserve(json.array.size());
+      for (const auto& item : json.array) list.items.push_back(read(item));
+      return list;
+    }
     case JsonKind::Object: break;
   }
   if (json.object.size() == 1) {
-    const auto& [name, inner] = json.object.front();
-    if (auto marked = read_marker(name, inner)) {
-      value = std::move(*marked);
-      return;
-    }
-    if (!marker_shape(name).empty()) {
-      out.diagnostics.push_back({.field = field,
-                                 .severity = Severity::Warning,
-                                 .message = "This looks like a " + std::string(name) + " marker, but " +
-                                            std::string(name) + " must hold " + std::string(marker_shape(name)) +
-                                            "; it is kept as a map."});
-    }
+    if (auto marked = read_marker(json.object.front().first, json.object.front().second)) return std::move(*marked);
   }
-  value = AttributeValue::map();
-  value.members.reserve(json.object.size());
-  for (const auto& [name, member] : json.object) {
-    AttributeValue read;
-    read_into(member, join_path(field, name), out, read);
-    value.members.emplace_back(name, std::move(read));
-  }
+  auto map = AttributeValue::map();
+  map.members.reserve(json.object.size());
+  for (const auto& [name, member] : json.object) map.members.emplace_back(name, read(member));
+  return map;
 }
 
 JsonValue number_json(const std::string& text, const std::string& field, Diagnostics& diagnostics) {
@@ -217,11 +206,8 @@ JsonValue write(const AttributeValue& value, const std::string& field, Diagnosti
         members.emplace_back(name, write(member, join_path(field, name), diagnostics));
       JsonValue map = JsonValue::make_object(std::move(members));
       if (map.object.size() == 1 && read_marker(map.object.front().first, map.object.front().second)) {
-        diagnostics.push_back({.field = field,
-                               .severity = Severity::Warning,
-                               .message = "A map whose only member is named " + map.object.front().first +
-                                          " is read back as a set or binary value; rename the member to keep it a "
-                                          "map."});
+        const std::string& name = map.object.front().first;
+        diagnostics.push_back(error_at(join_path(field, name), marker_member_message(name)));
       }
       return map;
     }
@@ -290,6 +276,7 @@ void check_container(const AttributeValue& value, const std::string& field, std:
   for (std::size_t i = 0; i < value.items.size(); ++i) check(value.items[i], index_path(field, i), depth + 1, out);
   std::unordered_set<std::string_view> names;
   for (const auto& [name, member] : value.members) {
+    if (is_marker(name)) out.push_back(error_at(join_path(field, name), marker_member_message(name)));
     if (!names.insert(name).second) {
       out.push_back(
           error_at(join_path(field, name),
@@ -511,11 +498,7 @@ std::size_t base64_decoded_size(std::string_view text) {
   return text.size() / 4 * 3 - padding;
 }
 
-AttributeReading attribute_from_json(const JsonValue& json, std::string_view field) {
-  AttributeReading out;
-  read_into(json, std::string(field), out, out.value);
-  return out;
-}
+AttributeValue attribute_from_json(const JsonValue& json) { return read(json); }
 
 AttributeWriting attribute_to_json(const AttributeValue& value, std::string_view field) {
   AttributeWriting out;

@@ -12,7 +12,8 @@
 //   {"$B": "<base64>"}       binary
 //   {"$BS": ["<base64>"]}    binary set
 // A map whose only member is one of these names with a value of that shape is
-// therefore always read as the marked type.
+// therefore always read as the marked type, and the Lambda refuses any other
+// map with a member of these names.
 #pragma once
 
 #include <array>
@@ -99,22 +100,23 @@ bool is_base64(std::string_view text);
 // Bytes encoded by valid base64 text.
 std::size_t base64_decoded_size(std::string_view text);
 
-struct AttributeReading {
-  AttributeValue value;
-  Diagnostics diagnostics;  // marker-like maps kept as maps
-};
-// Reads any JSON value; every value has a tree, and writing it back gives the
-// same JSON. `field` names the value in diagnostics ("payload.Item.tags").
-AttributeReading attribute_from_json(const JsonValue& json, std::string_view field);
+// Reads any JSON value: every value has a tree, and writing the tree back
+// gives the same JSON. (An object with a marker's name but not its shape, such
+// as {"$NS": ["1"]}, stays a map; check_attribute says why it can't be sent.)
+AttributeValue attribute_from_json(const JsonValue& json);
 
 struct AttributeWriting {
   JsonValue json;
-  Diagnostics diagnostics;  // number text that is not a number (written as a string)
+  // What can't be written as it is: number text that is not a number (written
+  // as a string), a map that would read back as a set or binary value.
+  Diagnostics diagnostics;
 };
+// `field` names the value in diagnostics ("payload.Item.tags").
 AttributeWriting attribute_to_json(const AttributeValue& value, std::string_view field);
 
-// DynamoDB's rules for one value: numbers in range, sets non-empty and without
-// duplicates, binary as base64, nesting within kMaxAttributeDepth.
+// DynamoDB's and the Lambda's rules for one value: numbers in range, sets
+// non-empty and without duplicates, binary as base64, nesting within
+// kMaxAttributeDepth, no map member named like a marker.
 Diagnostics check_attribute(const AttributeValue& value, std::string_view field);
 
 // Bytes DynamoDB counts for the value (without its attribute name): strings

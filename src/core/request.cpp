@@ -145,15 +145,10 @@ void note(Diagnostics& diagnostics, std::string field, Severity severity, std::s
   diagnostics.push_back({.field = std::move(field), .severity = severity, .message = std::move(message)});
 }
 
-std::optional<std::vector<AttributeRow>> read_rows(const JsonValue& json, std::string_view member,
-                                                   Diagnostics& diagnostics) {
+std::optional<std::vector<AttributeRow>> read_rows(const JsonValue& json) {
   if (!json.is_object()) return std::nullopt;
   std::vector<AttributeRow> rows;
-  for (const auto& [name, value] : json.object) {
-    auto reading = attribute_from_json(value, payload_path(member) + "." + name);
-    diagnostics.insert(diagnostics.end(), reading.diagnostics.begin(), reading.diagnostics.end());
-    rows.push_back({name, std::move(reading.value)});
-  }
+  for (const auto& [name, value] : json.object) rows.push_back({name, attribute_from_json(value)});
   return rows;
 }
 
@@ -167,14 +162,10 @@ std::optional<std::vector<NameRow>> read_names(const JsonValue& json) {
   return rows;
 }
 
-std::optional<std::vector<ValueRow>> read_values(const JsonValue& json, Diagnostics& diagnostics) {
+std::optional<std::vector<ValueRow>> read_values(const JsonValue& json) {
   if (!json.is_object() || json.object.empty()) return std::nullopt;
   std::vector<ValueRow> rows;
-  for (const auto& [placeholder, value] : json.object) {
-    auto reading = attribute_from_json(value, payload_path(kValues) + "." + placeholder);
-    diagnostics.insert(diagnostics.end(), reading.diagnostics.begin(), reading.diagnostics.end());
-    rows.push_back({placeholder, std::move(reading.value)});
-  }
+  for (const auto& [placeholder, value] : json.object) rows.push_back({placeholder, attribute_from_json(value)});
   return rows;
 }
 
@@ -191,15 +182,14 @@ std::optional<int> read_int(const JsonValue& json) {
 // Puts a payload member into its form field. Returns why it does not fit
 // (the caller then keeps it as raw JSON), or nullopt when it does. Optional
 // fields hold only non-empty values, since the form does not write empty ones.
-std::optional<std::string> read_field(RequestForm& form, std::string_view member, const JsonValue& json,
-                                      Diagnostics& diagnostics) {
+std::optional<std::string> read_field(RequestForm& form, std::string_view member, const JsonValue& json) {
   const auto into_text = [&](std::string& field) -> std::optional<std::string> {
     if (!json.is_string() || json.text.empty()) return "must be a non-empty string";
     field = json.text;
     return std::nullopt;
   };
   const auto into_rows = [&](std::vector<AttributeRow>& field, bool required) -> std::optional<std::string> {
-    auto rows = read_rows(json, member, diagnostics);
+    auto rows = read_rows(json);
     if (!rows) return "must be an object of attribute names and values";
     if (rows->empty() && !required) return "is empty, which DynamoDB refuses";
     field = std::move(*rows);
@@ -220,7 +210,7 @@ std::optional<std::string> read_field(RequestForm& form, std::string_view member
     return std::nullopt;
   }
   if (member == kValues) {
-    auto rows = read_values(json, diagnostics);
+    auto rows = read_values(json);
     if (!rows) return "must be a non-empty object of :placeholders and values";
     form.values = std::move(*rows);
     return std::nullopt;
@@ -260,8 +250,7 @@ void read_payload(RequestForm& form, const JsonValue& payload, Diagnostics& diag
   for (auto& [member, value] : members_as_read(payload.object, "payload", diagnostics)) {
     form.payload_order.push_back(member);
     std::optional<std::string> misfit = "is not a field of " + std::string(operation);
-    if (std::find(fields.begin(), fields.end(), member) != fields.end())
-      misfit = read_field(form, member, value, diagnostics);
+    if (std::find(fields.begin(), fields.end(), member) != fields.end()) misfit = read_field(form, member, value);
     if (!misfit) continue;
     note(diagnostics, payload_path(member), Severity::Warning,
          payload_path(member) + " " + *misfit + "; it is kept as raw JSON.");

@@ -104,11 +104,10 @@ std::optional<AttributeRows> read_attributes(const JsonValue& json, const std::s
     const std::string path = field + "." + name;
     if (!names.insert(name).second)
       error(out, path, quoted(name) + " appears more than once in " + field + "; only the last one would be kept.");
-    auto reading = attribute_from_json(value, path);
-    out.insert(out.end(), reading.diagnostics.begin(), reading.diagnostics.end());
-    auto problems = check_attribute(reading.value, path);
+    auto attribute = attribute_from_json(value);
+    auto problems = check_attribute(attribute, path);
     out.insert(out.end(), problems.begin(), problems.end());
-    rows.emplace_back(name, std::move(reading.value));
+    rows.emplace_back(name, std::move(attribute));
   }
   return rows;
 }
@@ -357,8 +356,7 @@ void check_header(const HeaderRow& header, const std::string& field, Diagnostics
 Diagnostics validate_table_name(std::string_view name) {
   Diagnostics out;
   if (name.size() < kMinTableName || name.size() > kMaxTableName) {
-    error(out, "tableName",
-          "A table name has 3 to 255 characters; this one has " + std::to_string(name.size()) + ".");
+    error(out, "tableName", "A table name has 3 to 255 characters; this one has " + std::to_string(name.size()) + ".");
   }
   const auto bad = std::find_if(name.begin(), name.end(), [](char c) {
     return !(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.');
@@ -375,8 +373,7 @@ Diagnostics validate_table_name(std::string_view name) {
 
 std::size_t item_size(const JsonValue& item) {
   std::size_t size = 0;
-  for (const auto& [name, value] : item.object)
-    size += name.size() + attribute_size(attribute_from_json(value, "").value);
+  for (const auto& [name, value] : item.object) size += name.size() + attribute_size(attribute_from_json(value));
   return size;
 }
 

@@ -18,8 +18,7 @@ JsonValue json(std::string_view text) {
 
 // JSON text -> attribute tree -> JSON text.
 std::string round_trip(std::string_view text) {
-  const auto reading = core::attribute_from_json(json(text), "v");
-  return core::to_json_text(core::attribute_to_json(reading.value, "v").json);
+  return core::to_json_text(core::attribute_to_json(core::attribute_from_json(json(text)), "v").json);
 }
 
 bool mentions(const core::Diagnostics& diagnostics, std::string_view word) {
@@ -33,9 +32,9 @@ bool mentions(const core::Diagnostics& diagnostics, std::string_view word) {
 
 TEST_CASE("numbers keep their exact text from JSON to the tree and back") {
   for (const char* text : {"12345678901234567890123456789012345678", "0.1", "1E+2", "-3.50", "4", "9.99E+125"}) {
-    const auto reading = core::attribute_from_json(json(text), "v");
-    CHECK(reading.value.type == AttributeType::Number);
-    CHECK(reading.value.text == text);
+    const auto value = core::attribute_from_json(json(text));
+    CHECK(value.type == AttributeType::Number);
+    CHECK(value.text == text);
     CHECK(round_trip(text) == text);
   }
 }
@@ -87,12 +86,12 @@ TEST_CASE("numbers follow DynamoDB's precision and range") {
 }
 
 TEST_CASE("sets travel as single-member marker objects") {
-  const auto reading = core::attribute_from_json(json(R"({"$SS":["a","b"]})"), "v");
-  CHECK(reading.value == AttributeValue::set(AttributeType::StringSet, {"a", "b"}));
-  CHECK(core::attribute_from_json(json(R"({"$NS":[1,2.5]})"), "v").value ==
+  CHECK(core::attribute_from_json(json(R"({"$SS":["a","b"]})")) ==
+        AttributeValue::set(AttributeType::StringSet, {"a", "b"}));
+  CHECK(core::attribute_from_json(json(R"({"$NS":[1,2.5]})")) ==
         AttributeValue::set(AttributeType::NumberSet, {"1", "2.5"}));
-  CHECK(core::attribute_from_json(json(R"({"$B":"AAEC"})"), "v").value == AttributeValue::binary("AAEC"));
-  CHECK(core::attribute_from_json(json(R"({"$BS":["AAEC","/w=="]})"), "v").value ==
+  CHECK(core::attribute_from_json(json(R"({"$B":"AAEC"})")) == AttributeValue::binary("AAEC"));
+  CHECK(core::attribute_from_json(json(R"({"$BS":["AAEC","/w=="]})")) ==
         AttributeValue::set(AttributeType::BinarySet, {"AAEC", "/w=="}));
   CHECK(round_trip(R"({"$SS":["a","b"]})") == R"({"$SS":["a","b"]})");
   CHECK(round_trip(R"({"$NS":[12345678901234567890123456789012345678,0.1]})") ==
@@ -101,29 +100,34 @@ TEST_CASE("sets travel as single-member marker objects") {
   CHECK(round_trip(R"({"$BS":["AAEC"]})") == R"({"$BS":["AAEC"]})");
 }
 
-TEST_CASE("a marker with the wrong shape stays a map and says why") {
-  const auto reading = core::attribute_from_json(json(R"({"$NS":["1"]})"), "payload.Item.n");
-  CHECK(reading.value.type == AttributeType::Map);
-  REQUIRE(reading.diagnostics.size() == 1);
-  CHECK(reading.diagnostics[0].severity == core::Severity::Warning);
-  CHECK(reading.diagnostics[0].field == "payload.Item.n");
+TEST_CASE("a marker with the wrong shape stays a map, which the Lambda refuses") {
+  const auto value = core::attribute_from_json(json(R"({"$NS":["1"]})"));
+  CHECK(value.type == AttributeType::Map);
   CHECK(round_trip(R"({"$NS":["1"]})") == R"({"$NS":["1"]})");
-  CHECK(core::attribute_from_json(json(R"({"$SS":["a"],"x":1})"), "v").value.type == AttributeType::Map);
+  const auto diagnostics = core::check_attribute(value, "payload.Item.n");
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0].field == "payload.Item.n.$NS");
+  CHECK(diagnostics[0].severity == core::Severity::Error);
+  const auto with_others = core::attribute_from_json(json(R"({"$SS":["a"],"x":1})"));
+  CHECK(with_others.type == AttributeType::Map);
+  CHECK(core::check_attribute(with_others, "v").size() == 1);
+  CHECK(core::check_attribute(core::attribute_from_json(json(R"({"SS":["a"],"x":1})")), "v").empty());
 }
 
-TEST_CASE("a map that would read back as a set is flagged when written") {
+TEST_CASE("a map that would read back as a set can't be written") {
   const auto map = AttributeValue::map({{"$SS", AttributeValue::list({AttributeValue::string("a")})}});
   const auto writing = core::attribute_to_json(map, "v");
   REQUIRE(writing.diagnostics.size() == 1);
-  CHECK(writing.diagnostics[0].severity == core::Severity::Warning);
+  CHECK(writing.diagnostics[0].severity == core::Severity::Error);
+  CHECK(writing.diagnostics[0].field == "v.$SS");
 }
 
 TEST_CASE("nested lists and maps keep their order through JSON") {
   const std::string text = R"({"z":[1,"two",true,null,{"y":[],"b":{}}],"a":{"k":0.10}})";
   CHECK(round_trip(text) == text);
-  const auto reading = core::attribute_from_json(json(text), "v");
-  CHECK(reading.value.members[0].first == "z");
-  CHECK(reading.value.members[0].second.items[1] == AttributeValue::string("two"));
+  const auto value = core::attribute_from_json(json(text));
+  CHECK(value.members[0].first == "z");
+  CHECK(value.members[0].second.items[1] == AttributeValue::string("two"));
 }
 
 TEST_CASE("number text that is not a number is written as a string with an error") {
@@ -135,8 +139,8 @@ TEST_CASE("number text that is not a number is written as a string with an error
 }
 
 TEST_CASE("out of range numbers are errors at their path") {
-  const auto reading = core::attribute_from_json(json(R"({"a":[1,1E+200]})"), "payload.Item.m");
-  const auto diagnostics = core::check_attribute(reading.value, "payload.Item.m");
+  const auto diagnostics =
+      core::check_attribute(core::attribute_from_json(json(R"({"a":[1,1E+200]})")), "payload.Item.m");
   REQUIRE(diagnostics.size() == 1);
   CHECK(diagnostics[0].field == "payload.Item.m.a[1]");
   CHECK(mentions(diagnostics, "too large"));

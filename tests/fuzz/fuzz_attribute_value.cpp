@@ -14,11 +14,11 @@ namespace {
 void check_tree(std::string_view text) {
   const auto parsed = core::parse_json(text);
   if (!parsed) return;
-  const auto reading = core::attribute_from_json(*parsed.value, "v");
-  const auto writing = core::attribute_to_json(reading.value, "v");
+  const auto value = core::attribute_from_json(*parsed.value);
+  const auto writing = core::attribute_to_json(value, "v");
   if (!(writing.json == *parsed.value) || core::has_errors(writing.diagnostics)) std::abort();
-  (void)core::check_attribute(reading.value, "v");
-  (void)core::attribute_size(reading.value);
+  (void)core::check_attribute(value, "v");
+  (void)core::attribute_size(value);
 }
 
 // JSON's number grammar: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
