@@ -249,7 +249,7 @@ void read_payload(RequestForm& form, const JsonValue& payload, Diagnostics& diag
   const auto fields = payload_fields(form.operation);
   for (auto& [member, value] : members_as_read(payload.object, "payload", diagnostics)) {
     form.payload_order.push_back(member);
-    std::optional<std::string> misfit = "is not a field of " + std::string(operation);
+    std::optional<std::string> misfit = "has no field in the " + std::string(operation) + " form";
     if (std::find(fields.begin(), fields.end(), member) != fields.end()) misfit = read_field(form, member, value);
     if (!misfit) continue;
     note(diagnostics, payload_path(member), Severity::Warning,

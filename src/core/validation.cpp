@@ -41,6 +41,34 @@ constexpr std::array<std::string_view, 21> kForbiddenHeaders = {"accept-charset"
                                                                 "upgrade",
                                                                 "via"};
 
+// The parameters boto3 takes for each operation besides the form's fields
+// (and TableName, which the Lambda sets from tableName): the Lambda passes
+// them on, so they are not errors, but nothing here checks them.
+constexpr std::array<std::string_view, 5> kOtherPutParameters = {"Expected", "ReturnConsumedCapacity",
+                                                                 "ReturnItemCollectionMetrics", "ConditionalOperator",
+                                                                 "ReturnValuesOnConditionCheckFailure"};
+constexpr std::array<std::string_view, 2> kOtherGetParameters = {"AttributesToGet", "ReturnConsumedCapacity"};
+constexpr std::array<std::string_view, 6> kOtherUpdateParameters = {"AttributeUpdates",
+                                                                    "Expected",
+                                                                    "ConditionalOperator",
+                                                                    "ReturnConsumedCapacity",
+                                                                    "ReturnItemCollectionMetrics",
+                                                                    "ReturnValuesOnConditionCheckFailure"};
+constexpr std::array<std::string_view, 9> kOtherScanParameters = {
+    "IndexName",     "AttributesToGet", "Select",        "ScanFilter", "ConditionalOperator", "ReturnConsumedCapacity",
+    "TotalSegments", "Segment",         "ConsistentRead"};
+
+std::span<const std::string_view> other_parameters(Operation operation) {
+  switch (operation) {
+    case Operation::Create:
+    case Operation::Delete: return kOtherPutParameters;
+    case Operation::Read: return kOtherGetParameters;
+    case Operation::Update: return kOtherUpdateParameters;
+    case Operation::List: return kOtherScanParameters;
+    default: return {};
+  }
+}
+
 std::string quoted(std::string_view text) { return "“" + std::string(text) + "”"; }
 
 void add(Diagnostics& out, std::string field, Severity severity, std::string message,
@@ -283,12 +311,18 @@ void check_payload(Operation operation, const JsonValue* payload, Diagnostics& o
   if (!payload->is_object()) return error(out, "payload", "The payload of " + op + " must be a JSON object.");
   const JsonObject members = members_as_read(payload->object, "payload", out);
   const auto fields = payload_fields(operation);
+  const auto others = other_parameters(operation);
   for (const auto& [name, value] : members) {
-    if (std::find(fields.begin(), fields.end(), name) == fields.end()) {
-      error(out, "payload." + name, op + " does not take " + quoted(name) + "; it takes " + join(fields) + ".");
-      continue;
+    if (std::find(fields.begin(), fields.end(), name) != fields.end()) {
+      check_member(operation, name, value, out);
+    } else if (std::find(others.begin(), others.end(), name) != others.end()) {
+      add(out, "payload." + name, Severity::Warning,
+          "The form has no field for " + name + "; it is sent as written, and only DynamoDB checks it.");
+    } else {
+      std::vector<std::string_view> taken(fields.begin(), fields.end());
+      taken.insert(taken.end(), others.begin(), others.end());
+      error(out, "payload." + name, op + " does not take " + quoted(name) + "; it takes " + join(taken) + ".");
     }
-    check_member(operation, name, value, out);
   }
   const std::string_view required = operation == Operation::Create ? "Item" : operation == Operation::List ? "" : "Key";
   if (!required.empty() && !find(members, required))

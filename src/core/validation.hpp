@@ -19,8 +19,9 @@ namespace core {
 inline constexpr std::size_t kMaxItemBytes = 400 * 1024;
 
 // Everything wrong with an event: its shape, the operation and tableName,
-// payload members the operation does not take, keys, items (values, size),
-// numbers, options, and its expressions (see check_expressions).
+// payload members the operation does not take (boto3 parameters the form has
+// no field for are only warned about: the Lambda passes them on), keys, items
+// (values, size), numbers, options, and its expressions (check_expressions).
 Diagnostics validate_event(const JsonValue& event);
 
 // The same for text typed in a raw editor; invalid JSON gives one error with

@@ -107,7 +107,16 @@ TEST_CASE("payload members the operation does not take are errors") {
   const auto found = on(validate(event_with("read", R"({"Key":{"id":"a"},"Item":{"id":"a"}})")), "payload.Item");
   REQUIRE(found.size() == 1);
   CHECK(found[0].message.find("ProjectionExpression") != std::string::npos);
-  CHECK(on(validate(event_with("list", R"({"Select":"COUNT"})")), "payload.Select").size() == 1);
+  CHECK(on(validate(event_with("list", R"({"Selekt":"COUNT"})")), "payload.Selekt").size() == 1);
+  CHECK(on(validate(event_with("create", R"({"Item":{"id":"a"},"TableName":"t"})")), "payload.TableName").size() == 1);
+}
+
+TEST_CASE("boto3 parameters the form has no field for are sent with a warning") {
+  const auto diagnostics = validate(event_with("list", R"({"Select":"COUNT","ReturnConsumedCapacity":"TOTAL"})"));
+  CHECK(errors(diagnostics).empty());
+  CHECK(on(diagnostics, "payload.Select", Severity::Warning).size() == 1);
+  CHECK(on(diagnostics, "payload.ReturnConsumedCapacity", Severity::Warning).size() == 1);
+  CHECK(on(validate(event_with("read", R"({"Key":{"id":"a"},"Select":"COUNT"})")), "payload.Select").size() == 1);
 }
 
 TEST_CASE("a key is present and non-empty, with non-empty scalar values") {
