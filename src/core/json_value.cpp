@@ -156,6 +156,12 @@ class Builder : public nlohmann::json_sax<nlohmann::json> {
 // the position, which is what a person needs.
 std::string readable_parse_message(const std::string& what) {
   std::string message = what;
+  if (message.rfind("[json.exception.", 0) == 0) {
+    if (const auto bracket = message.find("] "); bracket != std::string::npos) message = message.substr(bracket + 2);
+  }
+  if (message.rfind("number overflow parsing ", 0) == 0) {
+    return "number " + message.substr(24) + " is too large (DynamoDB allows up to 9.99E+125)";
+  }
   if (const auto colon = message.find(": "); colon != std::string::npos) message = message.substr(colon + 2);
   if (message.rfind("syntax error while parsing ", 0) == 0) {
     const auto dash = message.find(" - ");

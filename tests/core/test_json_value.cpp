@@ -73,3 +73,10 @@ TEST_CASE("set replaces a member or appends it; erase removes it") {
   CHECK_FALSE(object.erase("a"));
   CHECK(to_json_text(object) == R"({"b":"x"})");
 }
+
+TEST_CASE("a number beyond any double is refused with a plain message") {
+  const auto parsed = parse_json("{\"n\": 1e400}");
+  REQUIRE_FALSE(parsed);
+  CHECK(parsed.error->message == "number '1e400' is too large (DynamoDB allows up to 9.99E+125)");
+  CHECK(parsed.error->line == 1);
+}
