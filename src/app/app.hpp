@@ -9,6 +9,7 @@
 
 #include "app/widget_map.hpp"
 #include "core/response.hpp"
+#include "core/result_table.hpp"
 
 namespace app {
 
@@ -31,7 +32,9 @@ class App {
   std::string endpoint_;
   bool in_flight_ = false;
   std::string last_operation_;
-  std::optional<core::ResponseView> response_;
+  std::optional<core::Answer> answer_;
+  core::ResultTable table_;
+  std::string answer_text_;
   double elapsed_ms_ = 0;
   int status_ = 0;
 };

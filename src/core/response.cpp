@@ -1,64 +1,587 @@
 #include "core/response.hpp"
 
-#include <nlohmann/json.hpp>
+#include <algorithm>
+#include <array>
 
 namespace core {
 namespace {
 
-std::string cell_text(const nlohmann::json& value) {
-  return value.is_string() ? value.get<std::string>() : value.dump();
+// ---------------------------------------------------------------- helpers
+
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                            [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
 }
 
-// One row: the item's attributes as columns, in the order they arrived.
-ResultTable one_row_table(const nlohmann::json& object) {
-  ResultTable table;
-  table.rows.emplace_back();
-  for (const auto& [name, value] : object.items()) {
-    table.columns.push_back(name);
-    table.rows.back().push_back(cell_text(value));
+bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() && equals_ignoring_case(text.substr(0, prefix.size()), prefix);
+}
+
+bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
+
+std::string header_value(const HeaderList& headers, std::string_view name) {
+  for (const auto& [key, value] : headers) {
+    if (equals_ignoring_case(key, name)) return value;
   }
-  return table;
+  return {};
 }
 
-ResultTable table_of(const nlohmann::json& body) {
-  if (body.is_object()) {
-    for (const char* key : {"Item", "Attributes"}) {
-      if (body.contains(key) && body[key].is_object()) return one_row_table(body[key]);
+std::string string_member(const JsonValue& object, std::string_view key) {
+  const JsonValue* value = object.is_object() ? object.find(key) : nullptr;
+  return value && value->is_string() ? value->text : std::string();
+}
+
+// "HTTP 403" or "HTTP 403: Forbidden".
+std::string status_note(int status, std::string_view message) {
+  std::string note = "HTTP " + std::to_string(status);
+  if (!message.empty()) note += ": " + std::string(message);
+  return note;
+}
+
+// Messages such as boto3's "Parameter validation failed:\nMissing ..." span lines; a summary is one.
+std::string one_line(std::string text) {
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  return text;
+}
+
+std::string plural(std::size_t count, std::string_view one, std::string_view many) {
+  return std::to_string(count) + " " + std::string(count == 1 ? one : many);
+}
+
+// ----------------------------------------------------- transport failures
+
+struct UrlParts {
+  bool http = false;
+  bool https = false;
+  std::string host;  // without user info or port
+};
+
+UrlParts split_url(std::string_view url) {
+  UrlParts parts;
+  std::string_view rest;
+  if (starts_with_ignoring_case(url, "https://")) {
+    parts.https = true;
+    rest = url.substr(8);
+  } else if (starts_with_ignoring_case(url, "http://")) {
+    parts.http = true;
+    rest = url.substr(7);
+  } else {
+    return parts;
+  }
+  std::string_view authority = rest.substr(0, rest.find_first_of("/?#"));
+  if (const auto at = authority.rfind('@'); at != std::string_view::npos) authority.remove_prefix(at + 1);
+  if (!authority.empty() && authority.front() == '[') {
+    authority = authority.substr(0, authority.find(']') + 1);
+  } else {
+    authority = authority.substr(0, authority.find(':'));
+  }
+  parts.host = std::string(authority);
+  return parts;
+}
+
+bool is_local_host(std::string_view host) {
+  const std::string lower = [&] {
+    std::string s(host);
+    std::transform(s.begin(), s.end(), s.begin(), ascii_lower);
+    return s;
+  }();
+  return lower == "localhost" || lower == "127.0.0.1" || lower == "[::1]" ||
+         (lower.size() > 10 && lower.ends_with(".localhost"));
+}
+
+TransportCause network_cause(const AnswerContext& context) {
+  if (!context.url.empty()) {
+    const UrlParts url = split_url(context.url);
+    if ((!url.http && !url.https) || url.host.empty()) return TransportCause::InvalidUrl;
+    if (url.http && starts_with_ignoring_case(context.page_origin, "https://") && !is_local_host(url.host))
+      return TransportCause::MixedContent;
+  }
+  switch (context.reachability) {
+    case Reachability::Reachable: return TransportCause::Cors;
+    case Reachability::Unreachable: return TransportCause::Unreachable;
+    case Reachability::Unknown: break;
+  }
+  return TransportCause::CorsOrUnreachable;
+}
+
+TransportCause transport_cause_of(std::string_view error, const AnswerContext& context) {
+  if (error == "timeout") return TransportCause::Timeout;
+  if (error == "cancelled") return TransportCause::Cancelled;
+  return network_cause(context);
+}
+
+void explain_transport(Answer& answer, std::string_view error, const AnswerContext& context) {
+  const std::string host = split_url(context.url).host;
+  const std::string where = host.empty() ? "the API" : host;
+  constexpr std::string_view kWriteMayHaveHappened =
+      " A write may still have reached DynamoDB: read the item to check before sending it again.";
+  switch (answer.transport_cause) {
+    case TransportCause::Timeout:
+      answer.summary = "No answer arrived in time.";
+      answer.hint = "Check the URL and the function's logs (API Gateway itself gives up after 29 s)." +
+                    std::string(kWriteMayHaveHappened);
+      return;
+    case TransportCause::Cancelled:
+      answer.summary = "The request was cancelled before an answer arrived.";
+      answer.hint = "Send it again when ready." + std::string(kWriteMayHaveHappened);
+      return;
+    case TransportCause::InvalidUrl:
+      answer.summary = "The endpoint is not an http(s) URL, so nothing was sent.";
+      answer.hint =
+          "Enter the API's invoke URL, e.g. https://{api-id}.execute-api.{region}.amazonaws.com/prod/DynamoDBManager.";
+      return;
+    case TransportCause::MixedContent:
+      answer.summary = "The browser blocked the request: this page is https and the API is plain http.";
+      answer.hint = "Use the API's https URL, or open the workbench over http.";
+      return;
+    case TransportCause::Cors:
+      answer.summary = where + " answered, but the browser withheld the answer: the API does not allow this page's origin (CORS).";
+      answer.hint =
+          "Enable CORS on the API's resource (allow this origin, POST and the Content-Type header) and deploy the stage. "
+          "Check the stage and path too: API Gateway answers a wrong path without CORS headers.";
+      return;
+    case TransportCause::Unreachable:
+      answer.summary = "Nothing answered at " + where + ": the host is wrong or the server is down.";
+      answer.hint = "Check the host and port in the URL; for the local stack, start it with scripts/demo.";
+      return;
+    case TransportCause::CorsOrUnreachable:
+    case TransportCause::None:
+      break;
+  }
+  answer.summary = "No answer from " + where + " (" + std::string(error) + ").";
+  answer.hint =
+      "The browser does not say why. Either the API does not allow this page's origin (enable CORS and deploy the "
+      "stage), or the URL's stage or path is wrong (API Gateway answers those without CORS headers), or the server "
+      "is down or the host is wrong. Check the URL, then test the connection with Ping.";
+}
+
+// --------------------------------------------------- errors inside bodies
+
+struct Explanation {
+  std::string_view code;  // matched against an error type or a DynamoDB error code
+  std::string_view summary;
+  std::string_view hint;
+};
+
+constexpr std::array kDynamoDbErrors = {
+    Explanation{"ValidationException", "DynamoDB rejected the request as invalid",
+                "Fix what the message names: an expression, a placeholder, a key attribute or a value's type."},
+    Explanation{"ConditionalCheckFailedException", "The condition was not met, so nothing was written",
+                "Read the item to see its current values, or change the ConditionExpression."},
+    Explanation{"ResourceNotFoundException", "The table does not exist here",
+                "Check tableName, and that the Lambda runs in the table's account and region."},
+    Explanation{"ProvisionedThroughputExceededException", "DynamoDB throttled the request",
+                "Wait a moment and retry; lower the request rate or raise the table's capacity."},
+    Explanation{"ThrottlingException", "DynamoDB throttled the request",
+                "Wait a moment and retry; lower the request rate."},
+    Explanation{"RequestLimitExceeded", "DynamoDB throttled the request", "Wait a moment and retry."},
+    Explanation{"ItemCollectionSizeLimitExceededException", "An item collection grew beyond 10 GB",
+                "Spread the items over more partition key values."},
+    Explanation{"TransactionConflictException", "Another transaction is changing this item",
+                "Retry the request."},
+    Explanation{"AccessDeniedException", "The Lambda's role may not do this",
+                "Allow the DynamoDB action on the table's ARN in the function's role policy."},
+    Explanation{"UnrecognizedClientException", "DynamoDB did not accept the Lambda's credentials",
+                "Check the function's role and region."},
+    Explanation{"InternalServerError", "DynamoDB had an internal error", "Retry the request."},
+    Explanation{"ServiceUnavailable", "DynamoDB was unavailable", "Retry the request."},
+};
+
+// Failures of the handler itself. `code` is the errorType, `when` a part of
+// the message that must be present (empty: any message).
+struct HandlerExplanation {
+  std::string_view code;
+  std::string_view when;
+  std::string_view summary;
+  std::string_view hint;
+  bool quote_message = false;  // the message adds something (a name, a field) to the summary
+};
+
+constexpr std::array kHandlerErrors = {
+    HandlerExplanation{"TypeError", "Float types are not supported",
+                       "The Lambda cannot store a number with a fraction: this handler passes floats where boto3 "
+                       "needs Decimal",
+                       "Deploy this project's Lambda (backend/), which keeps numbers exact, or send whole numbers."},
+    HandlerExplanation{"TypeError", "must be a mapping", "The event has no payload object",
+                       "Add \"payload\": {...} with the operation's fields to the event."},
+    HandlerExplanation{"KeyError", "operation", "The event has no operation",
+                       "Add \"operation\": one of create, read, update, delete, list, echo, ping."},
+    HandlerExplanation{"ValueError", "Unrecognized operation", "The Lambda does not know this operation",
+                       "Use one of create, read, update, delete, list, echo, ping.", true},
+    HandlerExplanation{"NameError", "dynamo", "The event has no tableName, so the handler has no table to use",
+                       "Add \"tableName\" to the event."},
+    HandlerExplanation{"UnboundLocalError", "dynamo", "The event has no tableName, so the handler has no table to use",
+                       "Add \"tableName\" to the event."},
+    HandlerExplanation{"ParamValidationError", "", "boto3 refused the payload before sending it",
+                       "Fix the payload field the message names (a missing Key, an unknown parameter, a wrong type).",
+                       true},
+    HandlerExplanation{"Runtime.MarshalError", "",
+                       "The Lambda could not turn DynamoDB's answer into JSON (a set or binary value)",
+                       "Deploy this project's Lambda (backend/), which returns sets and binary values as "
+                       "{\"$SS\": [...]}-style objects."},
+    HandlerExplanation{"", "Task timed out after", "The Lambda ran out of time",
+                       "Raise the function's timeout, or read less at once (a Limit on list).", true},
+};
+
+const Explanation* dynamodb_explanation(std::string_view code) {
+  for (const auto& e : kDynamoDbErrors) {
+    if (e.code == code) return &e;
+  }
+  return nullptr;
+}
+
+// A known DynamoDB error code at the end of `type`
+// ("ConditionalCheckFailedException", "com.amazonaws.dynamodb.v20120810#ValidationException").
+std::string dynamodb_code_in_type(std::string_view type) {
+  for (const auto& e : kDynamoDbErrors) {
+    if (type.ends_with(e.code) &&
+        (type.size() == e.code.size() || type[type.size() - e.code.size() - 1] == '#' ||
+         type[type.size() - e.code.size() - 1] == '.'))
+      return std::string(e.code);
+  }
+  return {};
+}
+
+// boto3: "An error occurred (ValidationException) when calling the UpdateItem operation: Invalid ..."
+void read_boto3_message(ErrorDetail& error) {
+  constexpr std::string_view kStart = "An error occurred (";
+  constexpr std::string_view kCalling = " when calling the ";
+  constexpr std::string_view kOperation = " operation";
+  const std::string& m = error.message;
+  const auto start = m.find(kStart);
+  if (start == std::string::npos) return;
+  const auto code_begin = start + kStart.size();
+  const auto code_end = m.find(')', code_begin);
+  if (code_end == std::string::npos) return;
+  const std::string code = m.substr(code_begin, code_end - code_begin);
+  if (error.dynamodb_error.empty()) error.dynamodb_error = code;
+  std::size_t rest = code_end + 1;
+  if (m.compare(rest, kCalling.size(), kCalling) == 0) {
+    const auto op_begin = rest + kCalling.size();
+    const auto op_end = m.find(kOperation, op_begin);
+    if (op_end != std::string::npos) {
+      error.dynamodb_operation = m.substr(op_begin, op_end - op_begin);
+      rest = op_end + kOperation.size();
     }
-    nlohmann::json rest = body;
-    rest.erase("ResponseMetadata");
-    return one_row_table(rest);
   }
-  ResultTable table;
-  table.columns = {"value"};
-  table.rows.push_back({cell_text(body)});
-  return table;
+  if (m.compare(rest, 2, ": ") == 0) rest += 2;
+  error.dynamodb_message = m.substr(std::min(rest, m.size()));
+}
+
+ErrorDetail lambda_error_detail(const JsonValue& body) {
+  ErrorDetail error;
+  error.type = string_member(body, "errorType");
+  error.message = string_member(body, "errorMessage");
+  error.request_id = string_member(body, "requestId");
+  if (const JsonValue* trace = body.find("stackTrace"); trace && trace->is_array()) {
+    for (const auto& frame : trace->array) error.stack_trace.push_back(frame.is_string() ? frame.text : to_json_text(frame));
+  }
+  error.dynamodb_error = dynamodb_code_in_type(error.type);
+  read_boto3_message(error);
+  if (error.dynamodb_message.empty() && !error.dynamodb_error.empty()) error.dynamodb_message = error.message;
+  return error;
+}
+
+void explain_lambda_error(Answer& answer) {
+  const ErrorDetail& error = answer.error;
+  if (const Explanation* known = dynamodb_explanation(error.dynamodb_error)) {
+    std::string what(known->summary);
+    if (!error.dynamodb_operation.empty()) what += " (" + error.dynamodb_operation + ")";
+    answer.summary = what + ": " + one_line(error.dynamodb_message);
+    answer.hint = std::string(known->hint);
+    if (contains(error.dynamodb_message, "reserved keyword"))
+      answer.hint = "Alias the word: write #name in the expression and add \"#name\": \"<the word>\" to "
+                    "ExpressionAttributeNames.";
+    else if (contains(error.dynamodb_message, "key element does not match the schema"))
+      answer.hint = "Give exactly the table's key attributes, with their types (a number key is not a string).";
+    return;
+  }
+  for (const auto& known : kHandlerErrors) {
+    if ((known.code.empty() || known.code == error.type) && contains(error.message, known.when)) {
+      answer.summary = std::string(known.summary) + (known.quote_message ? ": " + one_line(error.message) : ".");
+      answer.hint = std::string(known.hint);
+      return;
+    }
+  }
+  const std::string type = error.type.empty() ? "an error" : error.type;
+  answer.summary = "The Lambda failed with " + type + ": " + one_line(error.message);
+  answer.hint = "Read the stack trace below and the function's CloudWatch logs.";
+}
+
+// API Gateway's own answers, by status; `message` narrows a status when set.
+struct GatewayExplanation {
+  int status;
+  std::string_view message;
+  std::string_view summary;
+  std::string_view hint;
+};
+
+constexpr std::array kGatewayErrors = {
+    GatewayExplanation{403, "Missing Authentication Token", "API Gateway has no such resource or method at this URL",
+                       "Check the stage and path in the URL (e.g. .../prod/DynamoDBManager) and that the request "
+                       "is a POST; despite its wording, this does not mean a key is missing."},
+    GatewayExplanation{403, "Forbidden", "API Gateway refused the request: this API needs an API key",
+                       "Enter the API key (sent as x-api-key) and check that its usage plan covers this stage."},
+    GatewayExplanation{403, "", "API Gateway refused the request",
+                       "Check the API's authorization settings (resource policy, IAM, API key)."},
+    GatewayExplanation{401, "", "The API's authorizer refused the request",
+                       "Send the credentials the authorizer expects, usually an Authorization header."},
+    GatewayExplanation{413, "", "The request is larger than API Gateway's 10 MB limit", "Send less in one request."},
+    GatewayExplanation{429, "", "API Gateway throttled the request: too many requests, or the usage plan's quota is used up",
+                       "Wait a moment and retry; raise the stage's throttling or the usage plan's quota."},
+    GatewayExplanation{500, "", "API Gateway could not run the integration: a configuration or permission problem",
+                       "Check the integration and that API Gateway may invoke the function; the stage's execution "
+                       "logs say more."},
+    GatewayExplanation{502, "", "The Lambda crashed or returned something API Gateway cannot use",
+                       "Check the function's CloudWatch logs; with a proxy integration it must return "
+                       "{statusCode, headers, body}."},
+    GatewayExplanation{503, "", "The API is unavailable", "Retry in a moment."},
+    GatewayExplanation{504, "", "The Lambda did not answer within API Gateway's 29-second limit",
+                       "Read less at once (a Limit on list) or make the function faster."},
+};
+
+void explain_gateway_error(Answer& answer) {
+  for (const auto& known : kGatewayErrors) {
+    if (known.status == answer.status && (known.message.empty() || known.message == answer.error.message)) {
+      answer.summary = std::string(known.summary) + " (" + status_note(answer.status, answer.error.message) + ").";
+      answer.hint = std::string(known.hint);
+      return;
+    }
+  }
+  answer.summary = "API Gateway refused the request (" + status_note(answer.status, answer.error.message) + ").";
+  answer.hint = "Check the URL and the API's settings; the stage's execution logs say more.";
+}
+
+void explain_http_error(Answer& answer) {
+  const std::string note = status_note(answer.status, answer.error.message);
+  if (!answer.error.type.empty() && answer.error.type.find('#') != std::string::npos) {
+    answer.summary = "This endpoint is DynamoDB itself, not the API in front of it (" + note + ").";
+    answer.hint = "Use the API's URL (.../prod/DynamoDBManager), which runs the Lambda, not DynamoDB's endpoint.";
+  } else if (answer.status == 404) {
+    answer.summary = "Nothing was found at this URL (" + note + ").";
+    answer.hint = "Check the endpoint URL: it ends with the stage and the resource, e.g. /prod/DynamoDBManager.";
+  } else if (answer.status == 405) {
+    answer.summary = "This URL does not take POST requests (" + note + ").";
+    answer.hint = "Check the endpoint URL: it should be the API's POST resource.";
+  } else if (answer.status >= 500) {
+    answer.summary = "The server failed (" + note + ").";
+    answer.hint = "Retry; if it persists, read the server's logs.";
+  } else {
+    answer.summary = "The API refused the request (" + note + ").";
+    answer.hint = "Fix what the message names, or check the endpoint URL.";
+  }
+}
+
+// API Gateway's own error answers are {"message": "..."} (or "Message") and
+// carry an x-amzn-ErrorType header.
+bool read_gateway_error(const JsonValue& body, const HeaderList& headers, ErrorDetail& error) {
+  const bool only_message = body.is_object() && body.object.size() == 1 &&
+                            (body.object[0].first == "message" || body.object[0].first == "Message") &&
+                            body.object[0].second.is_string();
+  error.type = header_value(headers, "x-amzn-ErrorType");
+  if (only_message) error.message = body.object[0].second.text;
+  return only_message || !error.type.empty();
+}
+
+// Any other error body: {"message"}, {"error"}, DynamoDB's {"__type", "message"}.
+void read_http_error(const JsonValue& body, ErrorDetail& error) {
+  for (const char* key : {"message", "Message", "error", "errorMessage"}) {
+    if (error.message.empty()) error.message = string_member(body, key);
+  }
+  error.type = string_member(body, "__type");
+  error.dynamodb_error = dynamodb_code_in_type(error.type);
+}
+
+bool is_lambda_error(const JsonValue& body) {
+  const JsonValue* message = body.is_object() ? body.find("errorMessage") : nullptr;
+  return message && message->is_string();
+}
+
+// ------------------------------------------------------------- successes
+
+bool is_write(std::string_view operation) {
+  return operation == "create" || operation == "update" || operation == "delete";
+}
+
+void explain_items(Answer& answer) {
+  const JsonValue& items = *answer.body->find("Items");
+  if (const JsonValue* count = answer.body->find("Count"); count && count->is_number()) answer.count = count->text;
+  if (const JsonValue* scanned = answer.body->find("ScannedCount"); scanned && scanned->is_number())
+    answer.scanned_count = scanned->text;
+  if (const JsonValue* key = answer.body->find("LastEvaluatedKey")) answer.last_evaluated_key = *key;
+
+  answer.summary = "Listed " + plural(items.array.size(), "item", "items");
+  if (!answer.scanned_count.empty() && answer.scanned_count != std::to_string(items.array.size()))
+    answer.summary += " of " + answer.scanned_count + " scanned (the filter left out the rest)";
+  answer.summary += answer.last_evaluated_key ? "; more remain." : ".";
+  answer.hint = answer.last_evaluated_key ? "Load the next page: it continues after LastEvaluatedKey."
+                                          : "That is every item the scan reached.";
+}
+
+void explain_acknowledgement(Answer& answer, std::string_view operation) {
+  if (operation == "create") {
+    answer.summary = "Stored the item (DynamoDB confirms writes without echoing them).";
+    answer.hint = "Read it back with the same Key to see it.";
+  } else if (operation == "update") {
+    answer.summary = "Updated the item.";
+    answer.hint = "Set ReturnValues to ALL_NEW to get the item back with the answer.";
+  } else if (operation == "delete") {
+    answer.summary = "Deleted the item, if it existed (DynamoDB does not say which).";
+    answer.hint = "Set ReturnValues to ALL_OLD to get the deleted item back.";
+  } else {
+    answer.summary = "The request succeeded; the answer holds no item.";
+    answer.hint = "A read with this answer found nothing; a write was stored.";
+  }
+}
+
+void classify_success(Answer& answer, const AnswerContext& context) {
+  const JsonValue& body = *answer.body;
+  const std::string& operation = context.operation;
+  const auto object_member = [&](std::string_view key) {
+    const JsonValue* value = body.is_object() ? body.find(key) : nullptr;
+    return value && value->is_object();
+  };
+  answer.ok = true;
+  if (operation == "echo") {
+    answer.kind = AnswerKind::Echo;
+    answer.summary = "The Lambda sent the payload back.";
+    answer.hint = "Echo returns what it was given unchanged: compare it with what you sent.";
+  } else if (body.is_string() && body.text == "pong") {
+    answer.kind = AnswerKind::Pong;
+    answer.summary = "pong: the API and the Lambda answer.";
+    answer.hint = "The connection works: build a request and send it.";
+  } else if (body.is_object() && body.find("Items") && body.find("Items")->is_array()) {
+    answer.kind = AnswerKind::Items;
+    explain_items(answer);
+  } else if (object_member("Item")) {
+    answer.kind = AnswerKind::Item;
+    answer.summary = "Found the item (" + plural(body.find("Item")->object.size(), "attribute", "attributes") + ").";
+    answer.hint = "To change it, send an update with the same Key.";
+  } else if (object_member("Attributes")) {
+    answer.kind = AnswerKind::Attributes;
+    answer.summary = "The write succeeded and returned " +
+                     plural(body.find("Attributes")->object.size(), "attribute", "attributes") + ".";
+    answer.hint = "These are the values ReturnValues asked for.";
+  } else if (body.is_object() && body.object.empty() && operation == "read") {
+    answer.kind = AnswerKind::NotFound;
+    answer.summary = "No item has this key.";
+    answer.hint = "Check the key's value and type: the number 5 and the string \"5\" are different keys.";
+  } else if (body.is_object() && body.object.empty() && (answer.metadata || is_write(operation))) {
+    answer.kind = AnswerKind::WriteAcknowledged;
+    explain_acknowledgement(answer, operation);
+  } else {
+    answer.kind = AnswerKind::OtherValue;
+    answer.summary = "The API answered with JSON of an unexpected shape.";
+    answer.hint = "Check that the endpoint runs this project's Lambda.";
+  }
+}
+
+void classify_not_json(Answer& answer, const HttpResponse& response, const JsonError& error) {
+  answer.text = response.body;
+  if (answer.status < 200 || answer.status >= 300) {
+    answer.kind = AnswerKind::HttpError;
+    explain_http_error(answer);
+    return;
+  }
+  answer.kind = AnswerKind::NotJson;
+  const auto first = response.body.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) {
+    answer.summary = "The API answered with an empty body.";
+    answer.hint = "Check the endpoint URL: this project's Lambda always answers with JSON.";
+  } else if (response.body[first] == '<') {
+    answer.summary = "The URL answered with a web page, not with the API's JSON.";
+    answer.hint = "Point the endpoint at the API's invoke URL, e.g. "
+                  "https://{api-id}.execute-api.{region}.amazonaws.com/prod/DynamoDBManager.";
+  } else {
+    answer.summary = "The answer is not JSON (line " + std::to_string(error.line) + ", column " +
+                     std::to_string(error.column) + ": " + error.message + ").";
+    answer.hint = "Check that the endpoint is the API's URL; the raw answer is shown below.";
+  }
 }
 
 }  // namespace
 
-ResponseView view_response(const HttpResponse& response) {
-  ResponseView view;
-  if (!response.transport_error.empty()) {
-    view.summary = "No answer: " + response.transport_error;
-    return view;
+Answer classify_response(const HttpResponse& response, const AnswerContext& context) {
+  Answer answer;
+  answer.status = response.status;
+  answer.elapsed_ms = response.elapsed_ms;
+  answer.size = response.body.size();
+  answer.body = std::make_shared<const JsonValue>();
+
+  if (!response.transport_error.empty() || response.status == 0) {
+    const std::string error = response.transport_error.empty() ? "no status" : response.transport_error;
+    answer.kind = AnswerKind::TransportFailure;
+    answer.transport_cause = transport_cause_of(error, context);
+    explain_transport(answer, error, context);
+    return answer;
   }
-  const auto body = nlohmann::json::parse(response.body, nullptr, /*allow_exceptions=*/false);
-  if (body.is_discarded()) {
-    view.text = response.body;
-    view.summary = "HTTP " + std::to_string(response.status) + ": the body is not JSON";
-    return view;
+
+  auto parsed = parse_json(response.body);
+  if (!parsed) {
+    classify_not_json(answer, response, *parsed.error);
+    return answer;
   }
-  view.text = body.dump(2);
-  view.table = table_of(body);
-  const bool lambda_error = body.is_object() && body.contains("errorMessage");
-  view.ok = response.status >= 200 && response.status < 300 && !lambda_error;
-  if (lambda_error) {
-    view.summary = "The Lambda failed: " + cell_text(body["errorMessage"]);
+  JsonValue body = std::move(*parsed.value);
+  if (JsonValue* metadata = body.is_object() ? body.find("ResponseMetadata") : nullptr) {
+    answer.metadata = std::move(*metadata);
+    body.erase("ResponseMetadata");
+  }
+  answer.body = std::make_shared<const JsonValue>(std::move(body));
+  const JsonValue& kept = *answer.body;
+  const bool success_status = response.status >= 200 && response.status < 300;
+
+  if (is_lambda_error(kept)) {
+    answer.kind = AnswerKind::LambdaError;
+    answer.error = lambda_error_detail(kept);
+    explain_lambda_error(answer);
+  } else if (!success_status && read_gateway_error(kept, response.headers, answer.error)) {
+    answer.kind = AnswerKind::GatewayError;
+    explain_gateway_error(answer);
+  } else if (!success_status) {
+    answer.kind = AnswerKind::HttpError;
+    read_http_error(kept, answer.error);
+    explain_http_error(answer);
   } else {
-    view.summary = "HTTP " + std::to_string(response.status) + (view.ok ? " OK" : " error");
+    classify_success(answer, context);
   }
-  return view;
+  if (answer.error.request_id.empty() && !answer.ok)
+    answer.error.request_id = header_value(response.headers, "x-amzn-RequestId");
+  return answer;
+}
+
+std::string_view answer_kind_name(AnswerKind kind) {
+  switch (kind) {
+    case AnswerKind::Item: return "item";
+    case AnswerKind::Items: return "items";
+    case AnswerKind::Attributes: return "attributes";
+    case AnswerKind::Echo: return "echo";
+    case AnswerKind::Pong: return "pong";
+    case AnswerKind::WriteAcknowledged: return "write_acknowledged";
+    case AnswerKind::NotFound: return "not_found";
+    case AnswerKind::OtherValue: return "other_value";
+    case AnswerKind::LambdaError: return "lambda_error";
+    case AnswerKind::GatewayError: return "gateway_error";
+    case AnswerKind::HttpError: return "http_error";
+    case AnswerKind::NotJson: return "not_json";
+    case AnswerKind::TransportFailure: return "transport_failure";
+  }
+  return "unknown";
+}
+
+std::string_view transport_cause_name(TransportCause cause) {
+  switch (cause) {
+    case TransportCause::None: return "none";
+    case TransportCause::CorsOrUnreachable: return "cors_or_unreachable";
+    case TransportCause::Cors: return "cors";
+    case TransportCause::Unreachable: return "unreachable";
+    case TransportCause::InvalidUrl: return "invalid_url";
+    case TransportCause::MixedContent: return "mixed_content";
+    case TransportCause::Timeout: return "timeout";
+    case TransportCause::Cancelled: return "cancelled";
+  }
+  return "unknown";
 }
 
 }  // namespace core

@@ -24,6 +24,7 @@ test('ping answers pong through the local API', async () => {
   await app.click('Ping');
   const shown = await app.waitFor((s) => s.response !== null, 'the ping answer');
   assert.equal(shown.response.ok, true, shown.response.summary);
+  assert.equal(shown.response.kind, 'pong');
   assert.equal(shown.response.text, '"pong"');
   assert.deepEqual(shown.response.rows, [['pong']]);
   await app.screenshot('smoke-ping');
@@ -31,13 +32,14 @@ test('ping answers pong through the local API', async () => {
   await context.close();
 });
 
-test('create stores the seed item, shown as a one-row answer', async () => {
+test('create stores the seed item and shows the write acknowledged', async () => {
   const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
   const app = await AppPage.open(context, stack.site);
   await app.click('Create');
   const shown = await app.waitFor((s) => s.response !== null, 'the create answer');
   assert.equal(shown.response.ok, true, shown.response.summary);
-  assert.ok(shown.response.columns.includes('HTTPStatusCode') || shown.response.text.includes('"HTTPStatusCode": 200'));
+  assert.equal(shown.response.kind, 'write_acknowledged', shown.response.summary);
+  assert.ok(shown.response.metadata.includes('"HTTPStatusCode": 200'), shown.response.metadata);
   const stored = await fetch(stack.api, {
     method: 'POST',
     body: JSON.stringify({ operation: 'read', tableName: 'lambda-apigateway', payload: { Key: { id: '2377ab' } } }),

@@ -1,5 +1,7 @@
 // Test fixtures: the seed's six Postman bodies and the AWS tutorial's events
-// (tests/fixtures/), read as JsonValue.
+// (tests/fixtures/), read as JsonValue, and recorded HTTP answers
+// (tests/fixtures/responses/*.http: a status line "HTTP 200", header lines,
+// a blank line, the body).
 #pragma once
 
 #include <doctest/doctest.h>
@@ -9,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/http.hpp"
 #include "core/json_value.hpp"
 
 namespace fixtures {
@@ -37,6 +40,25 @@ inline core::JsonValue json(const std::string& name) {
   auto parsed = core::parse_json(text(name));
   REQUIRE_MESSAGE(parsed, "fixture " << name << " is not JSON");
   return *parsed.value;
+}
+
+// responses/<name>.http as the response the platform would hand over.
+inline core::HttpResponse response(const std::string& name) {
+  const std::string recorded = text("responses/" + name + ".http");
+  const auto head_end = recorded.find("\n\n");
+  REQUIRE_MESSAGE(head_end != std::string::npos, name << ".http has no blank line after its headers");
+  std::istringstream head(recorded.substr(0, head_end));
+  std::string line;
+  std::getline(head, line);
+  REQUIRE_MESSAGE(line.rfind("HTTP ", 0) == 0, name << ".http does not start with a status line");
+  core::HttpResponse response;
+  response.status = std::stoi(line.substr(5));
+  while (std::getline(head, line)) {
+    const auto colon = line.find(": ");
+    if (colon != std::string::npos) response.headers.emplace_back(line.substr(0, colon), line.substr(colon + 2));
+  }
+  response.body = recorded.substr(head_end + 2);
+  return response;
 }
 
 }  // namespace fixtures
