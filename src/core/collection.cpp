@@ -39,6 +39,8 @@ PresetImport read_collection(const JsonValue& document) {
     result.diagnostics.push_back(file_error("The collection file has no list of presets."));
     return result;
   }
+  if (presets->array.empty())
+    result.diagnostics.push_back(file_error("The collection file holds no presets.", Severity::Warning));
   for (std::size_t i = 0; i < presets->array.size(); ++i) {
     const std::string field = "presets[" + std::to_string(i) + "]";
     PresetRead read = preset_from_json(presets->array[i], field);

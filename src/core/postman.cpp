@@ -187,12 +187,14 @@ class Importer {
       const std::string key = auth_setting(*scope.auth, "apikey", "key");
       const std::string in = auth_setting(*scope.auth, "apikey", "in");
       const std::string value = substitute(auth_setting(*scope.auth, "apikey", "value"), variables_);
-      if (equals_ignoring_case(key, "x-api-key") && (in.empty() || in == "header")) {
-        preset.api_key = value;
-      } else if (in.empty() || in == "header") {
-        preset.headers.push_back(PresetHeader{key, value, true});
-      } else {
+      if (!in.empty() && in != "header") {
         note(scope, "its API key goes in the query string, which the workbench does not send; it was left out.");
+      } else if (key.empty()) {
+        note(scope, "its API key auth names no header; it was left out.");
+      } else if (equals_ignoring_case(key, "x-api-key")) {
+        preset.api_key = value;
+      } else {
+        preset.headers.push_back(PresetHeader{key, value, true});
       }
       return;
     }

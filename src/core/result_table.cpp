@@ -287,23 +287,29 @@ ResultTable answer_table(const Answer& answer, std::span<const std::string> key_
 std::vector<CellChild> cell_children(const Cell& cell) {
   std::vector<CellChild> children;
   if (!cell.value) return children;
-  const auto describe = [&](std::string name, const JsonValue& value, CellType type) {
+  const auto element_name = [](std::size_t i) { return "[" + std::to_string(i) + "]"; };
+  const auto add_value = [&](std::string name, const JsonValue& value) {
+    const CellType type = cell_type_of(value);
     const auto text = own_text(value, type);
     children.push_back(CellChild{std::move(name), type,
                                  text ? std::string(*text) : summary_text(type, child_count(value, type)), &value});
   };
-  const auto elements = [&](const JsonArray& array, std::optional<CellType> as) {
-    for (std::size_t i = 0; i < array.size(); ++i)
-      describe("[" + std::to_string(i) + "]", array[i], as.value_or(cell_type_of(array[i])));
+  // A set's members are plain strings or numbers standing for one type.
+  const auto add_members = [&](CellType type) {
+    const JsonArray& members = marker_content(*cell.value).array;
+    for (std::size_t i = 0; i < members.size(); ++i)
+      children.push_back(CellChild{element_name(i), type, members[i].text, &members[i]});
   };
   switch (cell.type) {
     case CellType::Map:
-      for (const auto& [name, value] : cell.value->object) describe(name, value, cell_type_of(value));
+      for (const auto& [name, value] : cell.value->object) add_value(name, value);
       break;
-    case CellType::List: elements(cell.value->array, std::nullopt); break;
-    case CellType::StringSet: elements(marker_content(*cell.value).array, CellType::String); break;
-    case CellType::NumberSet: elements(marker_content(*cell.value).array, CellType::Number); break;
-    case CellType::BinarySet: elements(marker_content(*cell.value).array, CellType::Binary); break;
+    case CellType::List:
+      for (std::size_t i = 0; i < cell.value->array.size(); ++i) add_value(element_name(i), cell.value->array[i]);
+      break;
+    case CellType::StringSet: add_members(CellType::String); break;
+    case CellType::NumberSet: add_members(CellType::Number); break;
+    case CellType::BinarySet: add_members(CellType::Binary); break;
     default: break;
   }
   return children;

@@ -83,6 +83,13 @@ TEST_CASE("a bad preset in a collection is skipped and named; the others are kep
   CHECK(imported.diagnostics[0].field == "presets[1].event.operation");
 }
 
+TEST_CASE("an empty collection says it holds nothing") {
+  const auto imported = core::import_collection(core::export_collection({}, core::SecretHandling::LeaveOut));
+  CHECK(imported.presets.empty());
+  CHECK(mentions(imported.diagnostics, "holds no presets"));
+  CHECK_FALSE(core::has_errors(imported.diagnostics));
+}
+
 TEST_CASE("a file that is not a collection says what it is") {
   CHECK(mentions(core::import_collection("{\"presets\": [").diagnostics, "not valid JSON (line 1"));
   CHECK(mentions(core::import_collection(R"({"a":1})").diagnostics, "not a workbench collection"));

@@ -110,7 +110,8 @@ TEST_CASE("nested values are summarised") {
 }
 
 TEST_CASE("nested values expand into their children") {
-  const auto table = items(R"([{"id":"a","m":{"x":1,"y":{"deep":true}},"l":["s",null],"ns":{"$NS":[1,"2.5"]}}])");
+  const auto table = items(
+      R"([{"id":"a","m":{"x":1,"y":{"deep":true}},"l":["s",null],"ns":{"$NS":[1,"2.5"]},"bs":{"$BS":["AA==","/w=="]}}])");
   CHECK(table.cell(0, 1).expandable());
   CHECK_FALSE(table.cell(0, 0).expandable());
   const auto map = core::cell_children(table.cell(0, 1));
@@ -127,6 +128,10 @@ TEST_CASE("nested values expand into their children") {
   REQUIRE(set.size() == 2);
   CHECK(set[1].type == CellType::Number);
   CHECK(set[1].text == "2.5");
+  const auto binaries = core::cell_children(table.cell(0, 4));
+  REQUIRE(binaries.size() == 2);
+  CHECK(binaries[1].type == CellType::Binary);
+  CHECK(binaries[1].text == "/w==");
 }
 
 TEST_CASE("a table keeps the answer it points into alive") {
