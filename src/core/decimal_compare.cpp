@@ -70,31 +70,35 @@ std::optional<DecimalKey> DecimalKey::parse(std::string_view text) {
   return key;
 }
 
-char DecimalKey::digit(std::size_t i) const {
-  if (integer_.empty()) i += leading_fraction_zeros_;
-  if (i < integer_.size()) return integer_[i];
-  i -= integer_.size();
-  return i < fraction_.size() ? fraction_[i] : '0';
+std::string_view DecimalKey::first_run() const {
+  return integer_.empty() ? fraction_.substr(leading_fraction_zeros_) : integer_;
 }
 
-std::size_t DecimalKey::digit_count() const {
-  return integer_.size() + fraction_.size() - (integer_.empty() ? leading_fraction_zeros_ : 0);
+namespace {
+
+// Two digit sequences of the same magnitude, each given as two runs, compared
+// run by run with memcmp. Neither ends in a zero, so when one is a prefix of
+// the other, the longer one is greater.
+int compare_digits(std::string_view a1, std::string_view a2, std::string_view b1, std::string_view b2) {
+  while (true) {
+    if (a1.empty()) std::swap(a1, a2);
+    if (b1.empty()) std::swap(b1, b2);
+    if (a1.empty() || b1.empty()) return a1.empty() == b1.empty() ? 0 : (a1.empty() ? -1 : 1);
+    const std::size_t n = std::min(a1.size(), b1.size());
+    if (const int order = a1.substr(0, n).compare(b1.substr(0, n)); order != 0) return order < 0 ? -1 : 1;
+    a1.remove_prefix(n);
+    b1.remove_prefix(n);
+  }
 }
+
+}  // namespace
 
 int compare(const DecimalKey& a, const DecimalKey& b) {
   if (a.sign() != b.sign()) return a.sign() < b.sign() ? -1 : 1;
   if (a.sign() == 0) return 0;
-  int by_size = 0;
-  if (a.magnitude_ != b.magnitude_) {
-    by_size = a.magnitude_ < b.magnitude_ ? -1 : 1;
-  } else {
-    const std::size_t n = std::max(a.digit_count(), b.digit_count());
-    for (std::size_t i = 0; i < n && by_size == 0; ++i) {
-      const char x = a.digit(i);
-      const char y = b.digit(i);
-      if (x != y) by_size = x < y ? -1 : 1;
-    }
-  }
+  const int by_size = a.magnitude_ != b.magnitude_
+                          ? (a.magnitude_ < b.magnitude_ ? -1 : 1)
+                          : compare_digits(a.first_run(), a.second_run(), b.first_run(), b.second_run());
   return a.negative_ ? -by_size : by_size;
 }
 

@@ -25,9 +25,9 @@ class DecimalKey {
 
  private:
   int sign() const { return zero_ ? 0 : (negative_ ? -1 : 1); }
-  // The i-th significant digit, read across integer and fraction parts; '0' past the end.
-  char digit(std::size_t i) const;
-  std::size_t digit_count() const;
+  // The significant digits, in at most two runs (integer part, fraction part).
+  std::string_view first_run() const;
+  std::string_view second_run() const { return integer_.empty() ? std::string_view() : fraction_; }
 
   bool negative_ = false;
   bool zero_ = true;

@@ -37,16 +37,26 @@ std::size_t child_count(const JsonValue& value, CellType type) {
   }
 }
 
+// "[12]", "{3 keys}": built by appending, as GCC 12 at -O3 warns falsely about "[" + std::string.
+std::string enclosed(char open, std::string_view inner, char close) {
+  std::string text(1, open);
+  text.append(inner);
+  text += close;
+  return text;
+}
+
+std::string element_name(std::size_t index) { return enclosed('[', std::to_string(index), ']'); }
+
 std::string summary_text(CellType type, std::size_t count) {
   const auto counted = [count](std::string_view one, std::string_view many) {
-    return std::to_string(count) + " " + std::string(count == 1 ? one : many);
+    return std::to_string(count).append(" ").append(count == 1 ? one : many);
   };
   switch (type) {
-    case CellType::Map: return "{" + counted("key", "keys") + "}";
-    case CellType::List: return "[" + counted("item", "items") + "]";
-    case CellType::StringSet: return "<" + counted("string", "strings") + ">";
-    case CellType::NumberSet: return "<" + counted("number", "numbers") + ">";
-    case CellType::BinarySet: return "<" + counted("binary value", "binary values") + ">";
+    case CellType::Map: return enclosed('{', counted("key", "keys"), '}');
+    case CellType::List: return enclosed('[', counted("item", "items"), ']');
+    case CellType::StringSet: return enclosed('<', counted("string", "strings"), '>');
+    case CellType::NumberSet: return enclosed('<', counted("number", "numbers"), '>');
+    case CellType::BinarySet: return enclosed('<', counted("binary value", "binary values"), '>');
     default: return {};
   }
 }
@@ -191,21 +201,31 @@ bool any_item_has(const JsonValue& items, std::string_view name) {
                      [&](const JsonValue& item) { return item.is_object() && item.find(name); });
 }
 
-ColumnIndex collect_columns(const JsonValue& items, std::span<const std::string> key_names) {
+// The columns, and the column of every member of every item in order (so the
+// second pass over the items looks nothing up again).
+struct ColumnLayout {
   ColumnIndex columns;
+  std::vector<std::uint32_t> member_columns;
+};
+
+ColumnLayout lay_out_columns(const JsonValue& items, std::span<const std::string> key_names) {
+  ColumnLayout layout;
+  ColumnIndex& columns = layout.columns;
   for (const auto& key : key_names) {
     if (!columns.find(key, kNoPosition) && any_item_has(items, key)) columns.add(key, kNoPosition);
   }
   for (const auto& item : items.array) {
     if (!item.is_object()) {
-      if (!columns.find(kWholeItemColumn, kNoPosition)) columns.add(kWholeItemColumn, kNoPosition);
+      const auto found = columns.find(kWholeItemColumn, kNoPosition);
+      layout.member_columns.push_back(found ? *found : columns.add(kWholeItemColumn, kNoPosition));
       continue;
     }
     for (std::size_t i = 0; i < item.object.size(); ++i) {
-      if (!columns.find(item.object[i].first, i)) columns.add(item.object[i].first, i);
+      const auto found = columns.find(item.object[i].first, i);
+      layout.member_columns.push_back(found ? *found : columns.add(item.object[i].first, i));
     }
   }
-  return columns;
+  return layout;
 }
 
 }  // namespace
@@ -213,25 +233,23 @@ ColumnIndex collect_columns(const JsonValue& items, std::span<const std::string>
 ResultTable items_table(std::shared_ptr<const JsonValue> items, std::span<const std::string> key_names) {
   if (!items || !items->is_array()) return {};
   const JsonValue& array = *items;
-  const ColumnIndex columns = collect_columns(array, key_names);
+  const ColumnLayout layout = lay_out_columns(array, key_names);
   TableBuilder builder(std::move(items));
-  const std::size_t width = columns.size();
+  const std::size_t width = layout.columns.size();
   for (std::uint32_t c = 0; c < width; ++c) {
-    const std::string_view name = columns.name(c);
+    const std::string_view name = layout.columns.name(c);
     const bool key = std::find(key_names.begin(), key_names.end(), name) != key_names.end();
     builder.add_column(std::string(name), key);
   }
   builder.resize_cells(array.array.size() * width);
+  auto column = layout.member_columns.begin();
   for (std::size_t row = 0; row < array.array.size(); ++row) {
     const JsonValue& item = array.array[row];
     if (!item.is_object()) {
-      builder.cell_at(row * width + *columns.find(kWholeItemColumn, kNoPosition)) = builder.value_cell(item);
+      builder.cell_at(row * width + *column++) = builder.value_cell(item);
       continue;
     }
-    for (std::size_t i = 0; i < item.object.size(); ++i) {
-      const auto& [name, value] = item.object[i];
-      builder.cell_at(row * width + *columns.find(name, i)) = builder.value_cell(value);
-    }
+    for (const auto& [name, value] : item.object) builder.cell_at(row * width + *column++) = builder.value_cell(value);
   }
   return builder.finish();
 }
@@ -250,7 +268,7 @@ ResultTable attribute_table(std::shared_ptr<const JsonValue> item) {
   builder.reserve_cells(3 * (value.object.size() + value.array.size()));
   for (const auto& [name, member] : value.object) add_row(name, member);
   for (std::size_t i = 0; i < value.array.size(); ++i)
-    add_row(builder.keep("[" + std::to_string(i) + "]"), value.array[i]);
+    add_row(builder.keep(element_name(i)), value.array[i]);
   return builder.finish();
 }
 
@@ -287,7 +305,6 @@ ResultTable answer_table(const Answer& answer, std::span<const std::string> key_
 std::vector<CellChild> cell_children(const Cell& cell) {
   std::vector<CellChild> children;
   if (!cell.value) return children;
-  const auto element_name = [](std::size_t i) { return "[" + std::to_string(i) + "]"; };
   const auto add_value = [&](std::string name, const JsonValue& value) {
     const CellType type = cell_type_of(value);
     const auto text = own_text(value, type);
@@ -414,30 +431,38 @@ std::vector<std::uint32_t> sorted_rows(const ResultTable& table, std::size_t col
 
 namespace {
 
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+// Between cells, so that a match never spans two; people do not filter for it.
+constexpr char kCellSeparator = '\x1f';
 
-bool contains_ignoring_case(std::string_view text, std::string_view lower_needle) {
-  if (lower_needle.size() > text.size()) return false;
-  const auto it = std::search(text.begin(), text.end(), lower_needle.begin(), lower_needle.end(),
-                              [](char t, char n) { return ascii_lower(t) == n; });
-  return it != text.end();
-}
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 }  // namespace
 
-std::vector<std::uint32_t> filter_rows(const ResultTable& table, std::span<const std::uint32_t> rows,
+FilterIndex::FilterIndex(const ResultTable& table) {
+  row_starts_.reserve(table.row_count() + 1);
+  for (std::size_t row = 0; row < table.row_count(); ++row) {
+    row_starts_.push_back(text_.size());
+    for (std::size_t column = 0; column < table.column_count(); ++column) {
+      for (char c : table.cell(row, column).text) text_ += ascii_lower(c);
+      text_ += kCellSeparator;
+    }
+  }
+  row_starts_.push_back(text_.size());
+}
+
+bool FilterIndex::row_contains(std::uint32_t row, std::string_view lower_needle) const {
+  if (row >= row_count()) return false;
+  const std::string_view text = std::string_view(text_).substr(row_starts_[row], row_starts_[row + 1] - row_starts_[row]);
+  return text.find(lower_needle) != std::string_view::npos;
+}
+
+std::vector<std::uint32_t> filter_rows(const FilterIndex& index, std::span<const std::uint32_t> rows,
                                        std::string_view needle) {
   std::string lower(needle);
   std::transform(lower.begin(), lower.end(), lower.begin(), ascii_lower);
   std::vector<std::uint32_t> kept;
   for (std::uint32_t row : rows) {
-    if (row >= table.row_count()) continue;
-    for (std::size_t column = 0; column < table.column_count(); ++column) {
-      if (contains_ignoring_case(table.cell(row, column).text, lower)) {
-        kept.push_back(row);
-        break;
-      }
-    }
+    if (index.row_contains(row, lower)) kept.push_back(row);
   }
   return kept;
 }

@@ -114,9 +114,24 @@ std::vector<std::uint32_t> all_rows(const ResultTable& table);
 // N, S, B, BOOL, NULL, SS, NS, BS, L, M; missing cells always come last.
 std::vector<std::uint32_t> sorted_rows(const ResultTable& table, std::size_t column, SortDirection direction);
 
+// Every row's display text, lower-cased, built once per table so that filtering
+// as a person types searches one string instead of walking every cell. It
+// holds its own copy of the text: it does not keep the table alive.
+class FilterIndex {
+ public:
+  explicit FilterIndex(const ResultTable& table);
+  std::size_t row_count() const { return row_starts_.empty() ? 0 : row_starts_.size() - 1; }
+  // Whether a cell of `row` contains `lower_needle` (already lower-cased).
+  bool row_contains(std::uint32_t row, std::string_view lower_needle) const;
+
+ private:
+  std::string text_;                     // each cell's text followed by a separator
+  std::vector<std::size_t> row_starts_;  // row i is text_[row_starts_[i], row_starts_[i + 1])
+};
+
 // The rows of `rows` (in that order) with a cell whose text contains
 // `needle`, ignoring ASCII case. An empty needle keeps every row.
-std::vector<std::uint32_t> filter_rows(const ResultTable& table, std::span<const std::uint32_t> rows,
+std::vector<std::uint32_t> filter_rows(const FilterIndex& index, std::span<const std::uint32_t> rows,
                                        std::string_view needle);
 
 // ---- copying

@@ -186,7 +186,9 @@ void read_preset(std::string_view json_text, LinkRead& read) {
 
 std::string share_fragment(const Preset& preset) {
   const std::string json_text = to_json_text(preset_to_json(without_secrets(preset)));
-  return "#" + std::string(kParameter) + "v" + std::to_string(kShareLinkVersion) + "." + encode_v2(json_text);
+  std::string fragment = "#";
+  fragment.append(kParameter).append("v").append(std::to_string(kShareLinkVersion)).append(".");
+  return fragment.append(encode_v2(json_text));
 }
 
 std::string share_link(std::string_view page_url, const Preset& preset) {

@@ -196,20 +196,30 @@ TEST_CASE("containers sort by their size") {
 
 TEST_CASE("the text filter keeps rows with a matching cell, ignoring case") {
   const auto table = items(R"([{"id":"Alpha","n":1},{"id":"beta","n":22},{"id":"gamma","tags":{"$SS":["x"]}}])");
+  const core::FilterIndex index(table);
   const auto rows = core::all_rows(table);
-  CHECK(core::filter_rows(table, rows, "ALP") == std::vector<std::uint32_t>{0});
-  CHECK(core::filter_rows(table, rows, "2") == std::vector<std::uint32_t>{1});
-  CHECK(core::filter_rows(table, rows, "a") == std::vector<std::uint32_t>{0, 1, 2});
-  CHECK(core::filter_rows(table, rows, "1 string") == std::vector<std::uint32_t>{2});
-  CHECK(core::filter_rows(table, rows, "").size() == 3);
-  CHECK(core::filter_rows(table, rows, "nothing like it").empty());
+  CHECK(core::filter_rows(index, rows, "ALP") == std::vector<std::uint32_t>{0});
+  CHECK(core::filter_rows(index, rows, "2") == std::vector<std::uint32_t>{1});
+  CHECK(core::filter_rows(index, rows, "a") == std::vector<std::uint32_t>{0, 1, 2});
+  CHECK(core::filter_rows(index, rows, "1 string") == std::vector<std::uint32_t>{2});
+  CHECK(core::filter_rows(index, rows, "").size() == 3);
+  CHECK(core::filter_rows(index, rows, "nothing like it").empty());
+}
+
+TEST_CASE("a filter match never spans two cells") {
+  const auto table = items(R"([{"a":"xab","b":"cdx"}])");
+  const core::FilterIndex index(table);
+  CHECK(core::filter_rows(index, core::all_rows(table), "ab").size() == 1);
+  CHECK(core::filter_rows(index, core::all_rows(table), "bc").empty());
+  CHECK(core::filter_rows(index, core::all_rows(table), "abcd").empty());
 }
 
 TEST_CASE("filtering keeps the order it is given") {
   const auto table = items(R"([{"n":3},{"n":1},{"n":2}])");
+  const core::FilterIndex index(table);
   const auto sorted = core::sorted_rows(table, 0, SortDirection::Descending);
-  CHECK(core::filter_rows(table, sorted, "") == sorted);
-  CHECK(column_texts(table, 0, core::filter_rows(table, sorted, "")) == std::vector<std::string>{"3", "2", "1"});
+  CHECK(core::filter_rows(index, sorted, "") == sorted);
+  CHECK(column_texts(table, 0, core::filter_rows(index, sorted, "")) == std::vector<std::string>{"3", "2", "1"});
 }
 
 TEST_CASE("a single item becomes an attribute, type and value table") {
