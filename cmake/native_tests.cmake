@@ -35,3 +35,10 @@ if(BUILD_FUZZERS)
     target_link_options(${name} PRIVATE -fsanitize=fuzzer,address,undefined)
   endforeach()
 endif()
+
+# A benchmark, not a test: prints how long parse, classify and table build take
+# for a 10 MB list answer. Built with everything so it keeps compiling; run it
+# from the `bench` preset (Release) for figures: build/bench/bench_core
+add_executable(bench_core "${CMAKE_SOURCE_DIR}/bench/bench_core.cpp")
+target_link_libraries(bench_core PRIVATE core)
+target_compile_options(bench_core PRIVATE ${PROJECT_WARNINGS})
