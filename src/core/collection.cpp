@@ -1,6 +1,7 @@
 #include "core/collection.hpp"
 
 #include "core/decimal_compare.hpp"
+#include "core/json_fields.hpp"
 #include "core/postman.hpp"
 
 namespace core {
@@ -11,7 +12,7 @@ Diagnostic file_error(std::string message, Severity severity = Severity::Error) 
 }
 
 bool is_collection_file(const JsonValue& document) {
-  const JsonValue* format = document.is_object() ? document.find("format") : nullptr;
+  const JsonValue* format = member_of(document, "format");
   return format && format->is_string() && format->text == kCollectionFormat;
 }
 
@@ -49,7 +50,7 @@ PresetImport read_collection(const JsonValue& document) {
       result.presets.push_back(std::move(*read.preset));
     } else {
       const JsonValue& entry = presets->array[i];
-      const JsonValue* name = entry.is_object() ? entry.find("name") : nullptr;
+      const JsonValue* name = member_of(entry, "name");
       const std::string label = name && name->is_string() ? " (\"" + name->text + "\")" : "";
       result.diagnostics.push_back(
           Diagnostic{field, std::nullopt, Severity::Error, "Preset " + std::to_string(i + 1) + label + " was skipped."});

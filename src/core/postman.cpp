@@ -1,7 +1,9 @@
 #include "core/postman.hpp"
 
-#include <algorithm>
 #include <map>
+
+#include "core/ascii.hpp"
+#include "core/json_fields.hpp"
 
 namespace core {
 namespace {
@@ -15,24 +17,13 @@ struct Scope {
   const JsonValue* auth = nullptr;  // the nearest auth set on a folder or the collection
 };
 
-std::string string_member(const JsonValue& object, std::string_view key) {
-  const JsonValue* value = object.is_object() ? object.find(key) : nullptr;
-  return value && value->is_string() ? value->text : std::string();
-}
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return lower(x) == lower(y); });
-}
-
 Variables collection_variables(const JsonValue& collection) {
   Variables variables;
   const JsonValue* list = collection.find("variable");
   if (!list || !list->is_array()) return variables;
   for (const auto& entry : list->array) {
     const std::string key = string_member(entry, "key");
-    const JsonValue* value = entry.is_object() ? entry.find("value") : nullptr;
+    const JsonValue* value = member_of(entry, "value");
     if (key.empty() || !value) continue;
     variables[key] = value->is_string() ? value->text : to_json_text(*value);
   }
@@ -102,7 +93,7 @@ class Importer {
 
   // The raw body text, or a reason to skip.
   std::optional<std::string> raw_body(const JsonValue& request, const Scope& scope) {
-    const JsonValue* body = request.is_object() ? request.find("body") : nullptr;
+    const JsonValue* body = member_of(request, "body");
     if (!body || !body->is_object()) {
       skip(scope, "it has no body, so it holds no operation event.");
       return std::nullopt;
@@ -163,7 +154,7 @@ class Importer {
     const JsonValue* headers = request.find("header");
     if (!headers || !headers->is_array()) return;
     for (const auto& entry : headers->array) {
-      const JsonValue* disabled = entry.is_object() ? entry.find("disabled") : nullptr;
+      const JsonValue* disabled = member_of(entry, "disabled");
       if (disabled && disabled->is_bool() && disabled->boolean) continue;
       const std::string name = string_member(entry, "key");
       const std::string value = substitute(string_member(entry, "value"), variables_);
@@ -222,7 +213,7 @@ bool is_postman_collection(const JsonValue& document) {
 }
 
 PresetImport import_postman_collection(const JsonValue& collection) {
-  const JsonValue* items = collection.is_object() ? collection.find("item") : nullptr;
+  const JsonValue* items = member_of(collection, "item");
   if (!items || !items->is_array()) {
     const bool version1 = collection.is_object() && collection.find("requests");
     const std::string message = version1 ? "This is a Postman collection in the old v1 format: export it from Postman "

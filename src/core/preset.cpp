@@ -3,10 +3,11 @@
 #include <algorithm>
 #include <array>
 
+#include "core/ascii.hpp"
+#include "core/json_fields.hpp"
+
 namespace core {
 namespace {
-
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // Header names that carry credentials, in lower case.
 constexpr std::array<std::string_view, 5> kCredentialHeaders = {"authorization", "x-api-key", "cookie",
@@ -41,8 +42,8 @@ std::vector<PresetHeader> read_headers(const JsonValue& json, std::string_view f
   }
   for (std::size_t i = 0; i < list->array.size(); ++i) {
     const JsonValue& entry = list->array[i];
-    const JsonValue* name = entry.is_object() ? entry.find("name") : nullptr;
-    const JsonValue* value = entry.is_object() ? entry.find("value") : nullptr;
+    const JsonValue* name = member_of(entry, "name");
+    const JsonValue* value = member_of(entry, "value");
     if (!name || !name->is_string() || name->text.empty() || !value || !value->is_string()) {
       diagnostics.push_back(error(list_field + "[" + std::to_string(i) + "]",
                                   "is not a header {\"name\", \"value\"}; it was left out.", Severity::Warning));
@@ -58,8 +59,7 @@ std::vector<PresetHeader> read_headers(const JsonValue& json, std::string_view f
 
 bool is_secret_header(const PresetHeader& header) {
   if (header.secret) return true;
-  std::string lower = header.name;
-  std::transform(lower.begin(), lower.end(), lower.begin(), ascii_lower);
+  const std::string lower = ascii_lowered(header.name);
   return std::find(kCredentialHeaders.begin(), kCredentialHeaders.end(), lower) != kCredentialHeaders.end();
 }
 

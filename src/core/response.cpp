@@ -3,21 +3,13 @@
 #include <algorithm>
 #include <array>
 
+#include "core/ascii.hpp"
+#include "core/json_fields.hpp"
+
 namespace core {
 namespace {
 
 // ---------------------------------------------------------------- helpers
-
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
-                                            [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
-}
-
-bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
-  return text.size() >= prefix.size() && equals_ignoring_case(text.substr(0, prefix.size()), prefix);
-}
 
 bool contains(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
 
@@ -26,11 +18,6 @@ std::string header_value(const HeaderList& headers, std::string_view name) {
     if (equals_ignoring_case(key, name)) return value;
   }
   return {};
-}
-
-std::string string_member(const JsonValue& object, std::string_view key) {
-  const JsonValue* value = object.is_object() ? object.find(key) : nullptr;
-  return value && value->is_string() ? value->text : std::string();
 }
 
 // "HTTP 403" or "HTTP 403: Forbidden".
@@ -82,11 +69,7 @@ UrlParts split_url(std::string_view url) {
 }
 
 bool is_local_host(std::string_view host) {
-  const std::string lower = [&] {
-    std::string s(host);
-    std::transform(s.begin(), s.end(), s.begin(), ascii_lower);
-    return s;
-  }();
+  const std::string lower = ascii_lowered(host);
   return lower == "localhost" || lower == "127.0.0.1" || lower == "[::1]" ||
          (lower.size() > 10 && lower.ends_with(".localhost"));
 }
@@ -395,7 +378,7 @@ void read_http_error(const JsonValue& body, ErrorDetail& error) {
 }
 
 bool is_lambda_error(const JsonValue& body) {
-  const JsonValue* message = body.is_object() ? body.find("errorMessage") : nullptr;
+  const JsonValue* message = member_of(body, "errorMessage");
   return message && message->is_string();
 }
 
@@ -440,7 +423,7 @@ void classify_success(Answer& answer, const AnswerContext& context) {
   const JsonValue& body = *answer.body;
   const std::string& operation = context.operation;
   const auto object_member = [&](std::string_view key) {
-    const JsonValue* value = body.is_object() ? body.find(key) : nullptr;
+    const JsonValue* value = member_of(body, key);
     return value && value->is_object();
   };
   answer.ok = true;

@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "core/ascii.hpp"
 #include "core/base64.hpp"
 #include "core/decimal_compare.hpp"
 
@@ -434,8 +435,6 @@ namespace {
 // Between cells, so that a match never spans two; people do not filter for it.
 constexpr char kCellSeparator = '\x1f';
 
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
 }  // namespace
 
 FilterIndex::FilterIndex(const ResultTable& table) {
@@ -458,8 +457,7 @@ bool FilterIndex::row_contains(std::uint32_t row, std::string_view lower_needle)
 
 std::vector<std::uint32_t> filter_rows(const FilterIndex& index, std::span<const std::uint32_t> rows,
                                        std::string_view needle) {
-  std::string lower(needle);
-  std::transform(lower.begin(), lower.end(), lower.begin(), ascii_lower);
+  const std::string lower = ascii_lowered(needle);
   std::vector<std::uint32_t> kept;
   for (std::uint32_t row : rows) {
     if (index.row_contains(row, lower)) kept.push_back(row);

@@ -2,6 +2,7 @@
 
 #include "core/collection.hpp"
 #include "core/share_link.hpp"
+#include "checks.hpp"
 #include "fixtures.hpp"
 
 namespace {
@@ -19,11 +20,6 @@ std::vector<core::Preset> seed_presets() {
   presets[1].headers = {{"X-Trace", "1", false}, {"X-Session", "secret-session", true}};
   presets[1].api_key = "secret-key";
   return presets;
-}
-
-bool mentions(const core::Diagnostics& diagnostics, std::string_view part) {
-  return std::any_of(diagnostics.begin(), diagnostics.end(),
-                     [&](const core::Diagnostic& d) { return d.message.find(part) != std::string::npos; });
 }
 
 }  // namespace

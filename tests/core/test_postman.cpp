@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "core/postman.hpp"
+#include "checks.hpp"
 #include "fixtures.hpp"
 
 namespace {
@@ -10,11 +11,6 @@ const core::Preset* find(const core::PresetImport& imported, std::string_view na
     if (preset.name == name) return &preset;
   }
   return nullptr;
-}
-
-bool mentions(const core::Diagnostics& diagnostics, std::string_view part) {
-  return std::any_of(diagnostics.begin(), diagnostics.end(),
-                     [&](const core::Diagnostic& d) { return d.message.find(part) != std::string::npos; });
 }
 
 // A v2.1 collection around the given items.

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "core/response.hpp"
+#include "checks.hpp"
 #include "fixtures.hpp"
 
 using core::AnswerKind;
@@ -11,8 +12,6 @@ namespace {
 core::Answer classify_fixture(const std::string& name, const std::string& operation = "") {
   return classify_response(fixtures::response(name), {.operation = operation});
 }
-
-bool mentions(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 }  // namespace
 

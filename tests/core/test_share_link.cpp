@@ -2,6 +2,7 @@
 
 #include "core/base64.hpp"
 #include "core/share_link.hpp"
+#include "checks.hpp"
 #include "fixtures.hpp"
 
 namespace {
@@ -13,11 +14,6 @@ core::Preset seed_preset(const std::string& file) {
   preset.name = "seed " + file;
   preset.event = fixtures::json("seed/" + file);
   return preset;
-}
-
-bool mentions(const core::Diagnostics& diagnostics, std::string_view part) {
-  return std::any_of(diagnostics.begin(), diagnostics.end(),
-                     [&](const core::Diagnostic& d) { return d.message.find(part) != std::string::npos; });
 }
 
 }  // namespace
