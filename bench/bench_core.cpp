@@ -103,8 +103,8 @@ int main(int argc, char** argv) {
   const auto sorted = core::sorted_rows(table, balance, core::SortDirection::Ascending);
   const core::FilterIndex index(table);
 
-  std::printf("list answer: %.1f MB, %zu items, %zu columns, %zu cells (%s)\n", response.body.size() / 1e6,
-              item_count, table.column_count(), table.row_count() * table.column_count(),
+  std::printf("list answer: %.1f MB, %zu items, %zu columns, %zu cells (%s)\n", response.body.size() / 1e6, item_count,
+              table.column_count(), table.row_count() * table.column_count(),
               std::string(core::answer_kind_name(answer.kind)).c_str());
   std::printf("median of %d runs, milliseconds:\n", runs);
   const double parse = median_ms(runs, [&] { (void)core::parse_json(response.body); });

@@ -18,8 +18,8 @@ inline std::string ascii_lowered(std::string_view text) {
 }
 
 inline bool equals_ignoring_case(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
-                                            [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
 }
 
 inline bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {

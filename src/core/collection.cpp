@@ -52,8 +52,8 @@ PresetImport read_collection(const JsonValue& document) {
       const JsonValue& entry = presets->array[i];
       const JsonValue* name = member_of(entry, "name");
       const std::string label = name && name->is_string() ? " (\"" + name->text + "\")" : "";
-      result.diagnostics.push_back(
-          Diagnostic{field, std::nullopt, Severity::Error, "Preset " + std::to_string(i + 1) + label + " was skipped."});
+      result.diagnostics.push_back(Diagnostic{field, std::nullopt, Severity::Error,
+                                              "Preset " + std::to_string(i + 1) + label + " was skipped."});
     }
   }
   return result;
@@ -76,10 +76,11 @@ PresetImport import_collection(std::string_view text) {
   const auto parsed = parse_json(text);
   if (!parsed) return PresetImport{{}, {invalid_json_diagnostic("file", "The collection file", *parsed.error)}};
   if (!is_collection_file(*parsed.value)) {
-    const std::string what = is_postman_collection(*parsed.value) ? "This is a Postman collection, not a workbench "
-                                                                    "collection file: import it as a Postman collection."
-                                                                  : "This is not a workbench collection file (it has "
-                                                                    "no \"format\": \"crud-workbench-collection\").";
+    const std::string what = is_postman_collection(*parsed.value)
+                                 ? "This is a Postman collection, not a workbench "
+                                   "collection file: import it as a Postman collection."
+                                 : "This is not a workbench collection file (it has "
+                                   "no \"format\": \"crud-workbench-collection\").";
     return PresetImport{{}, {file_error(what)}};
   }
   return read_collection(*parsed.value);

@@ -33,8 +33,8 @@ class DecimalKey {
   bool zero_ = true;
   // Power of ten just above the first significant digit: 1 <= x < 10 has magnitude 1.
   std::int64_t magnitude_ = 0;
-  std::string_view integer_;   // integer-part digits without leading zeros
-  std::string_view fraction_;  // fraction-part digits without trailing zeros
+  std::string_view integer_;                // integer-part digits without leading zeros
+  std::string_view fraction_;               // fraction-part digits without trailing zeros
   std::size_t leading_fraction_zeros_ = 0;  // zeros before the first digit when integer_ is empty
 };
 

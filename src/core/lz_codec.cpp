@@ -144,7 +144,8 @@ std::optional<std::string> lz_decompress(std::string_view block, std::string_vie
     if (!reader.byte(token)) return std::nullopt;  // a block always ends with a token
     std::size_t literal_count = 0;
     std::string_view literals;
-    if (!reader.length(token >> 4, max_size, literal_count) || !reader.take(literal_count, literals)) return std::nullopt;
+    if (!reader.length(token >> 4, max_size, literal_count) || !reader.take(literal_count, literals))
+      return std::nullopt;
     if (window.size() + literal_count > limit) return std::nullopt;
     window.append(literals);
     if (reader.done()) {
@@ -154,7 +155,8 @@ std::optional<std::string> lz_decompress(std::string_view block, std::string_vie
     std::size_t low = 0;
     std::size_t high = 0;
     std::size_t match_length = 0;
-    if (!reader.byte(low) || !reader.byte(high) || !reader.length(token & 15, max_size, match_length)) return std::nullopt;
+    if (!reader.byte(low) || !reader.byte(high) || !reader.length(token & 15, max_size, match_length))
+      return std::nullopt;
     const std::size_t offset = low | high << 8;
     match_length += kMinMatch;
     if (offset == 0 || offset > window.size() || window.size() + match_length > limit) return std::nullopt;

@@ -12,8 +12,8 @@ using Variables = std::map<std::string, std::string, std::less<>>;
 
 // What a folder passes down to the requests inside it.
 struct Scope {
-  std::string path;           // "Folder / Subfolder"
-  std::string field;          // "item[2].item[0]"
+  std::string path;                 // "Folder / Subfolder"
+  std::string field;                // "item[2].item[0]"
   const JsonValue* auth = nullptr;  // the nearest auth set on a folder or the collection
 };
 
@@ -123,7 +123,8 @@ class Importer {
     }
     const Diagnostics problems = check_operation_event(*parsed.value, "body");
     if (!problems.empty()) {
-      skip(scope, "its body is not an operation event (" + problems.front().field + " " + problems.front().message + ")");
+      skip(scope,
+           "its body is not an operation event (" + problems.front().field + " " + problems.front().message + ")");
       return;
     }
     Preset preset;

@@ -120,18 +120,19 @@ void explain_transport(Answer& answer, std::string_view error, const AnswerConte
       answer.hint = "Use the API's https URL, or open the workbench over http.";
       return;
     case TransportCause::Cors:
-      answer.summary = where + " answered, but the browser withheld the answer: the API does not allow this page's origin (CORS).";
+      answer.summary =
+          (host.empty() ? "The API" : "The server at " + host) +
+          " answered, but the browser withheld the answer: the API does not allow this page's origin (CORS).";
       answer.hint =
-          "Enable CORS on the API's resource (allow this origin, POST and the Content-Type header) and deploy the stage. "
-          "Check the stage and path too: API Gateway answers a wrong path without CORS headers.";
+          "Enable CORS on the API's resource (allow this origin, POST and the Content-Type header) and deploy "
+          "the stage. Check the stage and path too: API Gateway answers a wrong path without CORS headers.";
       return;
     case TransportCause::Unreachable:
       answer.summary = "Nothing answered at " + where + ": the host is wrong or the server is down.";
       answer.hint = "Check the host and port in the URL; for the local stack, start it with scripts/demo.";
       return;
     case TransportCause::CorsOrUnreachable:
-    case TransportCause::None:
-      break;
+    case TransportCause::None: break;
   }
   answer.summary = "No answer from " + where + " (" + std::string(error) + ").";
   answer.hint =
@@ -162,8 +163,7 @@ constexpr std::array kDynamoDbErrors = {
     Explanation{"RequestLimitExceeded", "DynamoDB throttled the request", "Wait a moment and retry."},
     Explanation{"ItemCollectionSizeLimitExceededException", "An item collection grew beyond 10 GB",
                 "Spread the items over more partition key values."},
-    Explanation{"TransactionConflictException", "Another transaction is changing this item",
-                "Retry the request."},
+    Explanation{"TransactionConflictException", "Another transaction is changing this item", "Retry the request."},
     Explanation{"AccessDeniedException", "The Lambda's role may not do this",
                 "Allow the DynamoDB action on the table's ARN in the function's role policy."},
     Explanation{"UnrecognizedClientException", "DynamoDB did not accept the Lambda's credentials",
@@ -219,10 +219,9 @@ const Explanation* dynamodb_explanation(std::string_view code) {
 // ("ConditionalCheckFailedException", "com.amazonaws.dynamodb.v20120810#ValidationException").
 std::string dynamodb_code_in_type(std::string_view type) {
   for (const auto& e : kDynamoDbErrors) {
-    if (type.ends_with(e.code) &&
-        (type.size() == e.code.size() || type[type.size() - e.code.size() - 1] == '#' ||
-         type[type.size() - e.code.size() - 1] == '.'))
-      return std::string(e.code);
+    if (!type.ends_with(e.code)) continue;
+    const std::string_view before = type.substr(0, type.size() - e.code.size());
+    if (before.empty() || before.ends_with('#') || before.ends_with('.')) return std::string(e.code);
   }
   return {};
 }
@@ -259,7 +258,8 @@ ErrorDetail lambda_error_detail(const JsonValue& body) {
   error.message = string_member(body, "errorMessage");
   error.request_id = string_member(body, "requestId");
   if (const JsonValue* trace = body.find("stackTrace"); trace && trace->is_array()) {
-    for (const auto& frame : trace->array) error.stack_trace.push_back(frame.is_string() ? frame.text : to_json_text(frame));
+    for (const auto& frame : trace->array)
+      error.stack_trace.push_back(frame.is_string() ? frame.text : to_json_text(frame));
   }
   error.dynamodb_error = dynamodb_code_in_type(error.type);
   read_boto3_message(error);
@@ -275,8 +275,9 @@ void explain_lambda_error(Answer& answer) {
     answer.summary = what + ": " + one_line(error.dynamodb_message);
     answer.hint = std::string(known->hint);
     if (contains(error.dynamodb_message, "reserved keyword"))
-      answer.hint = "Alias the word: write #name in the expression and add \"#name\": \"<the word>\" to "
-                    "ExpressionAttributeNames.";
+      answer.hint =
+          "Alias the word: write #name in the expression and add \"#name\": \"<the word>\" to "
+          "ExpressionAttributeNames.";
     else if (contains(error.dynamodb_message, "key element does not match the schema"))
       answer.hint = "Give exactly the table's key attributes, with their types (a number key is not a string).";
     return;
@@ -312,7 +313,8 @@ constexpr std::array kGatewayErrors = {
     GatewayExplanation{401, "", "The API's authorizer refused the request",
                        "Send the credentials the authorizer expects, usually an Authorization header."},
     GatewayExplanation{413, "", "The request is larger than API Gateway's 10 MB limit", "Send less in one request."},
-    GatewayExplanation{429, "", "API Gateway throttled the request: too many requests, or the usage plan's quota is used up",
+    GatewayExplanation{429, "",
+                       "API Gateway throttled the request: too many requests, or the usage plan's quota is used up",
                        "Wait a moment and retry; raise the stage's throttling or the usage plan's quota."},
     GatewayExplanation{500, "", "API Gateway could not run the integration: a configuration or permission problem",
                        "Check the integration and that API Gateway may invoke the function; the stage's execution "
@@ -475,8 +477,9 @@ void classify_not_json(Answer& answer, const HttpResponse& response, const JsonE
     answer.hint = "Check the endpoint URL: this project's Lambda always answers with JSON.";
   } else if (response.body[first] == '<') {
     answer.summary = "The URL answered with a web page, not with the API's JSON.";
-    answer.hint = "Point the endpoint at the API's invoke URL, e.g. "
-                  "https://{api-id}.execute-api.{region}.amazonaws.com/prod/DynamoDBManager.";
+    answer.hint =
+        "Point the endpoint at the API's invoke URL, e.g. "
+        "https://{api-id}.execute-api.{region}.amazonaws.com/prod/DynamoDBManager.";
   } else {
     answer.summary = "The answer is not JSON (line " + std::to_string(error.line) + ", column " +
                      std::to_string(error.column) + ": " + error.message + ").";

@@ -29,11 +29,11 @@ enum class AnswerKind {
   NotFound,           // read: nothing but ResponseMetadata, so no item has that key
   OtherValue,         // JSON of no shape the operation explains
   // Failures
-  LambdaError,        // {"errorMessage", "errorType", "requestId", "stackTrace"}
-  GatewayError,       // API Gateway's own answer: 403 Missing Authentication Token, 429, 5xx {"message"}
-  HttpError,          // any other non-2xx status
-  NotJson,            // a 2xx whose body is not JSON
-  TransportFailure,   // no HTTP answer at all
+  LambdaError,       // {"errorMessage", "errorType", "requestId", "stackTrace"}
+  GatewayError,      // API Gateway's own answer: 403 Missing Authentication Token, 429, 5xx {"message"}
+  HttpError,         // any other non-2xx status
+  NotJson,           // a 2xx whose body is not JSON
+  TransportFailure,  // no HTTP answer at all
 };
 
 // Why no HTTP answer arrived, as far as the browser lets anyone tell.
@@ -76,8 +76,8 @@ struct ErrorDetail {
 
 struct Answer {
   AnswerKind kind = AnswerKind::TransportFailure;
-  bool ok = false;   // one of the success kinds
-  int status = 0;    // HTTP status, 0 when no answer arrived
+  bool ok = false;  // one of the success kinds
+  int status = 0;   // HTTP status, 0 when no answer arrived
   double elapsed_ms = 0;
   std::size_t size = 0;  // body size in bytes
   std::string summary;   // one sentence saying what happened

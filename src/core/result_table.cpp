@@ -160,13 +160,13 @@ class TableBuilder {
 namespace {
 
 constexpr std::string_view kWholeItemColumn = "(value)";  // for items that are not objects
-constexpr std::size_t kNoPosition = SIZE_MAX;               // a lookup by name alone
+constexpr std::size_t kNoPosition = SIZE_MAX;             // a lookup by name alone
 
 // Column lookup for the build: items of one table mostly list their attributes
 // in the same order, so the column at the same position is tried before the map.
 class ColumnIndex {
  public:
-  std::optional<std::uint32_t> find(std::string_view name, std::size_t position) const {
+  std::optional<std::uint32_t> find(std::string_view name, std::size_t position) {
     if (position < by_position_.size()) {
       const std::uint32_t guess = by_position_[position];
       if (guess < names_.size() && names_[guess] == name) return guess;
@@ -187,14 +187,14 @@ class ColumnIndex {
   std::string_view name(std::uint32_t index) const { return names_[index]; }
 
  private:
-  void remember(std::size_t position, std::uint32_t index) const {
+  void remember(std::size_t position, std::uint32_t index) {
     if (position == kNoPosition) return;
     if (position >= by_position_.size()) by_position_.resize(position + 1, UINT32_MAX);
     by_position_[position] = index;
   }
   std::vector<std::string_view> names_;
   std::unordered_map<std::string_view, std::uint32_t> by_name_;
-  mutable std::vector<std::uint32_t> by_position_;
+  std::vector<std::uint32_t> by_position_;
 };
 
 bool any_item_has(const JsonValue& items, std::string_view name) {
@@ -268,8 +268,7 @@ ResultTable attribute_table(std::shared_ptr<const JsonValue> item) {
   };
   builder.reserve_cells(3 * (value.object.size() + value.array.size()));
   for (const auto& [name, member] : value.object) add_row(name, member);
-  for (std::size_t i = 0; i < value.array.size(); ++i)
-    add_row(builder.keep(element_name(i)), value.array[i]);
+  for (std::size_t i = 0; i < value.array.size(); ++i) add_row(builder.keep(element_name(i)), value.array[i]);
   return builder.finish();
 }
 
@@ -451,7 +450,8 @@ FilterIndex::FilterIndex(const ResultTable& table) {
 
 bool FilterIndex::row_contains(std::uint32_t row, std::string_view lower_needle) const {
   if (row >= row_count()) return false;
-  const std::string_view text = std::string_view(text_).substr(row_starts_[row], row_starts_[row + 1] - row_starts_[row]);
+  const std::string_view text =
+      std::string_view(text_).substr(row_starts_[row], row_starts_[row + 1] - row_starts_[row]);
   return text.find(lower_needle) != std::string_view::npos;
 }
 

@@ -75,7 +75,8 @@ std::optional<std::string> decode_v2(std::string_view data, Diagnostics& diagnos
   std::string_view rest = *bytes;
   const auto length = read_varint(rest);
   if (!length || *length > kMaxShareLinkBytes) {
-    diagnostics.push_back(link_error(std::string(kDamaged) + " (its length field is wrong)." + std::string(kCopyAgain)));
+    diagnostics.push_back(
+        link_error(std::string(kDamaged) + " (its length field is wrong)." + std::string(kCopyAgain)));
     return std::nullopt;
   }
   auto text = lz_decompress(rest, kDictionaryV2, *length);
@@ -158,8 +159,8 @@ std::optional<std::pair<int, std::string_view>> split_version(std::string_view v
 void read_preset(std::string_view json_text, LinkRead& read) {
   const auto parsed = parse_json(json_text);
   if (!parsed) {
-    read.diagnostics.push_back(link_error(std::string(kDamaged) + " (its request is not valid JSON)." +
-                                          std::string(kCopyAgain)));
+    read.diagnostics.push_back(
+        link_error(std::string(kDamaged) + " (its request is not valid JSON)." + std::string(kCopyAgain)));
     return;
   }
   PresetRead preset = preset_from_json(*parsed.value, "link");

@@ -1,8 +1,8 @@
 #include <doctest/doctest.h>
 
+#include "checks.hpp"
 #include "core/collection.hpp"
 #include "core/share_link.hpp"
-#include "checks.hpp"
 #include "fixtures.hpp"
 
 namespace {
@@ -94,8 +94,7 @@ TEST_CASE("a file that is not a collection says what it is") {
 }
 
 TEST_CASE("importing any file recognises collections, Postman collections and single events") {
-  const auto collection =
-      core::import_presets(core::export_collection(seed_presets(), core::SecretHandling::LeaveOut));
+  const auto collection = core::import_presets(core::export_collection(seed_presets(), core::SecretHandling::LeaveOut));
   CHECK(collection.presets.size() == 6);
   const auto postman = core::import_presets(fixtures::text("postman/seed.postman_collection.json"));
   CHECK(postman.presets.size() == 6);

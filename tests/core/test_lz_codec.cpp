@@ -21,8 +21,8 @@ TEST_CASE("lz blocks decompress to exactly what was compressed") {
   std::string long_run(70000, 'x');  // matches longer than 15 + 255 bytes and offsets near the limit
   std::string varied;
   for (int i = 0; i < 100000; ++i) varied += static_cast<char>('a' + (i * 7919 % 26));
-  for (const std::string& input : {std::string(), std::string("a"), std::string("abcabcabcabcabc"), all_bytes,
-                                   long_run, varied, std::string(kDictionary) + "\"payload\":{}}"}) {
+  for (const std::string& input : {std::string(), std::string("a"), std::string("abcabcabcabcabc"), all_bytes, long_run,
+                                   varied, std::string(kDictionary) + "\"payload\":{}}"}) {
     CHECK(round_trip(input) == input);
   }
 }

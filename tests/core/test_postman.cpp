@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
-#include "core/postman.hpp"
 #include "checks.hpp"
+#include "core/postman.hpp"
 #include "fixtures.hpp"
 
 namespace {
@@ -20,8 +20,8 @@ std::string collection(const std::string& items, const std::string& extra = "") 
 }
 
 std::string request(const std::string& name, const std::string& raw_json_string, const std::string& more = "") {
-  return R"({"name":")" + name + R"(","request":{"method":"POST","body":{"mode":"raw","raw":)" + raw_json_string +
-         "}" + more + "}}";
+  return R"({"name":")" + name + R"(","request":{"method":"POST","body":{"mode":"raw","raw":)" + raw_json_string + "}" +
+         more + "}}";
 }
 
 }  // namespace
@@ -49,17 +49,16 @@ TEST_CASE("the seed's Postman collection imports as its six requests") {
 TEST_CASE("collection variables fill in the endpoint") {
   const auto imported = core::import_postman_collection(fixtures::text("postman/seed.postman_collection.json"));
   REQUIRE_FALSE(imported.presets.empty());
-  CHECK(imported.presets[0].endpoint ==
-        "https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/prod/DynamoDBManager");
+  CHECK(imported.presets[0].endpoint == "https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/prod/DynamoDBManager");
   CHECK(imported.presets[0].headers.empty());  // Content-Type is the workbench's own
 }
 
 TEST_CASE("requests that are not operation events are skipped and named") {
-  const auto imported = core::import_postman_collection(collection(
-      request("good", R"("{\"operation\":\"ping\"}")") + "," +
-      R"({"name":"health","request":{"method":"GET","url":"https://x.org/health"}},)" +
-      R"({"name":"form","request":{"method":"POST","body":{"mode":"formdata","formdata":[]}}},)" +
-      request("not json", R"("{oops")") + "," + request("other json", R"("{\"user\":\"x\"}")")));
+  const auto imported = core::import_postman_collection(
+      collection(request("good", R"("{\"operation\":\"ping\"}")") + "," +
+                 R"({"name":"health","request":{"method":"GET","url":"https://x.org/health"}},)" +
+                 R"({"name":"form","request":{"method":"POST","body":{"mode":"formdata","formdata":[]}}},)" +
+                 request("not json", R"("{oops")") + "," + request("other json", R"("{\"user\":\"x\"}")")));
   REQUIRE(imported.presets.size() == 1);
   CHECK(imported.presets[0].name == "good");
   CHECK(mentions(imported.diagnostics, "Skipped \"health\": it has no body"));
@@ -78,8 +77,9 @@ TEST_CASE("folders nest to any depth and name their requests") {
 
 TEST_CASE("API keys from headers or auth become the preset's key; credentials become secret headers") {
   const auto imported = core::import_postman_collection(collection(
-      request("header key", R"("{\"operation\":\"ping\"}")",
-              R"(,"header":[{"key":"x-api-key","value":"{{key}}"},{"key":"X-Off","value":"1","disabled":true},{"key":"Authorization","value":"Basic abc"},{"key":"X-Trace","value":"t"}])") +
+      request(
+          "header key", R"("{\"operation\":\"ping\"}")",
+          R"(,"header":[{"key":"x-api-key","value":"{{key}}"},{"key":"X-Off","value":"1","disabled":true},{"key":"Authorization","value":"Basic abc"},{"key":"X-Trace","value":"t"}])") +
           "," +
           R"({"name":"folder","auth":{"type":"apikey","apikey":[{"key":"key","value":"x-api-key"},{"key":"value","value":"folder-key"},{"key":"in","value":"header"}]},"item":[)" +
           request("inherits", R"("{\"operation\":\"ping\"}")") + "]}",
@@ -100,8 +100,8 @@ TEST_CASE("API keys from headers or auth become the preset's key; credentials be
 }
 
 TEST_CASE("a URL with undefined variables is not kept as the endpoint") {
-  const auto imported = core::import_postman_collection(
-      collection(request("r", R"("{\"operation\":\"ping\"}")", R"(,"url":{"raw":"{{nowhere}}/prod/DynamoDBManager"})")));
+  const auto imported = core::import_postman_collection(collection(
+      request("r", R"("{\"operation\":\"ping\"}")", R"(,"url":{"raw":"{{nowhere}}/prod/DynamoDBManager"})")));
   REQUIRE(imported.presets.size() == 1);
   CHECK_FALSE(imported.presets[0].endpoint);
   CHECK(mentions(imported.diagnostics, "does not define"));

@@ -27,9 +27,10 @@ TEST_CASE("a preset round-trips through its JSON form") {
 
 TEST_CASE("a preset's event keeps exact numbers through its JSON form") {
   core::Preset preset = full_preset();
-  preset.event = *core::parse_json(
-                      R"({"operation":"create","tableName":"t","payload":{"Item":{"id":"x","n":12345678901234567890123456789012345678,"f":0.10}}})")
-                      .value;
+  preset.event =
+      *core::parse_json(
+           R"({"operation":"create","tableName":"t","payload":{"Item":{"id":"x","n":12345678901234567890123456789012345678,"f":0.10}}})")
+           .value;
   const std::string text = core::to_json_text(core::preset_to_json(preset));
   CHECK(text.find("12345678901234567890123456789012345678") != std::string::npos);
   CHECK(text.find("0.10") != std::string::npos);
@@ -63,7 +64,8 @@ TEST_CASE("an operation event needs an operation") {
   REQUIRE(missing.size() == 1);
   CHECK(missing[0].field == "event.operation");
   CHECK(core::has_errors(core::check_operation_event(*core::parse_json("[1]").value, "event")));
-  CHECK(core::has_errors(core::check_operation_event(*core::parse_json(R"({"operation":"read","tableName":5})").value, "event")));
+  CHECK(core::has_errors(
+      core::check_operation_event(*core::parse_json(R"({"operation":"read","tableName":5})").value, "event")));
 }
 
 TEST_CASE("a preset without a name or an event is refused with the field named") {

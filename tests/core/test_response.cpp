@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
-#include "core/response.hpp"
 #include "checks.hpp"
+#include "core/response.hpp"
 #include "fixtures.hpp"
 
 using core::AnswerKind;
@@ -16,15 +16,37 @@ core::Answer classify_fixture(const std::string& name, const std::string& operat
 }  // namespace
 
 TEST_CASE("every answer has a sentence and a next step") {
-  for (const char* name :
-       {"create_acknowledged", "read_item", "read_not_found", "update_attributes", "list_page", "list_mixed_types",
-        "ping_pong", "echo_value", "lambda_error_reserved_word", "lambda_error_float", "lambda_error_conditional_check",
-        "lambda_error_missing_table", "lambda_error_unknown_operation", "lambda_error_key_schema",
-        "lambda_error_no_table_name", "lambda_error_no_payload", "lambda_error_param_validation",
-        "lambda_error_task_timed_out", "lambda_error_marshal", "proxy_validation_error",
-        "gateway_missing_authentication_token", "gateway_internal_server_error", "gateway_integration_failure",
-        "gateway_too_many_requests", "gateway_timeout", "gateway_forbidden_api_key", "dynamodb_endpoint", "html_page",
-        "not_found_html", "empty_body", "not_json_text"}) {
+  for (const char* name : {"create_acknowledged",
+                           "read_item",
+                           "read_not_found",
+                           "update_attributes",
+                           "list_page",
+                           "list_mixed_types",
+                           "ping_pong",
+                           "echo_value",
+                           "lambda_error_reserved_word",
+                           "lambda_error_float",
+                           "lambda_error_conditional_check",
+                           "lambda_error_missing_table",
+                           "lambda_error_unknown_operation",
+                           "lambda_error_key_schema",
+                           "lambda_error_no_table_name",
+                           "lambda_error_no_payload",
+                           "lambda_error_param_validation",
+                           "lambda_error_task_timed_out",
+                           "lambda_error_marshal",
+                           "proxy_validation_error",
+                           "gateway_missing_authentication_token",
+                           "gateway_internal_server_error",
+                           "gateway_integration_failure",
+                           "gateway_too_many_requests",
+                           "gateway_timeout",
+                           "gateway_forbidden_api_key",
+                           "dynamodb_endpoint",
+                           "html_page",
+                           "not_found_html",
+                           "empty_body",
+                           "not_json_text"}) {
     CAPTURE(name);
     const auto answer = classify_fixture(name);
     CHECK_FALSE(answer.summary.empty());
@@ -195,8 +217,9 @@ TEST_CASE("a success whose body is not JSON keeps the text and says what it look
 }
 
 TEST_CASE("a network failure without more to go on names both likely causes") {
-  const auto answer = classify_response({.transport_error = "network: Failed to fetch"},
-                                        {.url = "https://abc.execute-api.us-east-1.amazonaws.com/prod/DynamoDBManager"});
+  const auto answer =
+      classify_response({.transport_error = "network: Failed to fetch"},
+                        {.url = "https://abc.execute-api.us-east-1.amazonaws.com/prod/DynamoDBManager"});
   CHECK(answer.kind == AnswerKind::TransportFailure);
   CHECK(answer.transport_cause == core::TransportCause::CorsOrUnreachable);
   CHECK(mentions(answer.summary, "abc.execute-api.us-east-1.amazonaws.com"));
@@ -205,17 +228,17 @@ TEST_CASE("a network failure without more to go on names both likely causes") {
 }
 
 TEST_CASE("a server that answers a no-cors probe points at CORS") {
-  const auto answer = classify_response({.transport_error = "network: Failed to fetch"},
-                                        {.url = "http://127.0.0.1:3000/prod/DynamoDBManager",
-                                         .reachability = core::Reachability::Reachable});
+  const auto answer = classify_response(
+      {.transport_error = "network: Failed to fetch"},
+      {.url = "http://127.0.0.1:3000/prod/DynamoDBManager", .reachability = core::Reachability::Reachable});
   CHECK(answer.transport_cause == core::TransportCause::Cors);
   CHECK(mentions(answer.hint, "Enable CORS"));
 }
 
 TEST_CASE("a server that answers nothing at all is down or wrongly named") {
-  const auto answer = classify_response({.transport_error = "network: Failed to fetch"},
-                                        {.url = "http://127.0.0.1:3999/prod/DynamoDBManager",
-                                         .reachability = core::Reachability::Unreachable});
+  const auto answer = classify_response(
+      {.transport_error = "network: Failed to fetch"},
+      {.url = "http://127.0.0.1:3999/prod/DynamoDBManager", .reachability = core::Reachability::Unreachable});
   CHECK(answer.transport_cause == core::TransportCause::Unreachable);
   CHECK(mentions(answer.summary, "127.0.0.1"));
   CHECK(mentions(answer.hint, "host and port"));
@@ -230,13 +253,13 @@ TEST_CASE("an endpoint that is not an http URL is a wrong URL") {
 }
 
 TEST_CASE("an http API called from an https page is blocked as mixed content") {
-  const auto blocked = classify_response({.transport_error = "network: Failed to fetch"},
-                                         {.url = "http://api.example.org/prod/DynamoDBManager",
-                                          .page_origin = "https://workbench.example.org"});
+  const auto blocked = classify_response(
+      {.transport_error = "network: Failed to fetch"},
+      {.url = "http://api.example.org/prod/DynamoDBManager", .page_origin = "https://workbench.example.org"});
   CHECK(blocked.transport_cause == core::TransportCause::MixedContent);
-  const auto local = classify_response({.transport_error = "network: Failed to fetch"},
-                                       {.url = "http://127.0.0.1:3000/prod/DynamoDBManager",
-                                        .page_origin = "https://workbench.example.org"});
+  const auto local = classify_response(
+      {.transport_error = "network: Failed to fetch"},
+      {.url = "http://127.0.0.1:3000/prod/DynamoDBManager", .page_origin = "https://workbench.example.org"});
   CHECK(local.transport_cause == core::TransportCause::CorsOrUnreachable);
 }
 

@@ -92,7 +92,8 @@ TEST_CASE("cells carry DynamoDB types, including set and binary markers") {
 }
 
 TEST_CASE("numbers are shown exactly as received") {
-  const auto table = items(R"([{"id":"a","n":12345678901234567890123456789012345678},{"id":"b","n":1E+2},{"id":"c","n":0.10}])");
+  const auto table =
+      items(R"([{"id":"a","n":12345678901234567890123456789012345678},{"id":"b","n":1E+2},{"id":"c","n":0.10}])");
   CHECK(table.cell(0, 1).text == "12345678901234567890123456789012345678");
   CHECK(table.cell(1, 1).text == "1E+2");
   CHECK(table.cell(2, 1).text == "0.10");
@@ -245,11 +246,11 @@ TEST_CASE("answers without data give an empty table; pong and echo show their va
   CHECK(core::answer_table(core::classify_response(fixtures::response("read_not_found"), {.operation = "read"}),
                            core::kDefaultKeyNames)
             .column_count() == 0);
-  CHECK(core::answer_table(core::classify_response(fixtures::response("lambda_error_float")),
-                           core::kDefaultKeyNames)
-            .column_count() == 0);
-  const auto pong = core::answer_table(core::classify_response(fixtures::response("ping_pong")),
-                                       core::kDefaultKeyNames);
+  CHECK(
+      core::answer_table(core::classify_response(fixtures::response("lambda_error_float")), core::kDefaultKeyNames)
+          .column_count() == 0);
+  const auto pong =
+      core::answer_table(core::classify_response(fixtures::response("ping_pong")), core::kDefaultKeyNames);
   REQUIRE(pong.row_count() == 1);
   CHECK(pong.cell(0, 0).text == "pong");
   const auto echo = core::answer_table(

@@ -1,8 +1,8 @@
 #include <doctest/doctest.h>
 
+#include "checks.hpp"
 #include "core/base64.hpp"
 #include "core/share_link.hpp"
-#include "checks.hpp"
 #include "fixtures.hpp"
 
 namespace {
@@ -34,9 +34,10 @@ TEST_CASE("every seed request round-trips through a share link") {
 TEST_CASE("a share link keeps exact numbers, unicode and the endpoint") {
   core::Preset preset;
   preset.name = "naïve ✓";
-  preset.event = *core::parse_json(
-                      R"({"operation":"create","tableName":"t","payload":{"Item":{"id":"ü","n":12345678901234567890123456789012345678,"f":0.10,"e":1E-130}}})")
-                      .value;
+  preset.event =
+      *core::parse_json(
+           R"({"operation":"create","tableName":"t","payload":{"Item":{"id":"ü","n":12345678901234567890123456789012345678,"f":0.10,"e":1E-130}}})")
+           .value;
   preset.endpoint = "https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/prod/DynamoDBManager";
   preset.headers = {{"X-Trace", "abc", false}};
   const auto read = core::read_share_link(core::share_link(kPage, preset));
@@ -45,10 +46,12 @@ TEST_CASE("a share link keeps exact numbers, unicode and the endpoint") {
 }
 
 TEST_CASE("a share link is URL-safe and replaces the page's own fragment") {
-  const std::string link = core::share_link("https://example.org/workbench/?x=1#old", seed_preset("3_update_attribute.json"));
+  const std::string link =
+      core::share_link("https://example.org/workbench/?x=1#old", seed_preset("3_update_attribute.json"));
   CHECK(link.starts_with("https://example.org/workbench/?x=1#p=v2."));
   const std::string data = link.substr(link.find("#p=v2.") + 6);
-  CHECK(data.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") == std::string::npos);
+  CHECK(data.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") ==
+        std::string::npos);
 }
 
 TEST_CASE("a share link is much shorter than the plain JSON it carries") {
@@ -109,8 +112,9 @@ TEST_CASE("links written in the first format still open") {
 
 TEST_CASE("a share link is found in a whole URL, a fragment or a bare parameter") {
   const std::string fragment = core::share_fragment(seed_preset("6_delete.json"));
-  for (const std::string& form : {std::string(kPage) + fragment, fragment, fragment.substr(1),
-                                  "  " + std::string(kPage) + fragment + "\n", "https://x.org/#theme=dark&" + fragment.substr(1)}) {
+  for (const std::string& form :
+       {std::string(kPage) + fragment, fragment, fragment.substr(1), "  " + std::string(kPage) + fragment + "\n",
+        "https://x.org/#theme=dark&" + fragment.substr(1)}) {
     CAPTURE(form);
     CHECK(core::is_share_link(form));
     CHECK(core::read_share_link(form).preset);

@@ -16,7 +16,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const core::Preset& preset : imported.presets) {
       if (!core::check_operation_event(preset.event, "event").empty()) std::abort();
     }
-    const auto again = core::import_collection(core::export_collection(imported.presets, core::SecretHandling::Include));
+    const auto again =
+        core::import_collection(core::export_collection(imported.presets, core::SecretHandling::Include));
     if (again.presets != imported.presets) std::abort();
   }
   return 0;

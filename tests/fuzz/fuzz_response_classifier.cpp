@@ -15,7 +15,8 @@
 
 namespace {
 
-constexpr std::array<std::string_view, 8> kOperations = {"", "create", "read", "update", "delete", "list", "echo", "ping"};
+constexpr std::array<std::string_view, 8> kOperations = {"",       "create", "read", "update",
+                                                         "delete", "list",   "echo", "ping"};
 constexpr std::array<std::string_view, 4> kTransportErrors = {"", "network: Failed to fetch", "timeout", "cancelled"};
 
 bool is_permutation_of_rows(const std::vector<std::uint32_t>& rows, std::size_t count) {
