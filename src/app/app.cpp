@@ -33,7 +33,7 @@ void draw_table(const core::ResultTable& table) {
       for (std::size_t column = 0; column < table.column_count(); ++column) {
         ImGui::TableNextColumn();
         const core::Cell& cell = table.cell(static_cast<std::size_t>(row), column);
-        if (cell.type == core::CellType::Missing) {
+        if (cell.missing()) {
           ImGui::TextDisabled("-");
         } else {
           ImGui::TextUnformatted(cell.text.data(), cell.text.data() + cell.text.size());

@@ -123,20 +123,25 @@ std::vector<std::string> texts_of(const JsonArray& items) {
   return texts;
 }
 
-// The set or binary value a marker object stands for, if it has the marker's shape.
-std::optional<AttributeValue> read_marker(std::string_view name, const JsonValue& value) {
+// The set or binary type a marker member stands for, if it has the marker's shape.
+std::optional<AttributeType> marked_type(std::string_view name, const JsonValue& value) {
   if (name == kBinaryMarker) {
-    if (value.is_string()) return AttributeValue::binary(value.text);
+    if (value.is_string()) return AttributeType::Binary;
     return std::nullopt;
   }
   if (!value.is_array()) return std::nullopt;
-  if (name == kStringSetMarker && all_of_kind(value.array, JsonKind::String))
-    return AttributeValue::set(AttributeType::StringSet, texts_of(value.array));
-  if (name == kNumberSetMarker && all_of_kind(value.array, JsonKind::Number))
-    return AttributeValue::set(AttributeType::NumberSet, texts_of(value.array));
-  if (name == kBinarySetMarker && all_of_kind(value.array, JsonKind::String))
-    return AttributeValue::set(AttributeType::BinarySet, texts_of(value.array));
+  if (name == kStringSetMarker && all_of_kind(value.array, JsonKind::String)) return AttributeType::StringSet;
+  if (name == kNumberSetMarker && all_of_kind(value.array, JsonKind::Number)) return AttributeType::NumberSet;
+  if (name == kBinarySetMarker && all_of_kind(value.array, JsonKind::String)) return AttributeType::BinarySet;
   return std::nullopt;
+}
+
+// The set or binary value a marker object stands for, if it has the marker's shape.
+std::optional<AttributeValue> read_marker(std::string_view name, const JsonValue& value) {
+  const auto type = marked_type(name, value);
+  if (!type) return std::nullopt;
+  if (*type == AttributeType::Binary) return AttributeValue::binary(value.text);
+  return AttributeValue::set(*type, texts_of(value.array));
 }
 
 bool is_marker(std::string_view name) {
@@ -448,6 +453,16 @@ std::optional<Decimal> parse_decimal(std::string_view text) {
   return d;
 }
 
+int compare_decimals(const Decimal& a, const Decimal& b) {
+  const auto sign = [](const Decimal& d) { return d.is_zero() ? 0 : (d.negative ? -1 : 1); };
+  if (sign(a) != sign(b)) return sign(a) < sign(b) ? -1 : 1;
+  if (sign(a) == 0) return 0;
+  // Digits carry no leading or trailing zeros: at the same exponent, text order is value order.
+  const int magnitude = a.exponent != b.exponent ? (a.exponent < b.exponent ? -1 : 1) : a.digits.compare(b.digits);
+  const int order = magnitude < 0 ? -1 : (magnitude > 0 ? 1 : 0);
+  return a.negative ? -order : order;
+}
+
 std::optional<std::string> number_to_json_text(std::string_view typed) {
   const auto spelling = spell_number(trim(typed));
   if (!spelling) return std::nullopt;
@@ -496,6 +511,21 @@ std::size_t base64_decoded_size(std::string_view text) {
   std::size_t padding = 0;
   while (padding < 2 && padding < text.size() && text[text.size() - 1 - padding] == '=') ++padding;
   return text.size() / 4 * 3 - padding;
+}
+
+AttributeType attribute_type_of(const JsonValue& json) {
+  switch (json.kind) {
+    case JsonKind::Null: return AttributeType::Null;
+    case JsonKind::Bool: return AttributeType::Bool;
+    case JsonKind::Number: return AttributeType::Number;
+    case JsonKind::String: return AttributeType::String;
+    case JsonKind::Array: return AttributeType::List;
+    case JsonKind::Object: break;
+  }
+  if (json.object.size() == 1) {
+    if (auto marked = marked_type(json.object.front().first, json.object.front().second)) return *marked;
+  }
+  return AttributeType::Map;
 }
 
 AttributeValue attribute_from_json(const JsonValue& json) { return read(json); }

@@ -86,6 +86,10 @@ inline constexpr std::size_t kMaxAttributeDepth = 32;     // nested lists and ma
 // the text is not a finite decimal number (NaN and Infinity are not).
 std::optional<Decimal> parse_decimal(std::string_view text);
 
+// -1, 0 or 1 as a is less than, equal to or greater than b by value, exactly
+// (as DynamoDB orders numbers, whatever their digits or exponents).
+int compare_decimals(const Decimal& a, const Decimal& b);
+
 // The typed number as JSON number text. Text that is already a JSON number is
 // returned unchanged (exactness); otherwise only the spelling is repaired
 // (`+5` -> `5`, `.5` -> `0.5`, `007` -> `7`). nullopt when not a number.
@@ -104,6 +108,10 @@ std::size_t base64_decoded_size(std::string_view text);
 // gives the same JSON. (An object with a marker's name but not its shape, such
 // as {"$NS": ["1"]}, stays a map; check_attribute says why it can't be sent.)
 AttributeValue attribute_from_json(const JsonValue& json);
+
+// The type attribute_from_json gives a value, without building the tree (for
+// reading large answers): the JSON kind, or the marked set or binary type.
+AttributeType attribute_type_of(const JsonValue& json);
 
 struct AttributeWriting {
   JsonValue json;

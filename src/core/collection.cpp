@@ -1,6 +1,6 @@
 #include "core/collection.hpp"
 
-#include "core/decimal_compare.hpp"
+#include "core/attribute_value.hpp"
 #include "core/json_fields.hpp"
 #include "core/postman.hpp"
 
@@ -23,7 +23,8 @@ PresetImport read_collection(const JsonValue& document) {
     result.diagnostics.push_back(file_error("The collection file has no format version."));
     return result;
   }
-  const int order = compare_decimal(version->text, std::to_string(kCollectionVersion)).value_or(-1);
+  const auto written = parse_decimal(version->text);
+  const int order = written ? compare_decimals(*written, *parse_decimal(std::to_string(kCollectionVersion))) : -1;
   if (order > 0) {
     result.diagnostics.push_back(file_error("The collection file is format version " + version->text +
                                             ", made by a newer version of the workbench; this one reads version " +

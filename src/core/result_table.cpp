@@ -8,7 +8,6 @@
 
 #include "core/ascii.hpp"
 #include "core/base64.hpp"
-#include "core/decimal_compare.hpp"
 
 namespace core {
 namespace {
@@ -17,23 +16,17 @@ bool all_elements(const JsonValue& array, bool (JsonValue::*is_kind)() const) {
   return std::all_of(array.array.begin(), array.array.end(), [&](const JsonValue& v) { return (v.*is_kind)(); });
 }
 
-bool all_numbers(const JsonValue& array) {
-  return std::all_of(array.array.begin(), array.array.end(), [](const JsonValue& v) {
-    return v.is_number() || (v.is_string() && DecimalKey::parse(v.text).has_value());
-  });
-}
-
 // The value inside a set or binary marker object.
 const JsonValue& marker_content(const JsonValue& marker) { return marker.object.front().second; }
 
 // Members, elements or set members: what expanding shows and what sorts containers.
-std::size_t child_count(const JsonValue& value, CellType type) {
+std::size_t child_count(const JsonValue& value, AttributeType type) {
   switch (type) {
-    case CellType::Map: return value.object.size();
-    case CellType::List: return value.array.size();
-    case CellType::StringSet:
-    case CellType::NumberSet:
-    case CellType::BinarySet: return marker_content(value).array.size();
+    case AttributeType::Map: return value.object.size();
+    case AttributeType::List: return value.array.size();
+    case AttributeType::StringSet:
+    case AttributeType::NumberSet:
+    case AttributeType::BinarySet: return marker_content(value).array.size();
     default: return 0;
   }
 }
@@ -48,73 +41,35 @@ std::string enclosed(char open, std::string_view inner, char close) {
 
 std::string element_name(std::size_t index) { return enclosed('[', std::to_string(index), ']'); }
 
-std::string summary_text(CellType type, std::size_t count) {
+std::string summary_text(AttributeType type, std::size_t count) {
   const auto counted = [count](std::string_view one, std::string_view many) {
     return std::to_string(count).append(" ").append(count == 1 ? one : many);
   };
   switch (type) {
-    case CellType::Map: return enclosed('{', counted("key", "keys"), '}');
-    case CellType::List: return enclosed('[', counted("item", "items"), ']');
-    case CellType::StringSet: return enclosed('<', counted("string", "strings"), '>');
-    case CellType::NumberSet: return enclosed('<', counted("number", "numbers"), '>');
-    case CellType::BinarySet: return enclosed('<', counted("binary value", "binary values"), '>');
+    case AttributeType::Map: return enclosed('{', counted("key", "keys"), '}');
+    case AttributeType::List: return enclosed('[', counted("item", "items"), ']');
+    case AttributeType::StringSet: return enclosed('<', counted("string", "strings"), '>');
+    case AttributeType::NumberSet: return enclosed('<', counted("number", "numbers"), '>');
+    case AttributeType::BinarySet: return enclosed('<', counted("binary value", "binary values"), '>');
     default: return {};
   }
 }
 
 // Text of a value that needs none generated; nullopt for containers.
-std::optional<std::string_view> own_text(const JsonValue& value, CellType type) {
+std::optional<std::string_view> own_text(const JsonValue& value, AttributeType type) {
   switch (type) {
-    case CellType::String:
-    case CellType::Number: return std::string_view(value.text);
-    case CellType::Binary: return std::string_view(marker_content(value).text);
-    case CellType::Bool: return value.boolean ? std::string_view("true") : std::string_view("false");
-    case CellType::Null: return std::string_view("null");
-    case CellType::Missing: return std::string_view();
+    case AttributeType::String:
+    case AttributeType::Number: return std::string_view(value.text);
+    case AttributeType::Binary: return std::string_view(marker_content(value).text);
+    case AttributeType::Bool: return value.boolean ? std::string_view("true") : std::string_view("false");
+    case AttributeType::Null: return std::string_view("null");
     default: return std::nullopt;
   }
 }
 
 }  // namespace
 
-std::string_view cell_type_code(CellType type) {
-  switch (type) {
-    case CellType::Missing: return "";
-    case CellType::String: return "S";
-    case CellType::Number: return "N";
-    case CellType::Bool: return "BOOL";
-    case CellType::Null: return "NULL";
-    case CellType::List: return "L";
-    case CellType::Map: return "M";
-    case CellType::StringSet: return "SS";
-    case CellType::NumberSet: return "NS";
-    case CellType::Binary: return "B";
-    case CellType::BinarySet: return "BS";
-  }
-  return "";
-}
-
-CellType cell_type_of(const JsonValue& value) {
-  switch (value.kind) {
-    case JsonKind::String: return CellType::String;
-    case JsonKind::Number: return CellType::Number;
-    case JsonKind::Bool: return CellType::Bool;
-    case JsonKind::Null: return CellType::Null;
-    case JsonKind::Array: return CellType::List;
-    case JsonKind::Object: break;
-  }
-  if (value.object.size() != 1 || value.object.front().first.size() < 2 || value.object.front().first[0] != '$')
-    return CellType::Map;
-  const auto& [marker, content] = value.object.front();
-  if (marker == "$B" && content.is_string()) return CellType::Binary;
-  if (!content.is_array()) return CellType::Map;
-  if (marker == "$SS" && all_elements(content, &JsonValue::is_string)) return CellType::StringSet;
-  if (marker == "$BS" && all_elements(content, &JsonValue::is_string)) return CellType::BinarySet;
-  if (marker == "$NS" && all_numbers(content)) return CellType::NumberSet;
-  return CellType::Map;
-}
-
-bool Cell::expandable() const { return value && child_count(*value, type) > 0; }
+bool Cell::expandable() const { return value && type && child_count(*value, *type) > 0; }
 
 // Builds a table's cells; owns the generated texts until the table takes them.
 class TableBuilder {
@@ -124,12 +79,12 @@ class TableBuilder {
   }
 
   Cell value_cell(const JsonValue& value) {
-    const CellType type = cell_type_of(value);
+    const AttributeType type = attribute_type_of(value);
     const auto text = own_text(value, type);
     return Cell{&value, text ? *text : summary(type, child_count(value, type)), type};
   }
 
-  Cell label_cell(std::string_view text) { return Cell{nullptr, text, CellType::String}; }
+  Cell label_cell(std::string_view text) { return Cell{nullptr, text, AttributeType::String}; }
 
   std::string_view keep(std::string text) { return texts_->emplace_back(std::move(text)); }
 
@@ -146,7 +101,7 @@ class TableBuilder {
 
  private:
   // Summaries repeat ("{3 keys}" in every row): each is kept once.
-  std::string_view summary(CellType type, std::size_t count) {
+  std::string_view summary(AttributeType type, std::size_t count) {
     const auto [it, added] = summaries_.try_emplace({type, count});
     if (added) it->second = keep(summary_text(type, count));
     return it->second;
@@ -154,7 +109,7 @@ class TableBuilder {
 
   ResultTable table_;
   std::shared_ptr<std::deque<std::string>> texts_;
-  std::map<std::pair<CellType, std::size_t>, std::string_view> summaries_;
+  std::map<std::pair<AttributeType, std::size_t>, std::string_view> summaries_;
 };
 
 namespace {
@@ -263,7 +218,7 @@ ResultTable attribute_table(std::shared_ptr<const JsonValue> item) {
   const auto add_row = [&](std::string_view name, const JsonValue& member) {
     const Cell cell = builder.value_cell(member);
     builder.push_cell(builder.label_cell(name));
-    builder.push_cell(builder.label_cell(cell_type_code(cell.type)));
+    builder.push_cell(builder.label_cell(type_code(*cell.type)));
     builder.push_cell(cell);
   };
   builder.reserve_cells(3 * (value.object.size() + value.array.size()));
@@ -304,29 +259,29 @@ ResultTable answer_table(const Answer& answer, std::span<const std::string> key_
 
 std::vector<CellChild> cell_children(const Cell& cell) {
   std::vector<CellChild> children;
-  if (!cell.value) return children;
+  if (!cell.value || !cell.type) return children;
   const auto add_value = [&](std::string name, const JsonValue& value) {
-    const CellType type = cell_type_of(value);
+    const AttributeType type = attribute_type_of(value);
     const auto text = own_text(value, type);
     children.push_back(CellChild{std::move(name), type,
                                  text ? std::string(*text) : summary_text(type, child_count(value, type)), &value});
   };
   // A set's members are plain strings or numbers standing for one type.
-  const auto add_members = [&](CellType type) {
+  const auto add_members = [&](AttributeType type) {
     const JsonArray& members = marker_content(*cell.value).array;
     for (std::size_t i = 0; i < members.size(); ++i)
       children.push_back(CellChild{element_name(i), type, members[i].text, &members[i]});
   };
-  switch (cell.type) {
-    case CellType::Map:
+  switch (*cell.type) {
+    case AttributeType::Map:
       for (const auto& [name, value] : cell.value->object) add_value(name, value);
       break;
-    case CellType::List:
+    case AttributeType::List:
       for (std::size_t i = 0; i < cell.value->array.size(); ++i) add_value(element_name(i), cell.value->array[i]);
       break;
-    case CellType::StringSet: add_members(CellType::String); break;
-    case CellType::NumberSet: add_members(CellType::Number); break;
-    case CellType::BinarySet: add_members(CellType::Binary); break;
+    case AttributeType::StringSet: add_members(AttributeType::String); break;
+    case AttributeType::NumberSet: add_members(AttributeType::Number); break;
+    case AttributeType::BinarySet: add_members(AttributeType::Binary); break;
     default: break;
   }
   return children;
@@ -343,19 +298,18 @@ std::vector<std::uint32_t> all_rows(const ResultTable& table) {
 namespace {
 
 // Position of each type when a column mixes types.
-int type_rank(CellType type) {
+int type_rank(AttributeType type) {
   switch (type) {
-    case CellType::Number: return 0;
-    case CellType::String: return 1;
-    case CellType::Binary: return 2;
-    case CellType::Bool: return 3;
-    case CellType::Null: return 4;
-    case CellType::StringSet: return 5;
-    case CellType::NumberSet: return 6;
-    case CellType::BinarySet: return 7;
-    case CellType::List: return 8;
-    case CellType::Map: return 9;
-    case CellType::Missing: return 10;
+    case AttributeType::Number: return 0;
+    case AttributeType::String: return 1;
+    case AttributeType::Binary: return 2;
+    case AttributeType::Bool: return 3;
+    case AttributeType::Null: return 4;
+    case AttributeType::StringSet: return 5;
+    case AttributeType::NumberSet: return 6;
+    case AttributeType::BinarySet: return 7;
+    case AttributeType::List: return 8;
+    case AttributeType::Map: return 9;
   }
   return 10;
 }
@@ -375,32 +329,32 @@ int compare_base64(std::string_view a, std::string_view b) {
 
 int three_way(auto a, auto b) { return a < b ? -1 : (b < a ? 1 : 0); }
 
-// What a cell sorts by, computed once per row rather than in every comparison.
+// What a present cell sorts by, computed once per row rather than in every comparison.
 struct SortKey {
+  AttributeType type = AttributeType::Null;
   int rank = 0;
-  std::optional<DecimalKey> number;
+  std::optional<Decimal> number;
   std::string_view text;
   std::size_t size = 0;  // children, or 1 for true
 };
 
 SortKey sort_key(const Cell& cell) {
-  SortKey key{type_rank(cell.type), std::nullopt, cell.text, 0};
-  if (cell.type == CellType::Number) key.number = DecimalKey::parse(cell.text);
-  if (cell.value && cell.type == CellType::Bool) key.size = cell.value->boolean ? 1 : 0;
-  if (cell.value) key.size += child_count(*cell.value, cell.type);
+  SortKey key{*cell.type, type_rank(*cell.type), std::nullopt, cell.text, 0};
+  if (key.type == AttributeType::Number) key.number = parse_decimal(cell.text);
+  if (cell.value && key.type == AttributeType::Bool) key.size = cell.value->boolean ? 1 : 0;
+  if (cell.value) key.size += child_count(*cell.value, key.type);
   return key;
 }
 
-int compare_keys(const SortKey& a, const SortKey& b, CellType type) {
+int compare_keys(const SortKey& a, const SortKey& b) {
   if (a.rank != b.rank) return three_way(a.rank, b.rank);
-  switch (type) {
-    case CellType::Number:
-      if (a.number && b.number) return compare(*a.number, *b.number);
+  switch (a.type) {
+    case AttributeType::Number:
+      if (a.number && b.number) return compare_decimals(*a.number, *b.number);
       return three_way(a.text, b.text);  // only text that is not a number can get here
-    case CellType::String: return three_way(a.text, b.text);
-    case CellType::Binary: return compare_base64(a.text, b.text);
-    case CellType::Null:
-    case CellType::Missing: return 0;
+    case AttributeType::String: return three_way(a.text, b.text);
+    case AttributeType::Binary: return compare_base64(a.text, b.text);
+    case AttributeType::Null: return 0;
     default: return three_way(a.size, b.size);
   }
 }
@@ -410,20 +364,16 @@ int compare_keys(const SortKey& a, const SortKey& b, CellType type) {
 std::vector<std::uint32_t> sorted_rows(const ResultTable& table, std::size_t column, SortDirection direction) {
   std::vector<std::uint32_t> rows = all_rows(table);
   if (column >= table.column_count()) return rows;
-  std::vector<SortKey> keys;
-  std::vector<CellType> types;
+  std::vector<std::optional<SortKey>> keys;  // empty for missing cells
   keys.reserve(rows.size());
-  types.reserve(rows.size());
   for (std::uint32_t row : rows) {
-    keys.push_back(sort_key(table.cell(row, column)));
-    types.push_back(table.cell(row, column).type);
+    const Cell& cell = table.cell(row, column);
+    keys.push_back(cell.missing() ? std::nullopt : std::optional(sort_key(cell)));
   }
   const bool descending = direction == SortDirection::Descending;
   std::stable_sort(rows.begin(), rows.end(), [&](std::uint32_t x, std::uint32_t y) {
-    const bool x_missing = types[x] == CellType::Missing;
-    const bool y_missing = types[y] == CellType::Missing;
-    if (x_missing || y_missing) return !x_missing && y_missing;
-    const int order = compare_keys(keys[x], keys[y], types[x]);
+    if (!keys[x] || !keys[y]) return keys[x] && !keys[y];
+    const int order = compare_keys(*keys[x], *keys[y]);
     return descending ? order > 0 : order < 0;
   });
   return rows;
@@ -488,7 +438,7 @@ void append_row_json(const ResultTable& table, std::size_t row, std::string& out
   bool first = true;
   for (std::size_t column = 0; column < table.column_count(); ++column) {
     const Cell& cell = table.cell(row, column);
-    if (cell.type == CellType::Missing) continue;
+    if (cell.missing()) continue;
     if (!first) out += ',';
     first = false;
     out += json_string(table.columns()[column].name);
@@ -508,10 +458,10 @@ void append_row_tsv(const ResultTable& table, std::size_t row, std::string& out)
 }  // namespace
 
 std::string copy_cell(const Cell& cell, CopyFormat format) {
-  if (cell.type == CellType::Missing) return {};
+  if (cell.missing()) return {};
   if (!cell.value) return format == CopyFormat::Json ? json_string(cell.text) : tsv_field(std::string(cell.text));
   if (format == CopyFormat::Json) return to_json_text(*cell.value);
-  const auto text = own_text(*cell.value, cell.type);
+  const auto text = own_text(*cell.value, *cell.type);
   return tsv_field(text ? std::string(*text) : to_json_text(*cell.value));
 }
 

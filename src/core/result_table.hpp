@@ -6,8 +6,8 @@
 // missing attribute distinct from null, and nested values summarised
 // ("{3 keys}", "[5 items]") with their children available for expanding.
 //
-// Sets and binary values arrive as single-member marker objects:
-// {"$SS": [...]}, {"$NS": [...]}, {"$B": "<base64>"}, {"$BS": [...]}.
+// Sets and binary values arrive in the marker wire form of attribute_value.hpp
+// ({"$SS": [...]}, {"$NS": [...]}, {"$B": "<base64>"}, {"$BS": [...]}).
 //
 // Lifetime: a table shares ownership of the JSON it was built from, so its
 // cells' text and values stay valid as long as the table (or any copy) lives.
@@ -18,43 +18,27 @@
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/attribute_value.hpp"
 #include "core/json_value.hpp"
 #include "core/response.hpp"
 
 namespace core {
-
-enum class CellType : std::uint8_t {
-  Missing,  // the item has no such attribute (not the same as Null)
-  String,
-  Number,
-  Bool,
-  Null,
-  List,
-  Map,
-  StringSet,
-  NumberSet,
-  Binary,
-  BinarySet,
-};
-
-// "S", "N", "BOOL", "NULL", "L", "M", "SS", "NS", "B", "BS"; "" for Missing.
-std::string_view cell_type_code(CellType type);
-
-// The DynamoDB type a JSON value stands for (marker objects are sets and binary).
-CellType cell_type_of(const JsonValue& value);
 
 struct Cell {
   // The attribute's value inside the answer; nullptr when the attribute is
   // missing, or for a label (an attribute's name or type in an attribute table).
   const JsonValue* value = nullptr;
   std::string_view text;  // what to show: exact number text, string content, "{3 keys}", ...
-  CellType type = CellType::Missing;
+  // Empty when the item has no such attribute (which is not the same as Null).
+  std::optional<AttributeType> type;
 
+  bool missing() const { return !type.has_value(); }
   bool expandable() const;
 };
 
@@ -96,7 +80,7 @@ inline const std::vector<std::string> kDefaultKeyNames = {"id"};
 // set's elements ("[0]", "[1]", ...). Values point into the same document.
 struct CellChild {
   std::string name;
-  CellType type = CellType::Missing;
+  AttributeType type = AttributeType::Null;
   std::string text;
   const JsonValue* value = nullptr;
 };

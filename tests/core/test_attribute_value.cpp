@@ -114,6 +114,17 @@ TEST_CASE("a marker with the wrong shape stays a map, which the Lambda refuses")
   CHECK(core::check_attribute(core::attribute_from_json(json(R"({"SS":["a"],"x":1})")), "v").empty());
 }
 
+TEST_CASE("a value's type is known without building its tree, with the same marker rules") {
+  for (const char* text : {R"("s")", "1.5", "true", "null", "[1]", R"({"a":1})", R"({"$SS":["a"]})",
+                           R"({"$NS":[1,2.5]})", R"({"$B":"AAEC"})", R"({"$BS":["AA=="]})", R"({"$NS":["1"]})",
+                           R"({"$SS":[1]})", R"({"$B":5})", R"({"$SS":["a"],"b":1})", R"({"$XS":[]})"}) {
+    CAPTURE(text);
+    CHECK(core::attribute_type_of(json(text)) == core::attribute_from_json(json(text)).type);
+  }
+  CHECK(core::attribute_type_of(json(R"({"$NS":[1]})")) == AttributeType::NumberSet);
+  CHECK(core::attribute_type_of(json(R"({"$NS":["1"]})")) == AttributeType::Map);
+}
+
 TEST_CASE("a map that would read back as a set can't be written") {
   const auto map = AttributeValue::map({{"$SS", AttributeValue::list({AttributeValue::string("a")})}});
   const auto writing = core::attribute_to_json(map, "v");

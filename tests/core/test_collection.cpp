@@ -9,11 +9,10 @@ namespace {
 
 std::vector<core::Preset> seed_presets() {
   std::vector<core::Preset> presets;
-  for (const char* file : {"1_create.json", "2_read.json", "3_update_attribute.json", "4_update_first_name.json",
-                           "5_update_last_name.json", "6_delete.json"}) {
+  for (const std::string& body : fixtures::kSeedBodies) {
     core::Preset preset;
-    preset.name = file;
-    preset.event = fixtures::json(std::string("seed/") + file);
+    preset.name = body;
+    preset.event = fixtures::json(body);
     presets.push_back(std::move(preset));
   }
   presets[1].endpoint = "http://127.0.0.1:3000/prod/DynamoDBManager";

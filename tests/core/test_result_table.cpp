@@ -6,7 +6,7 @@
 #include "core/result_table.hpp"
 #include "fixtures.hpp"
 
-using core::CellType;
+using core::AttributeType;
 using core::CopyFormat;
 using core::ResultTable;
 using core::SortDirection;
@@ -38,8 +38,7 @@ std::vector<std::string> column_texts(const ResultTable& table, std::size_t colu
 }
 
 ResultTable mixed_list_table() {
-  const core::Answer answer =
-      core::classify_response(fixtures::response("list_mixed_types"), {.operation = "list"});
+  const core::Answer answer = core::classify_response(fixtures::response("list_mixed_types"), {.operation = "list"});
   return core::answer_table(answer, core::kDefaultKeyNames);
 }
 
@@ -61,9 +60,9 @@ TEST_CASE("the caller names the key attributes, and unused ones get no column") 
 
 TEST_CASE("a missing attribute is distinct from null") {
   const auto table = items(R"([{"id":"a","note":null},{"id":"b"}])");
-  CHECK(table.cell(0, 1).type == CellType::Null);
+  CHECK(table.cell(0, 1).type == AttributeType::Null);
   CHECK(table.cell(0, 1).text == "null");
-  CHECK(table.cell(1, 1).type == CellType::Missing);
+  CHECK(table.cell(1, 1).missing());
   CHECK(table.cell(1, 1).value == nullptr);
   CHECK(table.cell(1, 1).text.empty());
 }
@@ -76,19 +75,19 @@ TEST_CASE("cells carry DynamoDB types, including set and binary markers") {
     REQUIRE(index < names.size());
     return table.cell(row, index);
   };
-  CHECK(at(0, "id").type == CellType::String);
-  CHECK(at(0, "price").type == CellType::Number);
-  CHECK(at(0, "tags").type == CellType::StringSet);
-  CHECK(at(0, "active").type == CellType::Bool);
-  CHECK(at(0, "info").type == CellType::Map);
-  CHECK(at(1, "scores").type == CellType::NumberSet);
-  CHECK(at(1, "note").type == CellType::Null);
-  CHECK(at(1, "blob").type == CellType::Binary);
+  CHECK(at(0, "id").type == AttributeType::String);
+  CHECK(at(0, "price").type == AttributeType::Number);
+  CHECK(at(0, "tags").type == AttributeType::StringSet);
+  CHECK(at(0, "active").type == AttributeType::Bool);
+  CHECK(at(0, "info").type == AttributeType::Map);
+  CHECK(at(1, "scores").type == AttributeType::NumberSet);
+  CHECK(at(1, "note").type == AttributeType::Null);
+  CHECK(at(1, "blob").type == AttributeType::Binary);
   CHECK(at(1, "blob").text == "AAEC");
-  CHECK(at(1, "history").type == CellType::List);
-  CHECK(at(2, "blobs").type == CellType::BinarySet);
-  CHECK(at(2, "nested").type == CellType::Map);  // {"$SS": 5} is not a set
-  CHECK(core::cell_type_code(at(2, "blobs").type) == "BS");
+  CHECK(at(1, "history").type == AttributeType::List);
+  CHECK(at(2, "blobs").type == AttributeType::BinarySet);
+  CHECK(at(2, "nested").type == AttributeType::Map);  // {"$SS": 5} is not a set
+  CHECK(core::type_code(*at(2, "blobs").type) == "BS");
 }
 
 TEST_CASE("numbers are shown exactly as received") {
@@ -101,7 +100,7 @@ TEST_CASE("numbers are shown exactly as received") {
 
 TEST_CASE("nested values are summarised") {
   const auto table = items(
-      R"([{"id":"a","m":{"x":1,"y":2,"z":3},"l":[1,2,3,4,5],"one":[0],"s":{"$SS":["a"]},"ns":{"$NS":["1","2"]},"bs":{"$BS":["AA=="]}}])");
+      R"([{"id":"a","m":{"x":1,"y":2,"z":3},"l":[1,2,3,4,5],"one":[0],"s":{"$SS":["a"]},"ns":{"$NS":[1,2]},"bs":{"$BS":["AA=="]}}])");
   CHECK(table.cell(0, 1).text == "{3 keys}");
   CHECK(table.cell(0, 2).text == "[5 items]");
   CHECK(table.cell(0, 3).text == "[1 item]");
@@ -112,26 +111,26 @@ TEST_CASE("nested values are summarised") {
 
 TEST_CASE("nested values expand into their children") {
   const auto table = items(
-      R"([{"id":"a","m":{"x":1,"y":{"deep":true}},"l":["s",null],"ns":{"$NS":[1,"2.5"]},"bs":{"$BS":["AA==","/w=="]}}])");
+      R"([{"id":"a","m":{"x":1,"y":{"deep":true}},"l":["s",null],"ns":{"$NS":[1,2.5]},"bs":{"$BS":["AA==","/w=="]}}])");
   CHECK(table.cell(0, 1).expandable());
   CHECK_FALSE(table.cell(0, 0).expandable());
   const auto map = core::cell_children(table.cell(0, 1));
   REQUIRE(map.size() == 2);
   CHECK(map[0].name == "x");
-  CHECK(map[0].type == CellType::Number);
+  CHECK(map[0].type == AttributeType::Number);
   CHECK(map[1].text == "{1 key}");
   CHECK(map[1].value->find("deep")->boolean);
   const auto list = core::cell_children(table.cell(0, 2));
   REQUIRE(list.size() == 2);
   CHECK(list[1].name == "[1]");
-  CHECK(list[1].type == CellType::Null);
+  CHECK(list[1].type == AttributeType::Null);
   const auto set = core::cell_children(table.cell(0, 3));
   REQUIRE(set.size() == 2);
-  CHECK(set[1].type == CellType::Number);
+  CHECK(set[1].type == AttributeType::Number);
   CHECK(set[1].text == "2.5");
   const auto binaries = core::cell_children(table.cell(0, 4));
   REQUIRE(binaries.size() == 2);
-  CHECK(binaries[1].type == CellType::Binary);
+  CHECK(binaries[1].type == AttributeType::Binary);
   CHECK(binaries[1].text == "/w==");
 }
 
@@ -231,12 +230,11 @@ TEST_CASE("a single item becomes an attribute, type and value table") {
   CHECK(table.cell(1, 0).text == "number");
   CHECK(table.cell(1, 1).text == "N");
   CHECK(table.cell(1, 2).text == "4");
-  CHECK(table.cell(1, 2).type == CellType::Number);
+  CHECK(table.cell(1, 2).type == AttributeType::Number);
 }
 
 TEST_CASE("attributes returned by a write become an attribute table without metadata") {
-  const core::Answer answer =
-      core::classify_response(fixtures::response("update_attributes"), {.operation = "update"});
+  const core::Answer answer = core::classify_response(fixtures::response("update_attributes"), {.operation = "update"});
   const auto table = core::answer_table(answer, core::kDefaultKeyNames);
   CHECK(table.row_count() == 3);
   CHECK(column_texts(table, 0, core::all_rows(table)) == std::vector<std::string>{"id", "number", "FirstName"});
@@ -246,15 +244,14 @@ TEST_CASE("answers without data give an empty table; pong and echo show their va
   CHECK(core::answer_table(core::classify_response(fixtures::response("read_not_found"), {.operation = "read"}),
                            core::kDefaultKeyNames)
             .column_count() == 0);
-  CHECK(
-      core::answer_table(core::classify_response(fixtures::response("lambda_error_float")), core::kDefaultKeyNames)
-          .column_count() == 0);
+  CHECK(core::answer_table(core::classify_response(fixtures::response("lambda_error_float")), core::kDefaultKeyNames)
+            .column_count() == 0);
   const auto pong =
       core::answer_table(core::classify_response(fixtures::response("ping_pong")), core::kDefaultKeyNames);
   REQUIRE(pong.row_count() == 1);
   CHECK(pong.cell(0, 0).text == "pong");
-  const auto echo = core::answer_table(
-      core::classify_response(fixtures::response("echo_value"), {.operation = "echo"}), core::kDefaultKeyNames);
+  const auto echo = core::answer_table(core::classify_response(fixtures::response("echo_value"), {.operation = "echo"}),
+                                       core::kDefaultKeyNames);
   CHECK(column_texts(echo, 0, core::all_rows(echo)) == std::vector<std::string>{"a", "big"});
 }
 
@@ -298,7 +295,7 @@ TEST_CASE("items that are not objects are kept in a value column") {
   const auto table = items(R"([{"id":"a"},5,"x"])");
   CHECK(column_names(table) == std::vector<std::string>{"id", "(value)"});
   CHECK(table.cell(1, 1).text == "5");
-  CHECK(table.cell(1, 0).type == CellType::Missing);
+  CHECK(table.cell(1, 0).missing());
 }
 
 TEST_CASE("a large list builds one row per item with every column") {

@@ -9,20 +9,19 @@ namespace {
 
 constexpr std::string_view kPage = "http://127.0.0.1:8080/";
 
-core::Preset seed_preset(const std::string& file) {
+core::Preset seed_preset(const std::string& body) {
   core::Preset preset;
-  preset.name = "seed " + file;
-  preset.event = fixtures::json("seed/" + file);
+  preset.name = body;
+  preset.event = fixtures::json(body);
   return preset;
 }
 
 }  // namespace
 
 TEST_CASE("every seed request round-trips through a share link") {
-  for (const char* file : {"1_create.json", "2_read.json", "3_update_attribute.json", "4_update_first_name.json",
-                           "5_update_last_name.json", "6_delete.json"}) {
-    CAPTURE(file);
-    const core::Preset preset = seed_preset(file);
+  for (const std::string& body : fixtures::kSeedBodies) {
+    CAPTURE(body);
+    const core::Preset preset = seed_preset(body);
     const auto read = core::read_share_link(core::share_link(kPage, preset));
     REQUIRE(read.preset);
     CHECK(*read.preset == preset);
@@ -47,7 +46,7 @@ TEST_CASE("a share link keeps exact numbers, unicode and the endpoint") {
 
 TEST_CASE("a share link is URL-safe and replaces the page's own fragment") {
   const std::string link =
-      core::share_link("https://example.org/workbench/?x=1#old", seed_preset("3_update_attribute.json"));
+      core::share_link("https://example.org/workbench/?x=1#old", seed_preset("seed/3_update_attribute.json"));
   CHECK(link.starts_with("https://example.org/workbench/?x=1#p=v2."));
   const std::string data = link.substr(link.find("#p=v2.") + 6);
   CHECK(data.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") ==
@@ -55,14 +54,14 @@ TEST_CASE("a share link is URL-safe and replaces the page's own fragment") {
 }
 
 TEST_CASE("a share link is much shorter than the plain JSON it carries") {
-  const core::Preset preset = seed_preset("4_update_first_name.json");
+  const core::Preset preset = seed_preset("seed/4_update_first_name.json");
   const std::string plain = core::base64url_encode(core::to_json_text(core::preset_to_json(preset)));
   const std::string fragment = core::share_fragment(preset);
   CHECK(fragment.size() * 2 < plain.size());
 }
 
 TEST_CASE("API keys and secret headers are never put in a link") {
-  core::Preset preset = seed_preset("2_read.json");
+  core::Preset preset = seed_preset("seed/2_read.json");
   preset.api_key = "APIKEY-do-not-share";
   preset.headers = {{"X-Session", "SESSION-do-not-share", true},
                     {"Authorization", "Bearer TOKEN-do-not-share", false},
@@ -80,7 +79,7 @@ TEST_CASE("API keys and secret headers are never put in a link") {
 }
 
 TEST_CASE("secrets in a hand-made link are ignored with a warning") {
-  core::Preset preset = seed_preset("2_read.json");
+  core::Preset preset = seed_preset("seed/2_read.json");
   preset.api_key = "planted";
   const std::string json = core::to_json_text(core::preset_to_json(preset));
   const auto read = core::read_share_link("#p=v1." + core::base64url_encode(json));
@@ -91,7 +90,7 @@ TEST_CASE("secrets in a hand-made link are ignored with a warning") {
 }
 
 TEST_CASE("a link with an endpoint warns where the request would go") {
-  core::Preset preset = seed_preset("2_read.json");
+  core::Preset preset = seed_preset("seed/2_read.json");
   preset.endpoint = "https://elsewhere.example.org/prod/DynamoDBManager";
   const auto read = core::read_share_link(core::share_link(kPage, preset));
   REQUIRE(read.preset);
@@ -111,7 +110,7 @@ TEST_CASE("links written in the first format still open") {
 }
 
 TEST_CASE("a share link is found in a whole URL, a fragment or a bare parameter") {
-  const std::string fragment = core::share_fragment(seed_preset("6_delete.json"));
+  const std::string fragment = core::share_fragment(seed_preset("seed/6_delete.json"));
   for (const std::string& form :
        {std::string(kPage) + fragment, fragment, fragment.substr(1), "  " + std::string(kPage) + fragment + "\n",
         "https://x.org/#theme=dark&" + fragment.substr(1)}) {
@@ -122,13 +121,13 @@ TEST_CASE("a share link is found in a whole URL, a fragment or a bare parameter"
 }
 
 TEST_CASE("a percent-encoded link still opens") {
-  std::string fragment = core::share_fragment(seed_preset("6_delete.json"));
+  std::string fragment = core::share_fragment(seed_preset("seed/6_delete.json"));
   fragment.replace(fragment.find('.'), 1, "%2E");
   CHECK(core::read_share_link(fragment).preset);
 }
 
 TEST_CASE("a link cut short gives a clear error") {
-  const std::string link = core::share_link(kPage, seed_preset("4_update_first_name.json"));
+  const std::string link = core::share_link(kPage, seed_preset("seed/4_update_first_name.json"));
   const std::size_t start = link.find("#p=v2.") + 6;
   for (std::size_t length = start; length < link.size(); ++length) {
     CAPTURE(length);
@@ -142,7 +141,7 @@ TEST_CASE("a link cut short gives a clear error") {
 }
 
 TEST_CASE("a damaged link gives a clear error") {
-  std::string link = core::share_link(kPage, seed_preset("1_create.json"));
+  std::string link = core::share_link(kPage, seed_preset("seed/1_create.json"));
   const auto read_with = [&](std::size_t at, char c) {
     std::string damaged = link;
     damaged[at] = c;
