@@ -130,7 +130,7 @@ class Importer {
     Preset preset;
     preset.name = scope.path;
     preset.event = *parsed.value;
-    preset.endpoint = endpoint(*request, scope);
+    preset.connection.endpoint = endpoint(*request, scope);
     read_headers(*request, preset);
     read_auth(scope, preset);
     const std::string method = string_member(*request, "method");
@@ -139,14 +139,13 @@ class Importer {
     result.presets.push_back(std::move(preset));
   }
 
-  std::optional<std::string> endpoint(const JsonValue& request, const Scope& scope) {
+  std::string endpoint(const JsonValue& request, const Scope& scope) {
     const JsonValue* url = request.find("url");
     std::string raw = url && url->is_string() ? url->text : (url ? string_member(*url, "raw") : std::string());
-    if (raw.empty()) return std::nullopt;
     raw = substitute(raw, variables_);
     if (raw.find("{{") != std::string::npos) {
       note(scope, "its URL " + raw + " uses variables the collection does not define; no endpoint was kept.");
-      return std::nullopt;
+      return {};
     }
     return raw;
   }
@@ -162,12 +161,12 @@ class Importer {
       // The workbench sets Content-Type itself.
       if (name.empty() || equals_ignoring_case(name, "Content-Type")) continue;
       if (equals_ignoring_case(name, "x-api-key")) {
-        preset.api_key = value;
+        preset.connection.api_key = value;
         continue;
       }
-      PresetHeader header{name, value, false};
+      HeaderRow header{name, value, false};
       header.secret = is_secret_header(header);
-      preset.headers.push_back(std::move(header));
+      preset.connection.headers.push_back(std::move(header));
     }
   }
 
@@ -184,15 +183,15 @@ class Importer {
       } else if (key.empty()) {
         note(scope, "its API key auth names no header; it was left out.");
       } else if (equals_ignoring_case(key, "x-api-key")) {
-        preset.api_key = value;
+        preset.connection.api_key = value;
       } else {
-        preset.headers.push_back(PresetHeader{key, value, true});
+        preset.connection.headers.push_back(HeaderRow{key, value, true});
       }
       return;
     }
     if (type == "bearer") {
       const std::string token = substitute(auth_setting(*scope.auth, "bearer", "token"), variables_);
-      preset.headers.push_back(PresetHeader{"Authorization", "Bearer " + token, true});
+      preset.connection.headers.push_back(HeaderRow{"Authorization", "Bearer " + token, true});
       return;
     }
     note(scope, "its \"" + type + "\" authorization is not imported; set the headers it needs by hand.");

@@ -21,18 +21,18 @@ std::string join(std::string_view field, std::string_view member) {
   return field.empty() ? std::string(member) : std::string(field) + "." + std::string(member);
 }
 
-// An optional string member: absent is fine, another type is reported and ignored.
-std::optional<std::string> optional_string(const JsonValue& json, std::string_view key, std::string_view field,
-                                           Diagnostics& diagnostics) {
+// An optional string member: absent is empty, another type is reported and ignored.
+std::string optional_string(const JsonValue& json, std::string_view key, std::string_view field,
+                            Diagnostics& diagnostics) {
   const JsonValue* value = json.find(key);
-  if (!value || value->is_null()) return std::nullopt;
+  if (!value || value->is_null()) return {};
   if (value->is_string()) return value->text;
   diagnostics.push_back(error(join(field, key), "is not a string; it was left out.", Severity::Warning));
-  return std::nullopt;
+  return {};
 }
 
-std::vector<PresetHeader> read_headers(const JsonValue& json, std::string_view field, Diagnostics& diagnostics) {
-  std::vector<PresetHeader> headers;
+std::vector<HeaderRow> read_headers(const JsonValue& json, std::string_view field, Diagnostics& diagnostics) {
+  std::vector<HeaderRow> headers;
   const JsonValue* list = json.find("headers");
   if (!list || list->is_null()) return headers;
   const std::string list_field = join(field, "headers");
@@ -50,26 +50,27 @@ std::vector<PresetHeader> read_headers(const JsonValue& json, std::string_view f
       continue;
     }
     const JsonValue* secret = entry.find("secret");
-    headers.push_back(PresetHeader{name->text, value->text, secret && secret->is_bool() && secret->boolean});
+    headers.push_back(HeaderRow{name->text, value->text, secret && secret->is_bool() && secret->boolean});
   }
   return headers;
 }
 
 }  // namespace
 
-bool is_secret_header(const PresetHeader& header) {
+bool is_secret_header(const HeaderRow& header) {
   if (header.secret) return true;
   const std::string lower = ascii_lowered(header.name);
   return std::find(kCredentialHeaders.begin(), kCredentialHeaders.end(), lower) != kCredentialHeaders.end();
 }
 
 bool has_secrets(const Preset& preset) {
-  return preset.api_key.has_value() || std::any_of(preset.headers.begin(), preset.headers.end(), is_secret_header);
+  const auto& headers = preset.connection.headers;
+  return !preset.connection.api_key.empty() || std::any_of(headers.begin(), headers.end(), is_secret_header);
 }
 
 Preset without_secrets(Preset preset) {
-  preset.api_key.reset();
-  std::erase_if(preset.headers, is_secret_header);
+  preset.connection.api_key.clear();
+  std::erase_if(preset.connection.headers, is_secret_header);
   return preset;
 }
 
@@ -95,10 +96,11 @@ JsonValue preset_to_json(const Preset& preset) {
   JsonValue json = JsonValue::make_object();
   json.set("name", JsonValue::string(preset.name));
   json.set("event", preset.event);
-  if (preset.endpoint) json.set("endpoint", JsonValue::string(*preset.endpoint));
-  if (!preset.headers.empty()) {
+  const Connection& connection = preset.connection;
+  if (!connection.endpoint.empty()) json.set("endpoint", JsonValue::string(connection.endpoint));
+  if (!connection.headers.empty()) {
     JsonValue headers = JsonValue::make_array();
-    for (const auto& header : preset.headers) {
+    for (const auto& header : connection.headers) {
       JsonValue entry = JsonValue::make_object();
       entry.set("name", JsonValue::string(header.name));
       entry.set("value", JsonValue::string(header.value));
@@ -107,7 +109,7 @@ JsonValue preset_to_json(const Preset& preset) {
     }
     json.set("headers", std::move(headers));
   }
-  if (preset.api_key) json.set("apiKey", JsonValue::string(*preset.api_key));
+  if (!connection.api_key.empty()) json.set("apiKey", JsonValue::string(connection.api_key));
   return json;
 }
 
@@ -132,9 +134,9 @@ PresetRead preset_from_json(const JsonValue& json, std::string_view field) {
   Preset preset;
   preset.name = name->text;
   preset.event = *event;
-  preset.endpoint = optional_string(json, "endpoint", field, read.diagnostics);
-  preset.headers = read_headers(json, field, read.diagnostics);
-  preset.api_key = optional_string(json, "apiKey", field, read.diagnostics);
+  preset.connection.endpoint = optional_string(json, "endpoint", field, read.diagnostics);
+  preset.connection.headers = read_headers(json, field, read.diagnostics);
+  preset.connection.api_key = optional_string(json, "apiKey", field, read.diagnostics);
   read.preset = std::move(preset);
   return read;
 }

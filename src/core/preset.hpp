@@ -1,5 +1,5 @@
 // Presets: a named request a person keeps (the operation event, optionally the
-// endpoint, headers and API key), and the JSON form a preset takes in
+// connection: endpoint, API key, headers), and the JSON form a preset takes in
 // collection files and share links.
 //
 // Secrets: the API key and every header marked secret (or named like a
@@ -15,27 +15,21 @@
 
 #include "core/diagnostic.hpp"
 #include "core/json_value.hpp"
+#include "core/request.hpp"
 
 namespace core {
-
-struct PresetHeader {
-  std::string name;
-  std::string value;
-  bool secret = false;
-  friend bool operator==(const PresetHeader&, const PresetHeader&) = default;
-};
 
 struct Preset {
   std::string name;
   JsonValue event;  // {"operation", "tableName", "payload"}
-  std::optional<std::string> endpoint;
-  std::vector<PresetHeader> headers;
-  std::optional<std::string> api_key;  // sent as x-api-key
+  // Where and how to send it. Empty parts (no endpoint, no API key) are not
+  // part of the preset: using it keeps what the person has set.
+  Connection connection;
   friend bool operator==(const Preset&, const Preset&) = default;
 };
 
 // Marked secret, or named like a credential whatever its mark.
-bool is_secret_header(const PresetHeader& header);
+bool is_secret_header(const HeaderRow& header);
 bool has_secrets(const Preset& preset);
 // The preset without its API key and secret headers.
 Preset without_secrets(Preset preset);
@@ -45,6 +39,7 @@ Preset without_secrets(Preset preset);
 Diagnostics check_operation_event(const JsonValue& event, std::string_view field);
 
 // {"name", "event", "endpoint"?, "headers"?: [{"name", "value", "secret"?}], "apiKey"?}
+// (empty parts are left out).
 // Writes whatever the preset holds: strip secrets first where they must not go.
 JsonValue preset_to_json(const Preset& preset);
 

@@ -15,9 +15,9 @@ std::vector<core::Preset> seed_presets() {
     preset.event = fixtures::json(body);
     presets.push_back(std::move(preset));
   }
-  presets[1].endpoint = "http://127.0.0.1:3000/prod/DynamoDBManager";
-  presets[1].headers = {{"X-Trace", "1", false}, {"X-Session", "secret-session", true}};
-  presets[1].api_key = "secret-key";
+  presets[1].connection.endpoint = "http://127.0.0.1:3000/prod/DynamoDBManager";
+  presets[1].connection.headers = {{"X-Trace", "1", false}, {"X-Session", "secret-session", true}};
+  presets[1].connection.api_key = "secret-key";
   return presets;
 }
 
@@ -36,8 +36,8 @@ TEST_CASE("a collection file leaves secrets out unless asked") {
   CHECK(file.find("secret-") == std::string::npos);
   const auto imported = core::import_collection(file);
   REQUIRE(imported.presets.size() == presets.size());
-  CHECK_FALSE(imported.presets[1].api_key);
-  CHECK(imported.presets[1].headers.size() == 1);
+  CHECK(imported.presets[1].connection.api_key.empty());
+  CHECK(imported.presets[1].connection.headers.size() == 1);
   CHECK(imported.presets[1].event == presets[1].event);
 }
 

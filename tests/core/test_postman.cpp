@@ -49,8 +49,9 @@ TEST_CASE("the seed's Postman collection imports as its six requests") {
 TEST_CASE("collection variables fill in the endpoint") {
   const auto imported = core::import_postman_collection(fixtures::text("postman/seed.postman_collection.json"));
   REQUIRE_FALSE(imported.presets.empty());
-  CHECK(imported.presets[0].endpoint == "https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/prod/DynamoDBManager");
-  CHECK(imported.presets[0].headers.empty());  // Content-Type is the workbench's own
+  CHECK(imported.presets[0].connection.endpoint ==
+        "https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/prod/DynamoDBManager");
+  CHECK(imported.presets[0].connection.headers.empty());  // Content-Type is the workbench's own
 }
 
 TEST_CASE("requests that are not operation events are skipped and named") {
@@ -86,24 +87,24 @@ TEST_CASE("API keys from headers or auth become the preset's key; credentials be
       R"(,"variable":[{"key":"key","value":"collection-key"}],"auth":{"type":"bearer","bearer":[{"key":"token","value":"tok"}]})"));
   const core::Preset* header_key = find(imported, "header key");
   REQUIRE(header_key);
-  CHECK(header_key->api_key == "collection-key");
-  REQUIRE(header_key->headers.size() == 3);  // Authorization, X-Trace, and the collection's bearer token
-  CHECK(header_key->headers[0].name == "Authorization");
-  CHECK(header_key->headers[0].secret);
-  CHECK(header_key->headers[1].name == "X-Trace");
-  CHECK_FALSE(header_key->headers[1].secret);
-  CHECK(header_key->headers[2].value == "Bearer tok");
-  CHECK(header_key->headers[2].secret);
+  CHECK(header_key->connection.api_key == "collection-key");
+  REQUIRE(header_key->connection.headers.size() == 3);  // Authorization, X-Trace, and the collection's bearer token
+  CHECK(header_key->connection.headers[0].name == "Authorization");
+  CHECK(header_key->connection.headers[0].secret);
+  CHECK(header_key->connection.headers[1].name == "X-Trace");
+  CHECK_FALSE(header_key->connection.headers[1].secret);
+  CHECK(header_key->connection.headers[2].value == "Bearer tok");
+  CHECK(header_key->connection.headers[2].secret);
   const core::Preset* inherits = find(imported, "folder / inherits");
   REQUIRE(inherits);
-  CHECK(inherits->api_key == "folder-key");
+  CHECK(inherits->connection.api_key == "folder-key");
 }
 
 TEST_CASE("a URL with undefined variables is not kept as the endpoint") {
   const auto imported = core::import_postman_collection(collection(
       request("r", R"("{\"operation\":\"ping\"}")", R"(,"url":{"raw":"{{nowhere}}/prod/DynamoDBManager"})")));
   REQUIRE(imported.presets.size() == 1);
-  CHECK_FALSE(imported.presets[0].endpoint);
+  CHECK(imported.presets[0].connection.endpoint.empty());
   CHECK(mentions(imported.diagnostics, "does not define"));
 }
 

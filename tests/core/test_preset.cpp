@@ -9,9 +9,9 @@ core::Preset full_preset() {
   core::Preset preset;
   preset.name = "seed: create";
   preset.event = fixtures::json("seed/1_create.json");
-  preset.endpoint = "https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/prod/DynamoDBManager";
-  preset.headers = {{"X-Trace", "abc", false}, {"X-Session", "s3cr3t", true}};
-  preset.api_key = "key-123";
+  preset.connection.endpoint = "https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/prod/DynamoDBManager";
+  preset.connection.headers = {{"X-Trace", "abc", false}, {"X-Session", "s3cr3t", true}};
+  preset.connection.api_key = "key-123";
   return preset;
 }
 
@@ -47,12 +47,12 @@ TEST_CASE("headers marked secret and credential headers are secrets") {
 
 TEST_CASE("removing secrets drops the API key and every secret header") {
   core::Preset preset = full_preset();
-  preset.headers.push_back({"Authorization", "Bearer t", false});
+  preset.connection.headers.push_back({"Authorization", "Bearer t", false});
   CHECK(core::has_secrets(preset));
   const core::Preset clean = core::without_secrets(preset);
-  CHECK_FALSE(clean.api_key);
-  REQUIRE(clean.headers.size() == 1);
-  CHECK(clean.headers[0].name == "X-Trace");
+  CHECK(clean.connection.api_key.empty());
+  REQUIRE(clean.connection.headers.size() == 1);
+  CHECK(clean.connection.headers[0].name == "X-Trace");
   CHECK_FALSE(core::has_secrets(clean));
   CHECK(clean.event == preset.event);
 }
@@ -83,9 +83,9 @@ TEST_CASE("wrongly typed optional parts of a preset are left out with a warning"
            .value,
       "p");
   REQUIRE(read.preset);
-  CHECK_FALSE(read.preset->endpoint);
-  CHECK(read.preset->headers.size() == 1);
-  CHECK_FALSE(read.preset->api_key);
+  CHECK(read.preset->connection.endpoint.empty());
+  CHECK(read.preset->connection.headers.size() == 1);
+  CHECK(read.preset->connection.api_key.empty());
   CHECK(read.diagnostics.size() == 3);
   CHECK_FALSE(core::has_errors(read.diagnostics));
 }

@@ -37,8 +37,8 @@ TEST_CASE("a share link keeps exact numbers, unicode and the endpoint") {
       *core::parse_json(
            R"({"operation":"create","tableName":"t","payload":{"Item":{"id":"ü","n":12345678901234567890123456789012345678,"f":0.10,"e":1E-130}}})")
            .value;
-  preset.endpoint = "https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/prod/DynamoDBManager";
-  preset.headers = {{"X-Trace", "abc", false}};
+  preset.connection.endpoint = "https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/prod/DynamoDBManager";
+  preset.connection.headers = {{"X-Trace", "abc", false}};
   const auto read = core::read_share_link(core::share_link(kPage, preset));
   REQUIRE(read.preset);
   CHECK(*read.preset == preset);
@@ -62,10 +62,10 @@ TEST_CASE("a share link is much shorter than the plain JSON it carries") {
 
 TEST_CASE("API keys and secret headers are never put in a link") {
   core::Preset preset = seed_preset("seed/2_read.json");
-  preset.api_key = "APIKEY-do-not-share";
-  preset.headers = {{"X-Session", "SESSION-do-not-share", true},
-                    {"Authorization", "Bearer TOKEN-do-not-share", false},
-                    {"X-Trace", "visible", false}};
+  preset.connection.api_key = "APIKEY-do-not-share";
+  preset.connection.headers = {{"X-Session", "SESSION-do-not-share", true},
+                               {"Authorization", "Bearer TOKEN-do-not-share", false},
+                               {"X-Trace", "visible", false}};
   const std::string link = core::share_link(kPage, preset);
   // The link is byte for byte the link of the preset without its secrets...
   CHECK(link == core::share_link(kPage, core::without_secrets(preset)));
@@ -73,25 +73,25 @@ TEST_CASE("API keys and secret headers are never put in a link") {
   const auto read = core::read_share_link(link);
   REQUIRE(read.preset);
   CHECK(read.diagnostics.empty());
-  CHECK_FALSE(read.preset->api_key);
-  REQUIRE(read.preset->headers.size() == 1);
-  CHECK(read.preset->headers[0].name == "X-Trace");
+  CHECK(read.preset->connection.api_key.empty());
+  REQUIRE(read.preset->connection.headers.size() == 1);
+  CHECK(read.preset->connection.headers[0].name == "X-Trace");
 }
 
 TEST_CASE("secrets in a hand-made link are ignored with a warning") {
   core::Preset preset = seed_preset("seed/2_read.json");
-  preset.api_key = "planted";
+  preset.connection.api_key = "planted";
   const std::string json = core::to_json_text(core::preset_to_json(preset));
   const auto read = core::read_share_link("#p=v1." + core::base64url_encode(json));
   REQUIRE(read.preset);
-  CHECK_FALSE(read.preset->api_key);
+  CHECK(read.preset->connection.api_key.empty());
   CHECK(mentions(read.diagnostics, "ignored"));
   CHECK_FALSE(core::has_errors(read.diagnostics));
 }
 
 TEST_CASE("a link with an endpoint warns where the request would go") {
   core::Preset preset = seed_preset("seed/2_read.json");
-  preset.endpoint = "https://elsewhere.example.org/prod/DynamoDBManager";
+  preset.connection.endpoint = "https://elsewhere.example.org/prod/DynamoDBManager";
   const auto read = core::read_share_link(core::share_link(kPage, preset));
   REQUIRE(read.preset);
   REQUIRE(read.diagnostics.size() == 1);
@@ -106,7 +106,8 @@ TEST_CASE("links written in the first format still open") {
   CHECK(read.version == 1);
   CHECK(read.preset->name == "seed: set FirstName");
   CHECK(read.preset->event == fixtures::json("seed/4_update_first_name.json"));
-  CHECK(read.preset->endpoint == "https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/prod/DynamoDBManager");
+  CHECK(read.preset->connection.endpoint ==
+        "https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/prod/DynamoDBManager");
 }
 
 TEST_CASE("a share link is found in a whole URL, a fragment or a bare parameter") {
