@@ -26,7 +26,7 @@ std::string_view under(std::string_view text, const core::Diagnostic& d) {
   return text.substr(d.position->offset, d.position->length);
 }
 
-const core::Diagnostic& only_error(const core::Diagnostics& diagnostics) {
+core::Diagnostic only_error(const core::Diagnostics& diagnostics) {
   REQUIRE(diagnostics.size() == 1);
   return diagnostics[0];
 }
@@ -57,7 +57,7 @@ TEST_CASE("update expressions take SET, REMOVE, ADD and DELETE clauses in any or
 
 TEST_CASE("each update clause appears at most once") {
   const std::string text = "SET a = :v SET b = :w";
-  const auto& d = only_error(parse(text, ExpressionKind::Update).diagnostics);
+  const auto d = only_error(parse(text, ExpressionKind::Update).diagnostics);
   CHECK(under(text, d) == "SET");
   CHECK(d.position->offset == 11);
 }
@@ -142,7 +142,7 @@ TEST_CASE("document paths take dots, list indexes and placeholders") {
 
 TEST_CASE("keywords of the grammar are never attribute names") {
   const std::string text = "SET delete = :v";
-  const auto& d = only_error(parse(text, ExpressionKind::Update).diagnostics);
+  const auto d = only_error(parse(text, ExpressionKind::Update).diagnostics);
   CHECK(under(text, d) == "delete");
   CHECK(d.message.find("#placeholder") != std::string::npos);
 }
