@@ -159,6 +159,17 @@ HeaderList request_headers(const ConnectionSettings& settings) {
   return headers;
 }
 
+HeaderList masked_request_headers(const ConnectionSettings& settings) {
+  HeaderList headers{{"Content-Type", "application/json"}};
+  if (const std::string key = trim(settings.api_key); !key.empty()) headers.emplace_back(kApiKeyHeader, kMaskedValue);
+  for (const HeaderRow& row : settings.headers) {
+    if (std::string name = trim(row.name); !name.empty()) {
+      headers.emplace_back(std::move(name), row.secret ? std::string(kMaskedValue) : trim(row.value));
+    }
+  }
+  return headers;
+}
+
 HttpRequest http_request_for(const ConnectionSettings& settings, std::string body) {
   return HttpRequest{.method = "POST",
                      .url = trim(settings.endpoint),

@@ -17,6 +17,7 @@ inline constexpr int kDefaultTimeoutSeconds = 30;
 inline constexpr int kMinTimeoutSeconds = 1;
 inline constexpr int kMaxTimeoutSeconds = 600;
 inline constexpr std::string_view kApiKeyHeader = "x-api-key";
+inline constexpr std::string_view kMaskedValue = "••••••";
 
 struct HeaderRow {
   std::string name;
@@ -41,6 +42,9 @@ Diagnostics check_connection(const ConnectionSettings& settings);
 // Content-Type, then x-api-key when a key is set, then each custom header
 // with a name (names and values trimmed).
 HeaderList request_headers(const ConnectionSettings& settings);
+
+// request_headers as a person may see them: the API key and secret values masked.
+HeaderList masked_request_headers(const ConnectionSettings& settings);
 
 // A POST of `body` (JSON text) to the endpoint with `request_headers`.
 HttpRequest http_request_for(const ConnectionSettings& settings, std::string body);

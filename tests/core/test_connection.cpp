@@ -40,6 +40,14 @@ TEST_CASE("headers go out as content type then the api key then the custom rows 
   CHECK(core::request_headers(settings) == expected);
 }
 
+TEST_CASE("headers shown to a person hide the api key and secret values") {
+  ConnectionSettings settings{.endpoint = kEndpoint, .api_key = "k3y",
+                              .headers = {{"X-Trace", "t1", false}, {"X-Token", "s", true}}};
+  const core::HeaderList expected = {{"Content-Type", "application/json"}, {"x-api-key", "••••••"},
+                                     {"X-Trace", "t1"}, {"X-Token", "••••••"}};
+  CHECK(core::masked_request_headers(settings) == expected);
+}
+
 TEST_CASE("no x-api-key header is sent without a key") {
   const auto headers = core::request_headers({.endpoint = kEndpoint, .api_key = "  "});
   CHECK(headers == core::HeaderList{{"Content-Type", "application/json"}});
