@@ -157,7 +157,8 @@ void draw_tabs(ResponseState& state, WidgetMap& widgets) {
     }
     ImGui::EndTabItem();
   }
-  state.select_tab.reset();
+  // ImGui switches tabs on the frame after the request: ask until it is done.
+  if (state.select_tab == state.shown_tab) state.select_tab.reset();
   ImGui::EndTabBar();
 }
 

@@ -86,7 +86,7 @@ test('with the local api stopped the error is clear and the app keeps working', 
     await app.click('Operation read');
     await app.waitFor((s) => s.request.operation === 'read', 'the editor to keep working');
     await app.click('Send');
-    const failed = await app.waitFor((s) => s.response !== null, 'the failed send');
+    const failed = await app.waitFor((s) => s.response !== null && s.response.tab === 'Error', 'the failed send explained');
     assert.equal(failed.response.status_label, 'No answer');
     assert.equal(failed.response.verdict.headline, `Cannot reach ${host}`);
     assert.equal(failed.response.tab, 'Error');

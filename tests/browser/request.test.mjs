@@ -160,7 +160,8 @@ test('a slow request shows its elapsed time and can be cancelled, and a timeout 
     await app.page.keyboard.press('Enter');
     await app.waitFor((s) => s.connection.timeout_seconds === 1, 'the one-second timeout');
     await app.click('Send');
-    const timedOut = await app.waitFor((s) => s.response && s.response.status_label === 'Timed out', 'the timeout');
+    const timedOut = await app.waitFor((s) => s.response && s.response.status_label === 'Timed out' && s.response.tab === 'Error',
+                                       'the timeout explained');
     assert.equal(timedOut.response.verdict.headline, 'No answer within 1 s');
     assert.equal(timedOut.history.entries[0].outcome, 'timeout');
     assert.equal(timedOut.response.tab, 'Error');
