@@ -20,7 +20,6 @@ const std::string kHistoryKey = "crud-workbench/history";
 const std::string kDraftKey = "crud-workbench/draft";
 
 constexpr std::uint64_t kMaxEventFileBytes = 10 * 1024 * 1024;
-constexpr std::string_view kPingEvent = R"({"operation":"ping"})";
 
 std::int64_t now_ms() {
   using namespace std::chrono;
@@ -41,7 +40,7 @@ App::App() {
   platform::set_page_theme(dark_, page_background_css(dark_));
 
   core::ConnectionSettings defaults;
-  defaults.endpoint = platform::default_endpoint();
+  defaults.connection.endpoint = platform::default_endpoint();
   connection_.settings = core::connection_from_storage(platform::storage_get(kConnectionKey).value_or(""), defaults);
   connection_.diagnostics = core::check_connection(connection_.settings);
 
@@ -50,7 +49,7 @@ App::App() {
   if (!load.diagnostics.empty()) history_.problem = load.diagnostics.front().message;
 
   request_.text = platform::storage_get(kDraftKey)
-                      .value_or(core::event_text(core::example_event("create", core::kDefaultTableName)));
+                      .value_or(core::event_text(core::example_event(core::Operation::Create, core::kDefaultTableName)));
   editor_text_changed();
   open_link(platform::url_fragment());
   update_title();
@@ -176,7 +175,10 @@ void App::send_from_editor() {
   for (const auto& diagnostic : request_.check.diagnostics) {
     if (diagnostic.severity != core::Severity::Error) continue;
     request_.problem = "Not sent: fix the event first.";
-    if (diagnostic.position) request_.caret_to = diagnostic.position->offset;
+    if (diagnostic.position) {
+      request_.caret_to = diagnostic.position->offset;
+      request_.focus_editor = true;
+    }
     return;
   }
   for (const auto& diagnostic : connection_.diagnostics) {
@@ -188,8 +190,8 @@ void App::send_from_editor() {
 }
 
 void App::send_event(const core::JsonValue& event) {
-  core::HistoryEntry entry = core::make_history_entry(event, connection_.settings.endpoint, now_ms());
-  const core::HttpRequest request = core::http_request_for(connection_.settings, core::to_json_text(event));
+  core::HistoryEntry entry = core::make_history_entry(event, connection_.settings.connection.endpoint, now_ms());
+  const core::HttpRequest request = core::build_http_request(event, connection_.settings.connection);
   request_.problem.clear();
   exchange_ = Exchange{.started_at = ImGui::GetTime(), .operation = entry.operation};
   exchange_->id = platform::http_send(request, connection_.settings.timeout_seconds * 1000,
@@ -216,7 +218,8 @@ void App::test_connection() {
     connection_.verdict = {core::ConnectionState::Failed, diagnostic.message, ""};
     return;
   }
-  const core::HttpRequest request = core::http_request_for(connection_.settings, std::string(kPingEvent));
+  const core::HttpRequest request =
+      core::build_http_request(core::example_event(core::Operation::Ping, ""), connection_.settings.connection);
   connection_.check = platform::http_send(request, connection_.settings.timeout_seconds * 1000,
                                           [this](const core::HttpResponse& response) {
                                             connection_.check.reset();
@@ -270,7 +273,7 @@ void App::remember(const std::string& key, const std::string& value) {
 }
 
 void App::update_title() {
-  const std::string host = core::endpoint_host(connection_.settings.endpoint);
+  const std::string host = core::endpoint_host(connection_.settings.connection.endpoint);
   std::string title = host.empty() ? "CRUD Workbench" : "CRUD Workbench · " + host;
   if (title == title_) return;
   title_ = std::move(title);

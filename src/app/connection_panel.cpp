@@ -26,9 +26,9 @@ void draw_diagnostics(const core::Diagnostics& diagnostics, const std::string& f
 bool draw_endpoint(ConnectionState& state, WidgetMap& widgets) {
   ImGui::TextUnformatted("Endpoint");
   ImGui::SetNextItemWidth(-1);
-  const bool changed = ImGui::InputTextWithHint("##endpoint", kEndpointHint, &state.settings.endpoint);
+  const bool changed = ImGui::InputTextWithHint("##endpoint", kEndpointHint, &state.settings.connection.endpoint);
   widgets.track("Endpoint");
-  draw_diagnostics(state.diagnostics, "endpoint");
+  draw_diagnostics(state.diagnostics, "connection.endpoint");
   return changed;
 }
 
@@ -40,12 +40,12 @@ bool draw_api_key(ConnectionState& state, WidgetMap& widgets) {
   const char* toggle = state.show_key ? "Hide" : "Show";
   ImGui::SetNextItemWidth(-(ui::button_width(toggle) + ImGui::GetStyle().ItemSpacing.x));
   const ImGuiInputTextFlags flags = state.show_key ? 0 : ImGuiInputTextFlags_Password;
-  changed |= ImGui::InputTextWithHint("##api-key", "none", &state.settings.api_key, flags);
+  changed |= ImGui::InputTextWithHint("##api-key", "none", &state.settings.connection.api_key, flags);
   widgets.track("API key");
   ImGui::SameLine();
   if (ImGui::Button(toggle)) state.show_key = !state.show_key;
   widgets.track("Show key");
-  draw_diagnostics(state.diagnostics, "api_key");
+  draw_diagnostics(state.diagnostics, "connection.api_key");
   changed |= ImGui::Checkbox("Remember key on this device", &state.settings.remember_secrets);
   widgets.track("Remember key");
   if (ImGui::IsItemHovered()) {
@@ -57,7 +57,7 @@ bool draw_api_key(ConnectionState& state, WidgetMap& widgets) {
 
 // One row: name, value, Secret, remove. Returns true when it changed; sets `remove`.
 bool draw_header_row(ConnectionState& state, std::size_t index, bool& remove, WidgetMap& widgets) {
-  core::HeaderRow& row = state.settings.headers[index];
+  core::HeaderRow& row = state.settings.connection.headers[index];
   const std::string n = std::to_string(index);
   const ImGuiStyle& style = ImGui::GetStyle();
   const float secret_width = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize("Secret").x;
@@ -82,8 +82,7 @@ bool draw_header_row(ConnectionState& state, std::size_t index, bool& remove, Wi
   if (ImGui::Button("×")) remove = true;
   widgets.track("Remove header " + n);
   ImGui::PopID();
-  draw_diagnostics(state.diagnostics, "headers[" + n + "].name");
-  draw_diagnostics(state.diagnostics, "headers[" + n + "].value");
+  draw_diagnostics(state.diagnostics, "connection.headers[" + n + "]");
   return changed;
 }
 
@@ -91,17 +90,18 @@ bool draw_headers(ConnectionState& state, WidgetMap& widgets) {
   bool changed = false;
   ImGui::TextUnformatted("Headers");
   std::optional<std::size_t> removed;
-  for (std::size_t i = 0; i < state.settings.headers.size(); ++i) {
+  std::vector<core::HeaderRow>& rows = state.settings.connection.headers;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
     bool remove = false;
     changed |= draw_header_row(state, i, remove, widgets);
     if (remove) removed = i;
   }
   if (removed) {
-    state.settings.headers.erase(state.settings.headers.begin() + static_cast<std::ptrdiff_t>(*removed));
+    rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(*removed));
     changed = true;
   }
   if (ImGui::Button("+ Add header")) {
-    state.settings.headers.push_back({});
+    rows.push_back({});
     changed = true;
   }
   widgets.track("Add header");
@@ -156,14 +156,14 @@ ConnectionPanelResult draw_connection_panel(ConnectionState& state, WidgetMap& w
 
 nlohmann::json connection_snapshot(const ConnectionState& state) {
   nlohmann::json headers = nlohmann::json::array();
-  for (const auto& row : state.settings.headers) headers.push_back({{"name", row.name}, {"secret", row.secret}});
+  for (const auto& row : state.settings.connection.headers) headers.push_back({{"name", row.name}, {"secret", row.secret}});
   nlohmann::json diagnostics = nlohmann::json::array();
   for (const auto& d : state.diagnostics) diagnostics.push_back({{"field", d.field}, {"message", d.message}});
   const char* verdict = state.verdict.state == core::ConnectionState::Connected ? "connected"
                         : state.verdict.state == core::ConnectionState::Failed  ? "failed"
                                                                                 : "unknown";
-  return {{"endpoint", state.settings.endpoint},
-          {"api_key_set", !state.settings.api_key.empty()},
+  return {{"endpoint", state.settings.connection.endpoint},
+          {"api_key_set", !state.settings.connection.api_key.empty()},
           {"remember_key", state.settings.remember_secrets},
           {"headers", std::move(headers)},
           {"timeout_seconds", state.settings.timeout_seconds},

@@ -38,11 +38,11 @@ void draw_operations(RequestState& state, RequestPanelResult& result, WidgetMap&
   ImGui::TextUnformatted("Operation");
   ImGui::BeginDisabled(!editable);
   for (const auto operation : core::kOperations) {
-    const std::string name(operation);
+    const std::string name(core::operation_name(operation));
     ImGui::SameLine();
     const bool selected = state.check.operation == name;
     if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    if (ImGui::Button(name.c_str())) replace_text(state, core::with_operation(state.text, name), result);
+    if (ImGui::Button(name.c_str())) replace_text(state, core::with_operation(state.text, operation), result);
     if (selected) ImGui::PopStyleColor();
     widgets.track("Operation " + name);
   }

@@ -22,7 +22,7 @@ ResponseState make_response_state(const core::HttpResponse& response, const core
   state.line_starts = line_starts(state.view.text);
   state.operation = std::move(operation);
   state.url = sent.url;
-  state.request_headers = core::masked_request_headers(settings);
+  state.request_headers = core::masked_headers(sent, settings.connection);
   state.select_tab = state.view.ok ? ResponseTab::Table : ResponseTab::Error;
   return state;
 }

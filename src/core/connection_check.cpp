@@ -40,7 +40,7 @@ bool path_looks_right(std::string_view endpoint) {
 // The headers besides Content-Type that a CORS preflight must allow.
 std::string extra_header_names(const ConnectionSettings& settings) {
   std::string names;
-  for (const auto& [name, value] : request_headers(settings)) {
+  for (const auto& [name, value] : build_http_request(JsonValue::null(), settings.connection).headers) {
     if (name == "Content-Type") continue;
     names += (names.empty() ? "" : ", ") + name;
   }
@@ -65,14 +65,14 @@ ConnectionVerdict no_answer(const HttpResponse& response, const ConnectionSettin
                   "The server may be down or overloaded, or a firewall drops the connection. Check the URL; "
                   "if the API is just slow, raise the timeout in Connection.");
   }
-  const std::string host = endpoint_host(settings.endpoint);
+  const std::string host = endpoint_host(settings.connection.endpoint);
   if (!response.server_reachable) {
     return failed("Cannot reach " + (host.empty() ? std::string("the endpoint") : host),
                   "Wrong URL, or the server is down. Check the address for typos and that the API is deployed; "
                   "for the local stack, start it with scripts/demo.");
   }
-  if (!path_looks_right(settings.endpoint)) {
-    return failed("Wrong path: " + endpoint_path(settings.endpoint),
+  if (!path_looks_right(settings.connection.endpoint)) {
+    return failed("Wrong path: " + endpoint_path(settings.connection.endpoint),
                   "The server at " + host + " answered, but not at this path. API Gateway answers an unknown path "
                   "or stage with 403 Missing Authentication Token and no CORS headers, so the browser hides it. "
                   "The URL should end with /{stage}/DynamoDBManager, e.g. /prod/DynamoDBManager.");
@@ -91,11 +91,11 @@ ConnectionVerdict forbidden(const HttpResponse& response, const ConnectionSettin
   const std::string message = gateway_message(response);
   if (message == "Missing Authentication Token") {
     return failed("Wrong path or method (403 Missing Authentication Token)",
-                  "API Gateway has no POST method at " + endpoint_path(settings.endpoint) +
+                  "API Gateway has no POST method at " + endpoint_path(settings.connection.endpoint) +
                       ". The URL should end with /{stage}/DynamoDBManager, e.g. /prod/DynamoDBManager.");
   }
   if (message == "Forbidden") {
-    return settings.api_key.empty()
+    return settings.connection.api_key.empty()
                ? failed("Forbidden (403): this API needs an API key",
                         "Enter the API key in Connection; it is sent as x-api-key.")
                : failed("Forbidden (403): the API key was refused",

@@ -79,7 +79,7 @@ test('invalid json is not sent and the error says where it is', async () => {
   await app.fill('Event JSON', text);
   const broken = await app.waitFor((s) => s.request.text === text, 'the broken event');
   assert.equal(broken.request.sendable, false);
-  assert.match(broken.request.diagnostics[0].message, /^Line 3, column 20: /);
+  assert.match(broken.request.diagnostics[0].message, /^Invalid JSON at line 3, column 20: /);
   await app.click('Send');
   await app.page.keyboard.press('Control+Enter');
   await app.frames(5);
@@ -112,7 +112,7 @@ test('non-ascii text typed into the editor reaches the lambda and comes back', a
   await context.close();
 });
 
-test('ctrl+v pastes the system clipboard into a field and copy json puts the answer on it', async () => {
+test('ctrl+v pastes the system clipboard into a field; ctrl+c and copy json put text on it', async () => {
   const { context, app } = await openApp();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(stack.site).origin });
   const pasted = '{"operation": "echo", "payload": {"pasted": "from the clipboard ✓"}}';
@@ -121,6 +121,10 @@ test('ctrl+v pastes the system clipboard into a field and copy json puts the ans
   await app.page.keyboard.press('Control+A');
   await app.page.keyboard.press('Control+V');
   await app.waitFor((s) => s.request.text === pasted, 'the pasted event');
+  await app.page.evaluate(() => navigator.clipboard.writeText('something else'));
+  await app.page.keyboard.press('Control+A');
+  await app.page.keyboard.press('Control+C');
+  await app.page.waitForFunction((text) => navigator.clipboard.readText().then((t) => t === text), pasted);
   await app.click('Send');
   const shown = await app.waitFor((s) => s.response !== null, 'the echo answer');
   await app.click('Copy JSON');

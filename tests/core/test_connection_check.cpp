@@ -8,7 +8,7 @@ using core::HttpResponse;
 
 namespace {
 
-const ConnectionSettings kLocal{.endpoint = "http://127.0.0.1:3000/prod/DynamoDBManager"};
+const ConnectionSettings kLocal{.connection = {.endpoint = "http://127.0.0.1:3000/prod/DynamoDBManager"}};
 
 bool mentions(const core::ConnectionVerdict& verdict, std::string_view words) {
   return (verdict.headline + " " + verdict.advice).find(words) != std::string::npos;
@@ -41,15 +41,15 @@ TEST_CASE("a server that answers but whose answer the browser withholds lacks co
 
 TEST_CASE("the cors advice names the extra headers the api must allow") {
   ConnectionSettings settings = kLocal;
-  settings.api_key = "k";
-  settings.headers = {{"X-Trace", "1", false}};
+  settings.connection.api_key = "k";
+  settings.connection.headers = {{"X-Trace", "1", false}};
   const auto verdict =
       core::judge_ping({.transport_error = "network: Failed to fetch", .server_reachable = true}, settings);
   CHECK(mentions(verdict, "(x-api-key, X-Trace) in Access-Control-Allow-Headers"));
 }
 
 TEST_CASE("a withheld answer from a url whose path is not the api's resource points at the path") {
-  const ConnectionSettings settings{.endpoint = "http://127.0.0.1:3000/prod/Wrong"};
+  const ConnectionSettings settings{.connection = {.endpoint = "http://127.0.0.1:3000/prod/Wrong"}};
   const auto verdict =
       core::judge_ping({.transport_error = "network: Failed to fetch", .server_reachable = true}, settings);
   CHECK(verdict.headline == "Wrong path: /prod/Wrong");
@@ -68,7 +68,7 @@ TEST_CASE("a 403 forbidden asks for the api key or to check the one given") {
   const HttpResponse forbidden{.status = 403, .body = R"({"message":"Forbidden"})"};
   CHECK(mentions(core::judge_ping(forbidden, kLocal), "needs an API key"));
   ConnectionSettings with_key = kLocal;
-  with_key.api_key = "k";
+  with_key.connection.api_key = "k";
   CHECK(mentions(core::judge_ping(forbidden, with_key), "the API key was refused"));
 }
 
