@@ -8,6 +8,7 @@
 #include "app/response_model.hpp"
 #include "app/theme.hpp"
 #include "app/ui.hpp"
+#include "core/format.hpp"
 #include "platform/platform.hpp"
 
 namespace app {
@@ -233,7 +234,8 @@ void App::open_event_file() {
                              switch (file.status) {
                                case platform::FileStatus::Opened: set_editor_text(file.text, "Opened " + file.name); break;
                                case platform::FileStatus::TooLarge:
-                                 request_.problem = file.name + " was not opened: it is larger than 10 MB.";
+                                 request_.problem = file.name + " was not opened: it is larger than " +
+                                                    core::format_bytes(kMaxEventFileBytes) + ".";
                                  break;
                                case platform::FileStatus::Unreadable:
                                  request_.problem = file.name + " could not be read.";
@@ -266,8 +268,10 @@ void App::toggle_theme() {
   platform::set_page_theme(dark_, page_background_css(dark_));
 }
 
+// Says once that the browser refuses to store anything, not on every keystroke.
 void App::remember(const std::string& key, const std::string& value) {
-  if (platform::storage_set(key, value)) return;
+  if (platform::storage_set(key, value) || storage_refused_) return;
+  storage_refused_ = true;
   banner_ = "This browser refused to save (storage full or disabled): settings and history will not survive a reload.";
   banner_is_link_ = false;
 }

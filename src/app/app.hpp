@@ -61,6 +61,7 @@ class App {
   HistoryState history_;
   std::string banner_;
   bool banner_is_link_ = false;
+  bool storage_refused_ = false;
   float request_share_ = 0.45f;  // of the main column's height; the splitter moves it
   std::string title_;
 };

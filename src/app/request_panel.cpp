@@ -14,6 +14,9 @@
 namespace app {
 namespace {
 
+// The snapshot is published on every drawn frame: large texts go in cut.
+constexpr std::size_t kSnapshotTextLimit = 100 * 1024;
+
 const char* send_shortcut() { return ImGui::GetIO().ConfigMacOSXBehaviors ? "Cmd+Enter" : "Ctrl+Enter"; }
 
 bool shortcut_modifier_down() {
@@ -197,7 +200,8 @@ nlohmann::json request_snapshot(const RequestState& state, const std::optional<E
     in_flight = {{"operation", exchange->operation},
                  {"elapsed_ms", static_cast<long long>((ImGui::GetTime() - exchange->started_at) * 1000.0)}};
   }
-  return {{"text", state.text},
+  return {{"text", state.text.substr(0, kSnapshotTextLimit)},
+          {"text_truncated", state.text.size() > kSnapshotTextLimit},
           {"operation", state.check.operation},
           {"table_name", state.table_name},
           {"sendable", state.check.sendable()},

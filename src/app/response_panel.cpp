@@ -10,6 +10,7 @@
 namespace app {
 namespace {
 
+// The snapshot is published on every drawn frame: large answers go in cut.
 constexpr std::size_t kSnapshotTextLimit = 100 * 1024;
 constexpr std::size_t kSnapshotRowLimit = 200;
 

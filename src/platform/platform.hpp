@@ -1,7 +1,7 @@
 // The one interface to the browser. platform_web.cpp implements it with
 // Emscripten (fetch, storage, location, clipboard, files, the page itself);
-// callers never use #ifdef. Every callback runs later, on the main loop,
-// never inside the call that registered it.
+// callers never use #ifdef. Callbacks run between frames, never inside the
+// call that registered them.
 #pragma once
 
 #include <cstdint>
