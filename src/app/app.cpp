@@ -132,10 +132,10 @@ void App::act(const RequestPanelResult& result) {
 
 void App::act(const ResponsePanelResult& result) {
   if (!response_) return;
-  if (result.copy_json) platform::copy_to_clipboard(response_->view.text);
+  if (result.copy_json) platform::copy_to_clipboard(response_->text);
   if (result.save_json) {
     platform::download_text_file("response-" + response_->operation + ".json", "application/json",
-                                 response_->view.text);
+                                 response_->text);
   }
 }
 
@@ -203,11 +203,11 @@ void App::send_event(const core::JsonValue& event) {
 
 void App::receive_answer(core::HistoryEntry entry, const core::HttpRequest& sent, const core::HttpResponse& response) {
   exchange_.reset();
-  response_ = make_response_state(response, sent, connection_.settings, entry.operation);
+  response_ = make_response_state(response, sent, connection_.settings, entry.operation, platform::page_origin());
   if (response_->verdict.state != core::ConnectionState::Unknown) connection_.verdict = response_->verdict;
   entry.status = response.status;
   entry.transport_error = response.transport_error;
-  entry.ok = response_->view.ok;
+  entry.ok = response_->answer.ok;
   entry.elapsed_ms = static_cast<std::int64_t>(response.elapsed_ms);
   core::add_to_history(history_.history, std::move(entry));
   remember(kHistoryKey, core::history_to_storage(history_.history));

@@ -1,6 +1,6 @@
 // Turns an answer into what the response panel shows. The one place that
-// reads answers through the core (core::view_response today), so a richer
-// classifier replaces one call.
+// reads answers through the core (core::classify_response and
+// core::answer_table), so the panel only draws.
 #pragma once
 
 #include <string>
@@ -9,7 +9,9 @@
 
 namespace app {
 
+// `page_origin` lets the core tell a blocked http call from an https page.
 ResponseState make_response_state(const core::HttpResponse& response, const core::HttpRequest& sent,
-                                  const core::ConnectionSettings& settings, std::string operation);
+                                  const core::ConnectionSettings& settings, std::string operation,
+                                  const std::string& page_origin);
 
 }  // namespace app

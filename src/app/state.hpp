@@ -14,6 +14,7 @@
 #include "core/history.hpp"
 #include "core/http.hpp"
 #include "core/response.hpp"
+#include "core/result_table.hpp"
 #include "platform/platform.hpp"
 
 namespace app {
@@ -47,9 +48,12 @@ enum class ResponseTab { Table, Json, Metadata, Error };
 
 struct ResponseState {
   core::HttpResponse http;
-  core::ResponseView view;                 // core::view_response, made in response_model.cpp only
+  core::Answer answer;                     // core::classify_response, made in response_model.cpp only
+  core::ResultTable table;                 // the answer as rows and columns
+  std::string text;                        // what the JSON tab shows: the body, pretty
+  std::vector<std::size_t> line_starts;    // of `text`, for the clipped JSON view
+  std::string metadata;                    // DynamoDB's ResponseMetadata, pretty; empty when none
   core::ConnectionVerdict verdict;         // what the answer says about the connection
-  std::vector<std::size_t> line_starts;    // of view.text, for the clipped JSON view
   std::string operation;
   std::string url;
   core::HeaderList request_headers;        // as sent, secret values masked

@@ -64,6 +64,9 @@ void publish_app_state(const std::string& json);
 
 void set_page_title(const std::string& title);
 
+// The page's origin, e.g. "https://example.org".
+std::string page_origin();
+
 // Whether the system asks for a dark theme (prefers-color-scheme).
 bool prefers_dark_color_scheme();
 

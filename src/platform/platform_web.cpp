@@ -137,6 +137,8 @@ EM_JS(void, js_publish_app_state, (const char* json), {
 
 EM_JS(void, js_set_page_title, (const char* title), { document.title = UTF8ToString(title); });
 
+EM_JS(char*, js_page_origin, (), { return allocateUTF8(location.origin); });
+
 EM_JS(int, js_prefers_dark, (), {
   return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches ? 1 : 0;
 });
@@ -371,6 +373,8 @@ void set_cursor(const char* css_name) { js_set_cursor(css_name); }
 void publish_app_state(const std::string& json) { js_publish_app_state(json.c_str()); }
 
 void set_page_title(const std::string& title) { js_set_page_title(title.c_str()); }
+
+std::string page_origin() { return take_string(js_page_origin()); }
 
 bool prefers_dark_color_scheme() { return js_prefers_dark() != 0; }
 
