@@ -41,7 +41,7 @@ set_target_properties(app PROPERTIES
   RUNTIME_OUTPUT_DIRECTORY "${CMAKE_SOURCE_DIR}/web")
 target_link_options(app PRIVATE
   -sUSE_GLFW=3 -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1
-  -sENVIRONMENT=web -sMINIFY_HTML=0 -sEXPORTED_RUNTIME_METHODS=[UTF8ToString,stringToUTF8,lengthBytesUTF8,addRunDependency,removeRunDependency]
+  -sENVIRONMENT=web -sMINIFY_HTML=0 -sEXPORTED_RUNTIME_METHODS=[UTF8ToString,stringToUTF8,lengthBytesUTF8,allocateUTF8,addRunDependency,removeRunDependency]
   -sEXPORTED_FUNCTIONS=[_main,_malloc,_free]
   --shell-file "${CMAKE_SOURCE_DIR}/shell.html"
   "--embed-file=${FONT_DIR}@/fonts")

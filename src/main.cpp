@@ -1,5 +1,6 @@
 // Window, GL context and main loop: sets up GLFW + WebGL2 + Dear ImGui, keeps
-// the canvas at device resolution, and runs one App frame per animation frame.
+// the canvas at device resolution, routes the page's text, clipboard and
+// input-method position to ImGui, and runs one App frame per animation frame.
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -7,6 +8,7 @@
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
@@ -23,11 +25,21 @@ struct Runtime {
   int width = 0;   // canvas backing store, device pixels
   int height = 0;
   long frame = 0;
+  double last_activity = 0;  // glfwGetTime() of the last input or arrival
   std::string published;
 };
 
+// How long frames go on after the last activity: ImGui needs a few frames to
+// settle (hover, layout, tooltips) before the screen stops changing.
+constexpr double kSettleSeconds = 0.75;
+
+Runtime& runtime() {
+  static Runtime rt;
+  return rt;
+}
+
 // Follows the page: the canvas backing store tracks its CSS size times the
-// device pixel ratio, and fonts are rebuilt when the ratio changes.
+// device pixel ratio; fonts and style follow the ratio and the theme.
 void follow_viewport(Runtime& rt) {
   const platform::Viewport vp = platform::viewport();
   const int width = static_cast<int>(std::lround(vp.css_width * vp.pixel_ratio));
@@ -39,9 +51,8 @@ void follow_viewport(Runtime& rt) {
     rt.width = width;
     rt.height = height;
   }
-  if (vp.pixel_ratio != rt.pixel_ratio) {
-    rt.pixel_ratio = vp.pixel_ratio;
-    app::apply_theme(rt.pixel_ratio);
+  rt.pixel_ratio = vp.pixel_ratio;
+  if (app::apply_theme(rt.pixel_ratio, rt.app->dark_theme())) {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
   }
@@ -71,9 +82,10 @@ void publish(Runtime& rt) {
   nlohmann::json state = {{"ready", rt.frame >= 2},
                           {"frame", rt.frame},
                           {"pixelRatio", rt.pixel_ratio},
+                          {"viewport", {{"width", rt.width / rt.pixel_ratio}, {"height", rt.height / rt.pixel_ratio}}},
                           {"widgets", rt.app->widgets().to_json(rt.pixel_ratio)},
                           {"snapshot", rt.app->snapshot()}};
-  std::string text = state.dump();
+  std::string text = state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   // Skip the JSON round trip into the page when nothing changed.
   const auto frame_field = text.find("\"frame\":");
   std::string comparable = text;
@@ -83,8 +95,18 @@ void publish(Runtime& rt) {
   platform::publish_app_state(text);
 }
 
+// An idle page draws nothing: no input (nor any still queued: ImGui takes
+// fast typing over several frames), no answer pending, nothing moving.
+bool should_draw(Runtime& rt) {
+  const double now = glfwGetTime();
+  const bool input_queued = GImGui->InputEventsQueue.Size > 0;
+  if (platform::take_activity() || input_queued || rt.app->animating()) rt.last_activity = now;
+  return now - rt.last_activity < kSettleSeconds;
+}
+
 void frame(void* arg) {
   Runtime& rt = *static_cast<Runtime*>(arg);
+  if (!should_draw(rt)) return;
   follow_viewport(rt);
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
@@ -94,13 +116,30 @@ void frame(void* arg) {
   ImGui::NewFrame();
   rt.app->draw();
   ImGui::Render();
+  const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
   glViewport(0, 0, rt.width, rt.height);
-  glClearColor(0.08f, 0.09f, 0.10f, 1);
+  glClearColor(background.x, background.y, background.z, 1);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   follow_mouse_cursor();
   ++rt.frame;
   publish(rt);
+}
+
+// Text, clipboard and the input-method position go through the platform:
+// Emscripten's GLFW sees neither the system clipboard nor composed text.
+void connect_text_io(GLFWwindow* window) {
+  glfwSetCharCallback(window, nullptr);
+  platform::start([](const char* utf8) { ImGui::GetIO().AddInputCharactersUTF8(utf8); });
+  ImGuiIO& io = ImGui::GetIO();
+  io.ConfigMacOSXBehaviors = platform::is_apple();
+  io.SetClipboardTextFn = [](void*, const char* text) { platform::copy_to_clipboard(text); };
+  io.GetClipboardTextFn = [](void*) { return platform::clipboard_text().c_str(); };
+  io.SetPlatformImeDataFn = [](ImGuiViewport*, ImGuiPlatformImeData* data) {
+    const float ratio = runtime().pixel_ratio > 0 ? runtime().pixel_ratio : 1.0f;
+    platform::set_text_input_area(data->WantVisible, data->InputPos.x / ratio, data->InputPos.y / ratio,
+                                  data->InputLineHeight / ratio);
+  };
 }
 
 }  // namespace
@@ -112,7 +151,7 @@ int main() {
   }
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-  static Runtime rt;
+  Runtime& rt = runtime();
   const platform::Viewport vp = platform::viewport();
   rt.window = glfwCreateWindow(vp.css_width, vp.css_height, "CRUD Workbench", nullptr, nullptr);
   if (rt.window == nullptr) {
@@ -126,8 +165,11 @@ int main() {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
   io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+  // A blinking caret would keep an idle page drawing.
+  io.ConfigInputTextCursorBlink = false;
   ImGui_ImplGlfw_InitForOpenGL(rt.window, true);
   ImGui_ImplOpenGL3_Init("#version 300 es");
+  connect_text_io(rt.window);
 
   static app::App app;
   rt.app = &app;

@@ -1,160 +1,297 @@
 #include "app/app.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 #include <imgui.h>
-#include <misc/cpp/imgui_stdlib.h>
 
-#include "core/event.hpp"
+#include "app/response_model.hpp"
+#include "app/theme.hpp"
+#include "app/ui.hpp"
+#include "core/format.hpp"
 #include "platform/platform.hpp"
 
 namespace app {
 namespace {
 
-constexpr int kRequestTimeoutMs = 30000;
+// Browser storage keys.
+const std::string kThemeKey = "crud-workbench/theme";
+const std::string kConnectionKey = "crud-workbench/connection";
+const std::string kHistoryKey = "crud-workbench/history";
+const std::string kDraftKey = "crud-workbench/draft";
 
-constexpr int kSnapshotRows = 50;  // enough for tests to read, small enough to publish every frame
+constexpr std::uint64_t kMaxEventFileBytes = 10 * 1024 * 1024;
 
-void draw_table(const core::ResultTable& table) {
-  if (table.column_count() == 0) return;
-  const auto flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_Resizable |
-                     ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
-  const int count = static_cast<int>(table.column_count());
-  const float height = ImGui::GetTextLineHeightWithSpacing() * 6;
-  if (!ImGui::BeginTable("result", count, flags, ImVec2(0, height))) return;
-  ImGui::TableSetupScrollFreeze(0, 1);
-  for (const auto& column : table.columns()) ImGui::TableSetupColumn(column.name.c_str());
-  ImGui::TableHeadersRow();
-  ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(table.row_count()));
-  while (clipper.Step()) {
-    for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
-      ImGui::TableNextRow();
-      for (std::size_t column = 0; column < table.column_count(); ++column) {
-        ImGui::TableNextColumn();
-        const core::Cell& cell = table.cell(static_cast<std::size_t>(row), column);
-        if (cell.missing()) {
-          ImGui::TextDisabled("-");
-        } else {
-          ImGui::TextUnformatted(cell.text.data(), cell.text.data() + cell.text.size());
-        }
-      }
-    }
-  }
-  ImGui::EndTable();
+std::int64_t now_ms() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
-// The body as the JSON tab would show it: pretty JSON, or the text as received.
-std::string shown_text(const core::Answer& answer) {
-  if (answer.kind == core::AnswerKind::TransportFailure) return answer.summary;
-  if (!answer.text.empty() || answer.kind == core::AnswerKind::NotJson) return answer.text;
-  return core::to_json_text(*answer.body, 2);
+std::string file_stem(const RequestState& request) {
+  std::string stem = request.check.operation.empty() ? "event" : request.check.operation;
+  if (!request.check.table_name.empty()) stem += "-" + request.check.table_name;
+  return stem;
 }
 
 }  // namespace
 
-App::App() : endpoint_(platform::default_endpoint()) {}
+App::App() {
+  const auto theme = platform::storage_get(kThemeKey);
+  dark_ = theme ? *theme != "light" : platform::prefers_dark_color_scheme();
+  platform::set_page_theme(dark_, page_background_css(dark_));
+
+  core::ConnectionSettings defaults;
+  defaults.connection.endpoint = platform::default_endpoint();
+  connection_.settings = core::connection_from_storage(platform::storage_get(kConnectionKey).value_or(""), defaults);
+  connection_.diagnostics = core::check_connection(connection_.settings);
+
+  auto load = core::history_from_storage(platform::storage_get(kHistoryKey).value_or(""));
+  history_.history = std::move(load.history);
+  if (!load.diagnostics.empty()) history_.problem = load.diagnostics.front().message;
+
+  request_.text = platform::storage_get(kDraftKey)
+                      .value_or(core::event_text(core::example_event(core::Operation::Create, core::kDefaultTableName)));
+  editor_text_changed();
+  open_link(platform::url_fragment());
+  update_title();
+}
 
 void App::draw() {
   widgets_.clear();
+  if (auto fragment = platform::take_url_fragment_change()) open_link(*fragment);
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);
-  const auto flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings;
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+  const auto flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar;
   ImGui::Begin("CRUD Workbench", nullptr, flags);
-  ImGui::TextUnformatted("CRUD Workbench");
-  ImGui::SameLine();
-  ImGui::TextDisabled("API Gateway -> Lambda -> DynamoDB");
-  ImGui::Separator();
-  draw_connection();
-  draw_actions();
-  ImGui::Separator();
-  draw_response();
+  ImGui::PopStyleVar(3);
+
+  if (draw_header_bar(dark_, connection_, widgets_).toggle_theme) toggle_theme();
+  if (!banner_.empty() && draw_banner(banner_, widgets_)) dismiss_banner();
+  const float width = ImGui::GetContentRegionAvail().x;
+  draw_sidebar(std::clamp(width * 0.3f, std::min(ui::em(20), width * 0.5f), std::min(ui::em(30), width * 0.5f)));
+  ImGui::SameLine(0, 0);
+  draw_main();
   ImGui::End();
+  update_title();
 }
 
-void App::draw_connection() {
-  ImGui::SetNextItemWidth(-ImGui::CalcTextSize("Endpoint").x - ImGui::GetStyle().ItemInnerSpacing.x);
-  ImGui::InputTextWithHint("Endpoint", "https://{api-id}.execute-api.{region}.amazonaws.com/prod/DynamoDBManager",
-                           &endpoint_);
-  widgets_.track("Endpoint");
+void App::draw_sidebar(float width) {
+  ImGui::BeginChild("sidebar", ImVec2(width, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
+  act(draw_connection_panel(connection_, widgets_));
+  ImGui::Spacing();
+  act(draw_history_panel(history_, !exchange_.has_value(), widgets_));
+  ImGui::EndChild();
+  const ImVec2 min = ImGui::GetItemRectMin();
+  const ImVec2 max = ImGui::GetItemRectMax();
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(max.x - 1, min.y), ImVec2(max.x - 1, max.y),
+                                      ImGui::GetColorU32(ImGuiCol_Separator));
 }
 
-void App::draw_actions() {
-  ImGui::BeginDisabled(in_flight_ || endpoint_.empty());
-  if (ImGui::Button("Ping")) send(core::ping_event());
-  widgets_.track("Ping");
-  ImGui::SameLine();
-  if (ImGui::Button("Create")) send(core::seed_create_event());
-  widgets_.track("Create");
-  ImGui::EndDisabled();
-  ImGui::SameLine();
-  ImGui::TextDisabled("Create sends the seed's item {id: \"2377ab\", number: 4} to %s",
-                      std::string(core::kSeedTableName).c_str());
+void App::draw_main() {
+  ImGui::BeginChild("main", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
+  const float available = ImGui::GetContentRegionAvail().y;
+  const float splitter = ui::em(0.6f);
+  const float request_height =
+      std::clamp(available * request_share_, std::min(ui::em(12), available * 0.5f), std::max(available - ui::em(8), available * 0.5f));
+  ImGui::BeginChild("request", ImVec2(0, request_height), 0, ImGuiWindowFlags_NoScrollbar);
+  act(draw_request_panel(request_, exchange_, widgets_));
+  ImGui::EndChild();
+  if (const float moved = ui::horizontal_splitter("##split", splitter); moved != 0 && available > 0) {
+    request_share_ = std::clamp(request_share_ + moved / available, 0.15f, 0.85f);
+  }
+  ImGui::BeginChild("response");
+  act(draw_response_panel(response_, widgets_));
+  ImGui::EndChild();
+  ImGui::EndChild();
 }
 
-void App::send(const nlohmann::json& event) {
-  in_flight_ = true;
-  last_operation_ = event.value("operation", "");
-  platform::http_send(core::build_http_request(event, endpoint_), kRequestTimeoutMs,
-                      [this](const core::HttpResponse& response) {
-                        in_flight_ = false;
-                        status_ = response.status;
-                        elapsed_ms_ = response.elapsed_ms;
-                        answer_ = core::classify_response(response, {.operation = last_operation_, .url = endpoint_});
-                        table_ = core::answer_table(*answer_, core::kDefaultKeyNames);
-                        answer_text_ = shown_text(*answer_);
-                      });
+void App::act(const ConnectionPanelResult& result) {
+  if (result.changed) {
+    connection_.diagnostics = core::check_connection(connection_.settings);
+    remember(kConnectionKey, core::connection_to_storage(connection_.settings));
+  }
+  if (result.test) test_connection();
+  if (result.cancel_test && connection_.check) platform::http_cancel(*connection_.check);
 }
 
-void App::draw_response() {
-  if (in_flight_) {
-    ImGui::Text("Sending %s %c", last_operation_.c_str(), "|/-\\"[static_cast<int>(ImGui::GetTime() * 8) % 4]);
+void App::act(const RequestPanelResult& result) {
+  if (result.text_changed) {
+    request_.origin.clear();
+    editor_text_changed();
+  }
+  if (result.send) send_from_editor();
+  if (result.cancel && exchange_) platform::http_cancel(exchange_->id);
+  if (result.open_file) open_event_file();
+  if (result.save_file) platform::download_text_file(file_stem(request_) + ".json", "application/json", request_.text);
+}
+
+void App::act(const ResponsePanelResult& result) {
+  if (!response_) return;
+  if (result.copy_json) platform::copy_to_clipboard(response_->text);
+  if (result.save_json) {
+    platform::download_text_file("response-" + response_->operation + ".json", "application/json",
+                                 response_->text);
+  }
+}
+
+void App::act(const HistoryPanelResult& result) {
+  if (result.restore) {
+    const core::HistoryEntry* entry = core::find_history_entry(history_.history, *result.restore);
+    if (entry && entry->event) {
+      history_.restored_id = entry->id;
+      set_editor_text(core::event_text(*entry->event), "Restored from history");
+    }
+  }
+  if (result.resend) {
+    const core::HistoryEntry* entry = core::find_history_entry(history_.history, *result.resend);
+    if (entry && entry->event && !exchange_) send_event(*entry->event);
+  }
+  if (result.clear) {
+    history_.history = {};
+    history_.restored_id = 0;
+    platform::storage_remove(kHistoryKey);
+  }
+}
+
+void App::set_editor_text(std::string text, std::string origin) {
+  request_.text = std::move(text);
+  request_.origin = std::move(origin);
+  editor_text_changed();
+}
+
+void App::editor_text_changed() {
+  request_.check = core::check_event_text(request_.text);
+  request_.table_name = request_.check.table_name;
+  request_.problem.clear();
+  remember(kDraftKey, request_.text);
+}
+
+void App::send_from_editor() {
+  if (exchange_) return;
+  for (const auto& diagnostic : request_.check.diagnostics) {
+    if (diagnostic.severity != core::Severity::Error) continue;
+    request_.problem = "Not sent: fix the event first.";
+    if (diagnostic.position) {
+      request_.caret_to = diagnostic.position->offset;
+      request_.focus_editor = true;
+    }
     return;
   }
-  if (!answer_) {
-    ImGui::TextDisabled("No request sent yet. Press Ping to check the connection.");
+  for (const auto& diagnostic : connection_.diagnostics) {
+    if (diagnostic.severity != core::Severity::Error) continue;
+    request_.problem = "Not sent: " + diagnostic.message + " (Connection)";
     return;
   }
-  const ImVec4 color = answer_->ok ? ImVec4(0.45f, 0.85f, 0.45f, 1) : ImVec4(0.95f, 0.45f, 0.4f, 1);
-  ImGui::TextColored(color, "%s", answer_->summary.c_str());
-  ImGui::SameLine();
-  ImGui::TextDisabled("(%s, %.0f ms)", last_operation_.c_str(), elapsed_ms_);
-  ImGui::TextWrapped("%s", answer_->hint.c_str());
-  draw_table(table_);
-  ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[1]);
-  ImGui::InputTextMultiline("##body", &answer_text_, ImVec2(-1, -1), ImGuiInputTextFlags_ReadOnly);
-  ImGui::PopFont();
+  if (request_.check.event) send_event(*request_.check.event);
+}
+
+void App::send_event(const core::JsonValue& event) {
+  core::HistoryEntry entry = core::make_history_entry(event, connection_.settings.connection.endpoint, now_ms());
+  const core::HttpRequest request = core::build_http_request(event, connection_.settings.connection);
+  request_.problem.clear();
+  exchange_ = Exchange{.started_at = ImGui::GetTime(), .operation = entry.operation};
+  exchange_->id = platform::http_send(request, connection_.settings.timeout_seconds * 1000,
+                                      [this, entry, request](const core::HttpResponse& response) mutable {
+                                        receive_answer(std::move(entry), request, response);
+                                      });
+}
+
+void App::receive_answer(core::HistoryEntry entry, const core::HttpRequest& sent, const core::HttpResponse& response) {
+  exchange_.reset();
+  response_ = make_response_state(response, sent, connection_.settings, entry.operation, platform::page_origin());
+  if (response_->verdict.state != core::ConnectionState::Unknown) connection_.verdict = response_->verdict;
+  entry.status = response.status;
+  entry.transport_error = response.transport_error;
+  entry.ok = response_->answer.ok;
+  entry.elapsed_ms = static_cast<std::int64_t>(response.elapsed_ms);
+  core::add_to_history(history_.history, std::move(entry));
+  remember(kHistoryKey, core::history_to_storage(history_.history));
+}
+
+void App::test_connection() {
+  for (const auto& diagnostic : connection_.diagnostics) {
+    if (diagnostic.severity != core::Severity::Error) continue;
+    connection_.verdict = {core::ConnectionState::Failed, diagnostic.message, ""};
+    return;
+  }
+  const core::HttpRequest request =
+      core::build_http_request(core::example_event(core::Operation::Ping, ""), connection_.settings.connection);
+  connection_.check = platform::http_send(request, connection_.settings.timeout_seconds * 1000,
+                                          [this](const core::HttpResponse& response) {
+                                            connection_.check.reset();
+                                            connection_.verdict = core::judge_ping(response, connection_.settings);
+                                          });
+}
+
+void App::open_event_file() {
+  platform::open_text_file(".json,application/json,text/plain", kMaxEventFileBytes,
+                           [this](const platform::OpenedFile& file) {
+                             switch (file.status) {
+                               case platform::FileStatus::Opened: set_editor_text(file.text, "Opened " + file.name); break;
+                               case platform::FileStatus::TooLarge:
+                                 request_.problem = file.name + " was not opened: it is larger than " +
+                                                    core::format_bytes(kMaxEventFileBytes) + ".";
+                                 break;
+                               case platform::FileStatus::Unreadable:
+                                 request_.problem = file.name + " could not be read.";
+                                 break;
+                               case platform::FileStatus::Cancelled: break;
+                             }
+                           });
+}
+
+// Share links arrive with the presets; until then any link is one this
+// version cannot read, and opening it must not touch the saved work.
+void App::open_link(const std::string& fragment) {
+  if (fragment.empty()) return;
+  constexpr std::size_t kShown = 24;  // a fragment is percent-encoded ASCII
+  const std::string shown = fragment.size() > kShown ? fragment.substr(0, kShown) + "…" : fragment;
+  banner_ = "This page was opened with a link this version cannot read (#" + shown +
+            "). Nothing was loaded; your saved work is unchanged.";
+  banner_is_link_ = true;
+}
+
+void App::dismiss_banner() {
+  if (banner_is_link_) platform::replace_url_fragment("");
+  banner_.clear();
+  banner_is_link_ = false;
+}
+
+void App::toggle_theme() {
+  dark_ = !dark_;
+  remember(kThemeKey, dark_ ? "dark" : "light");
+  platform::set_page_theme(dark_, page_background_css(dark_));
+}
+
+// Says once that the browser refuses to store anything, not on every keystroke.
+void App::remember(const std::string& key, const std::string& value) {
+  if (platform::storage_set(key, value) || storage_refused_) return;
+  storage_refused_ = true;
+  banner_ = "This browser refused to save (storage full or disabled): settings and history will not survive a reload.";
+  banner_is_link_ = false;
+}
+
+void App::update_title() {
+  const std::string host = core::endpoint_host(connection_.settings.connection.endpoint);
+  std::string title = host.empty() ? "CRUD Workbench" : "CRUD Workbench · " + host;
+  if (title == title_) return;
+  title_ = std::move(title);
+  platform::set_page_title(title_);
 }
 
 nlohmann::json App::snapshot() const {
-  nlohmann::json out = {{"endpoint", endpoint_}, {"in_flight", in_flight_}, {"status", status_}};
-  if (answer_) {
-    nlohmann::json rows = nlohmann::json::array();
-    for (std::size_t row = 0; row < std::min<std::size_t>(table_.row_count(), kSnapshotRows); ++row) {
-      nlohmann::json cells = nlohmann::json::array();
-      for (std::size_t column = 0; column < table_.column_count(); ++column)
-        cells.push_back(std::string(table_.cell(row, column).text));
-      rows.push_back(std::move(cells));
-    }
-    nlohmann::json columns = nlohmann::json::array();
-    for (const auto& column : table_.columns()) columns.push_back(column.name);
-    out["response"] = {{"kind", std::string(core::answer_kind_name(answer_->kind))},
-                       {"ok", answer_->ok},
-                       {"summary", answer_->summary},
-                       {"hint", answer_->hint},
-                       {"text", answer_text_},
-                       {"metadata", answer_->metadata ? nlohmann::json(core::to_json_text(*answer_->metadata, 2))
-                                                      : nlohmann::json(nullptr)},
-                       {"columns", std::move(columns)},
-                       {"row_count", table_.row_count()},
-                       {"rows", std::move(rows)},
-                       {"operation", last_operation_}};
-  } else {
-    out["response"] = nullptr;
-  }
-  return out;
+  return {{"theme", dark_ ? "dark" : "light"},
+          {"title", title_},
+          {"banner", banner_},
+          {"connection", connection_snapshot(connection_)},
+          {"request", request_snapshot(request_, exchange_)},
+          {"response", response_snapshot(response_)},
+          {"history", history_snapshot(history_)}};
 }
 
 }  // namespace app

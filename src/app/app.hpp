@@ -1,5 +1,7 @@
-// The workbench's state and its frame: draws the panels from plain state and
-// turns clicks into core calls and platform requests.
+// The workbench: owns the state of every area, draws the layout (header bar,
+// sidebar with Connection and History, request above response), and acts on
+// what the panels report: sending, testing, restoring, remembering.
+// One App lives for the whole page; platform callbacks refer to it.
 #pragma once
 
 #include <optional>
@@ -7,36 +9,61 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/panels.hpp"
+#include "app/state.hpp"
 #include "app/widget_map.hpp"
-#include "core/response.hpp"
-#include "core/result_table.hpp"
 
 namespace app {
 
 class App {
  public:
   App();
+  App(const App&) = delete;
+  App& operator=(const App&) = delete;
+
   // Draws one frame of UI into the current ImGui frame.
   void draw();
-  // What the app shows, for tests: {endpoint, in_flight, response}.
+  // What the app shows, for tests: {theme, title, banner, connection, request, response, history}.
   nlohmann::json snapshot() const;
   const WidgetMap& widgets() const { return widgets_; }
+  bool dark_theme() const { return dark_; }
+  // Whether the screen changes by itself (a request in flight shows its time).
+  bool animating() const { return exchange_.has_value() || connection_.check.has_value(); }
 
  private:
-  void send(const nlohmann::json& event);
-  void draw_connection();
-  void draw_actions();
-  void draw_response();
+  void draw_sidebar(float width);
+  void draw_main();
+
+  void act(const ConnectionPanelResult& result);
+  void act(const RequestPanelResult& result);
+  void act(const ResponsePanelResult& result);
+  void act(const HistoryPanelResult& result);
+
+  void set_editor_text(std::string text, std::string origin);
+  void editor_text_changed();
+  void send_from_editor();
+  void send_event(const core::JsonValue& event);
+  void receive_answer(core::HistoryEntry entry, const core::HttpRequest& sent, const core::HttpResponse& response);
+  void test_connection();
+  void open_event_file();
+  void open_link(const std::string& fragment);
+  void dismiss_banner();
+  void toggle_theme();
+  void remember(const std::string& key, const std::string& value);
+  void update_title();
 
   WidgetMap widgets_;
-  std::string endpoint_;
-  bool in_flight_ = false;
-  std::string last_operation_;
-  std::optional<core::Answer> answer_;
-  core::ResultTable table_;
-  std::string answer_text_;
-  double elapsed_ms_ = 0;
-  int status_ = 0;
+  bool dark_ = true;
+  ConnectionState connection_;
+  RequestState request_;
+  std::optional<Exchange> exchange_;
+  std::optional<ResponseState> response_;
+  HistoryState history_;
+  std::string banner_;
+  bool banner_is_link_ = false;
+  bool storage_refused_ = false;
+  float request_share_ = 0.45f;  // of the main column's height; the splitter moves it
+  std::string title_;
 };
 
 }  // namespace app

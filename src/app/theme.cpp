@@ -1,7 +1,5 @@
 #include "app/theme.hpp"
 
-#include <imgui.h>
-
 namespace app {
 namespace {
 
@@ -13,9 +11,29 @@ const ImWchar kGlyphRanges[] = {
     0x20AC, 0x20AC, 0x2190, 0x21FF, 0x2200, 0x22FF, 0x2500, 0x25FF, 0,
 };
 
-}  // namespace
+const Palette kDarkPalette{
+    .success = {0.45f, 0.85f, 0.45f, 1},
+    .error = {0.98f, 0.50f, 0.45f, 1},
+    .warning = {0.95f, 0.78f, 0.35f, 1},
+    .muted = {0.60f, 0.63f, 0.67f, 1},
+    .accent = {0.16f, 0.45f, 0.82f, 1},
+    .accent_hover = {0.22f, 0.53f, 0.90f, 1},
+    .header_bg = {0.11f, 0.12f, 0.14f, 1},
+};
 
-void apply_theme(float pixel_ratio) {
+const Palette kLightPalette{
+    .success = {0.10f, 0.52f, 0.18f, 1},
+    .error = {0.78f, 0.16f, 0.12f, 1},
+    .warning = {0.62f, 0.42f, 0.00f, 1},
+    .muted = {0.38f, 0.40f, 0.44f, 1},
+    .accent = {0.10f, 0.40f, 0.80f, 1},
+    .accent_hover = {0.16f, 0.48f, 0.88f, 1},
+    .header_bg = {0.90f, 0.91f, 0.93f, 1},
+};
+
+bool dark_theme = true;
+
+void build_fonts(float pixel_ratio) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   ImFontConfig config;
@@ -23,15 +41,56 @@ void apply_theme(float pixel_ratio) {
   io.Fonts->AddFontFromFileTTF("/fonts/ui.ttf", kFontSize * pixel_ratio, &config, kGlyphRanges);
   io.Fonts->AddFontFromFileTTF("/fonts/mono.ttf", kFontSize * pixel_ratio, &config, kGlyphRanges);
   io.Fonts->Build();
+}
 
+void build_style(float pixel_ratio, bool dark) {
   ImGuiStyle style;
-  ImGui::StyleColorsDark(&style);
+  if (dark) {
+    ImGui::StyleColorsDark(&style);
+    style.Colors[ImGuiCol_WindowBg] = ImVec4(0.08f, 0.09f, 0.10f, 1);
+    style.Colors[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
+    style.Colors[ImGuiCol_FrameBg] = ImVec4(0.12f, 0.13f, 0.15f, 1);
+    style.Colors[ImGuiCol_FrameBgHovered] = ImVec4(0.16f, 0.18f, 0.21f, 1);
+    style.Colors[ImGuiCol_FrameBgActive] = ImVec4(0.18f, 0.21f, 0.25f, 1);
+    style.Colors[ImGuiCol_Border] = ImVec4(0.24f, 0.26f, 0.30f, 1);
+  } else {
+    ImGui::StyleColorsLight(&style);
+    style.Colors[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.98f, 1);
+    style.Colors[ImGuiCol_FrameBg] = ImVec4(1, 1, 1, 1);
+    style.Colors[ImGuiCol_Border] = ImVec4(0.75f, 0.77f, 0.80f, 1);
+  }
+  style.FrameBorderSize = 1;
   style.WindowRounding = 0;
+  style.ChildRounding = 0;
   style.FrameRounding = 4;
+  style.PopupRounding = 4;
+  style.TabRounding = 4;
+  style.GrabRounding = 3;
+  style.WindowPadding = ImVec2(10, 10);
   style.FramePadding = ImVec2(8, 5);
   style.ItemSpacing = ImVec2(8, 6);
+  style.ScrollbarSize = 12;
   style.ScaleAllSizes(pixel_ratio);
   ImGui::GetStyle() = style;
 }
+
+}  // namespace
+
+bool apply_theme(float pixel_ratio, bool dark) {
+  static float applied_ratio = 0;
+  static bool applied_dark = false;
+  const bool fonts_changed = pixel_ratio != applied_ratio;
+  if (!fonts_changed && dark == applied_dark) return false;
+  if (fonts_changed) build_fonts(pixel_ratio);
+  build_style(pixel_ratio, dark);
+  applied_ratio = pixel_ratio;
+  applied_dark = dark;
+  dark_theme = dark;
+  return fonts_changed;
+}
+
+const char* page_background_css(bool dark) { return dark ? "#14171a" : "#f7f7fa"; }
+
+const Palette& palette() { return dark_theme ? kDarkPalette : kLightPalette; }
 
 }  // namespace app

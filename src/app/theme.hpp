@@ -1,11 +1,32 @@
-// Fonts and style for the current device pixel ratio. Everything is drawn in
-// device pixels, so text stays crisp on HiDPI screens.
+// Fonts, sizes and colours for the current device pixel ratio and theme.
+// Everything is drawn in device pixels, so text stays crisp on HiDPI screens.
 #pragma once
+
+#include <imgui.h>
 
 namespace app {
 
-// Rebuilds fonts and style for `pixel_ratio`; call before NewFrame. The
-// renderer's font texture must be recreated afterwards.
-void apply_theme(float pixel_ratio);
+// Applies fonts and style for `pixel_ratio` and the dark or light theme; call
+// before NewFrame. Returns true when the fonts were rebuilt, after which the
+// renderer must recreate its font texture. Costs nothing when nothing changed.
+bool apply_theme(float pixel_ratio, bool dark);
+
+// The page's background behind the canvas, as CSS, matching the theme.
+const char* page_background_css(bool dark);
+
+// Index of the monospace font in io.Fonts (for JSON).
+inline constexpr int kMonoFont = 1;
+
+// Colours the panels use beyond ImGui's own, for the current theme.
+struct Palette {
+  ImVec4 success;
+  ImVec4 error;
+  ImVec4 warning;
+  ImVec4 muted;
+  ImVec4 accent;       // the Send button
+  ImVec4 accent_hover;
+  ImVec4 header_bg;    // the header bar
+};
+const Palette& palette();
 
 }  // namespace app

@@ -18,13 +18,17 @@ struct HttpRequest {
 };
 
 // What came back. `transport_error` is set (and `status` is 0) when no HTTP
-// response arrived at all: network down, CORS refusal, timeout, cancel.
+// response arrived at all: "timeout", "cancelled", or "network: <the
+// browser's message>" (network down, wrong host, CORS refusal).
 struct HttpResponse {
   int status = 0;
   HeaderList headers;
   std::string body;
   std::string transport_error;
   double elapsed_ms = 0;
+  // After a network failure: whether the server answered a CORS-free probe
+  // of the same URL, i.e. it is up but the browser withheld its answer.
+  bool server_reachable = false;
 };
 
 }  // namespace core

@@ -1,20 +1,38 @@
 // The one interface to the browser. platform_web.cpp implements it with
-// Emscripten (fetch, location, devicePixelRatio, window globals for tests);
-// callers never use #ifdef.
+// Emscripten (fetch, storage, location, clipboard, files, the page itself);
+// callers never use #ifdef. Callbacks run between frames, never inside the
+// call that registered them.
 #pragma once
 
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "core/http.hpp"
 
 namespace platform {
 
+// Installs the page's listeners: typed text (keys, dead keys, input methods,
+// which a canvas cannot receive, go through a hidden text field), paste,
+// changes of the URL fragment, and the macOS Cmd-key fix. `on_text` gets the
+// typed text as UTF-8, in order with the key events. Call once at start-up,
+// after the window's input callbacks exist.
+void start(std::function<void(const char* utf8)> on_text);
+
+// Whether anything happened that may change the screen since the last call:
+// input of any kind, a resize, or an answer, file or link change arriving.
+// Lets the main loop stop drawing while the page is idle.
+bool take_activity();
+
+// ---- HTTP ----------------------------------------------------------------
+
 using RequestId = int;
 using ResponseHandler = std::function<void(const core::HttpResponse&)>;
 
-// Sends asynchronously; `on_done` runs later, on the main loop, exactly once
-// (with a transport_error on failure, timeout or cancel).
+// Sends asynchronously; `on_done` runs exactly once: with the answer, or with
+// a transport_error on failure, timeout or cancel. After a network failure a
+// CORS-free probe of the URL fills in `server_reachable`.
 RequestId http_send(const core::HttpRequest& request, int timeout_ms, ResponseHandler on_done);
 void http_cancel(RequestId id);
 
@@ -22,6 +40,8 @@ void http_cancel(RequestId id);
 // the page when it exists, otherwise the local API when the page is served
 // from this machine, otherwise empty.
 std::string default_endpoint();
+
+// ---- the page ------------------------------------------------------------
 
 // Size of the page's drawing area in CSS pixels and the device pixel ratio.
 struct Viewport {
@@ -38,7 +58,73 @@ void resize_canvas(int width, int height);
 void set_cursor(const char* css_name);
 
 // For browser tests and the loading screen: replaces window.__app with this
-// JSON document ({"ready", "widgets", "snapshot", ...}).
+// JSON document ({"ready", "frame", "widgets", "snapshot", ...}); the loading
+// screen goes away once a frame has been drawn.
 void publish_app_state(const std::string& json);
+
+void set_page_title(const std::string& title);
+
+// The page's origin, e.g. "https://example.org".
+std::string page_origin();
+
+// Whether the system asks for a dark theme (prefers-color-scheme).
+bool prefers_dark_color_scheme();
+
+// Colours the page behind the canvas and tells the browser the theme, so the
+// loading screen and the browser's own controls match the app.
+void set_page_theme(bool dark, const std::string& background_css);
+
+// macOS and iOS, where shortcuts use Cmd instead of Ctrl.
+bool is_apple();
+
+// ---- text input and clipboard --------------------------------------------
+
+// Whether a text field is being edited, and where its caret is (CSS pixels),
+// so that input methods open their window next to it and touch screens show
+// a keyboard only while it is needed.
+void set_text_input_area(bool active, float css_x, float css_y, float css_line_height);
+
+// Puts `text` on the system clipboard (navigator.clipboard, or the older
+// copy command where that is refused).
+void copy_to_clipboard(const std::string& text);
+
+// The text of the last paste (Ctrl/Cmd+V): the browser hands the system
+// clipboard to a page only then. Until a paste, the last text copied here.
+const std::string& clipboard_text();
+
+// ---- persistent storage (localStorage; every failure tolerated) ----------
+
+std::optional<std::string> storage_get(const std::string& key);
+// False when the browser refused: storage full, disabled or private.
+bool storage_set(const std::string& key, const std::string& value);
+void storage_remove(const std::string& key);
+
+// ---- the URL fragment (after '#', never sent to a server) ----------------
+
+// The fragment as written in the address bar, without the '#'.
+std::string url_fragment();
+// Replaces it without reloading and without a new history entry; an empty
+// fragment removes the '#'.
+void replace_url_fragment(const std::string& fragment);
+// The new fragment when the person changed it since the last call (hashchange).
+std::optional<std::string> take_url_fragment_change();
+
+// ---- files ---------------------------------------------------------------
+
+enum class FileStatus { Opened, Cancelled, TooLarge, Unreadable };
+
+struct OpenedFile {
+  FileStatus status = FileStatus::Cancelled;
+  std::string name;
+  std::string text;  // UTF-8; invalid bytes replaced
+  std::uint64_t size_bytes = 0;
+};
+
+// Shows the browser's file picker (`accept` as in <input accept>, e.g.
+// ".json,application/json"); `on_done` gets the chosen file's text, or why not.
+void open_text_file(const std::string& accept, std::uint64_t max_bytes, std::function<void(const OpenedFile&)> on_done);
+
+// Saves `text` as a download named `file_name`.
+void download_text_file(const std::string& file_name, const std::string& mime_type, const std::string& text);
 
 }  // namespace platform

@@ -1,4 +1,6 @@
-// Browser implementation of platform.hpp (Emscripten).
+// Browser implementation of platform.hpp (Emscripten). Strings cross into
+// C++ on the heap (allocateUTF8; a large body would overflow the stack) and
+// are freed here; lengths travel with them, so text holding NUL survives.
 #include "platform/platform.hpp"
 
 #include <emscripten.h>
@@ -6,14 +8,40 @@
 
 #include <cstdlib>
 #include <map>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
 namespace {
 
-std::map<platform::RequestId, platform::ResponseHandler>& pending() {
+std::map<platform::RequestId, platform::ResponseHandler>& pending_requests() {
   static std::map<platform::RequestId, platform::ResponseHandler> handlers;
   return handlers;
+}
+
+std::map<int, std::function<void(const platform::OpenedFile&)>>& pending_files() {
+  static std::map<int, std::function<void(const platform::OpenedFile&)>> handlers;
+  return handlers;
+}
+
+std::function<void(const char*)>& text_handler() {
+  static std::function<void(const char*)> handler;
+  return handler;
+}
+
+bool& activity() {
+  static bool happened = true;
+  return happened;
+}
+
+std::string& clipboard() {
+  static std::string text;
+  return text;
+}
+
+std::optional<std::string>& fragment_change() {
+  static std::optional<std::string> fragment;
+  return fragment;
 }
 
 core::HeaderList parse_headers(const char* json_text) {
@@ -26,16 +54,35 @@ core::HeaderList parse_headers(const char* json_text) {
   return headers;
 }
 
+// Takes ownership of a string allocated by allocateUTF8.
+std::string take_string(char* text, std::size_t length) {
+  std::string out(text, length);
+  std::free(text);
+  return out;
+}
+
+std::string take_string(char* text) { return take_string(text, std::char_traits<char>::length(text)); }
+
 }  // namespace
 
-// Hands strings to C++ on the heap (a large body would overflow the stack).
+// A network failure gets a second, CORS-free GET of the same URL: its opaque
+// answer proves the server is up even though the browser hid the first one.
+// A GET, so that a probe never repeats the operation.
 EM_JS(void, js_http_send, (int id, const char* method, const char* url, const char* headers_json,
                            const char* body, int timeout_ms), {
-  const toHeap = (s) => { const n = lengthBytesUTF8(s) + 1; const p = _malloc(n); stringToUTF8(s, p, n); return p; };
-  const finish = (status, headers, text, error, started) => {
+  const target = UTF8ToString(url);
+  const finish = (status, headers, text, error, elapsed, reachable) => {
     delete Module.httpRequests[id];
-    _platform_http_done(id, status, toHeap(JSON.stringify(headers)), toHeap(text), toHeap(error),
-                        performance.now() - started);
+    _platform_http_done(id, status, allocateUTF8(JSON.stringify(headers)), allocateUTF8(text), lengthBytesUTF8(text),
+                        allocateUTF8(error), elapsed, reachable ? 1 : 0);
+  };
+  const probe = () => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 5000);
+    return fetch(target, { method: "GET", mode: "no-cors", cache: "no-store", credentials: "omit",
+                           signal: controller.signal })
+      .then(() => true, () => false)
+      .finally(() => clearTimeout(timer));
   };
   Module.httpRequests = Module.httpRequests || {};
   const controller = new AbortController();
@@ -46,19 +93,23 @@ EM_JS(void, js_http_send, (int id, const char* method, const char* url, const ch
   const init = { method: UTF8ToString(method), headers: JSON.parse(UTF8ToString(headers_json)),
                  signal: controller.signal, mode: "cors", cache: "no-store" };
   if (init.method !== "GET") init.body = UTF8ToString(body);
-  fetch(UTF8ToString(url), init)
+  fetch(target, init)
     .then((response) => response.text().then((text) => {
       clearTimeout(timer);
       const headers = {};
       response.headers.forEach((value, name) => { headers[name] = value; });
-      finish(response.status, headers, text, "", started);
+      finish(response.status, headers, text, "", performance.now() - started, true);
     }))
     .catch((error) => {
       clearTimeout(timer);
-      const reason = entry.reason === "timeout" ? "timeout"
-                   : entry.reason === "cancel" ? "cancelled"
-                   : "network: " + (error && error.message ? error.message : String(error));
-      finish(0, {}, "", reason, started);
+      const elapsed = performance.now() - started;
+      if (entry.reason) {
+        finish(0, {}, "", entry.reason === "timeout" ? "timeout" : "cancelled", elapsed, false);
+        return;
+      }
+      const reason = "network: " + (error && error.message ? error.message : String(error));
+      probe().then((reachable) => finish(0, {}, "", entry.reason === "cancel" ? "cancelled" : reason, elapsed,
+                                         reachable));
     });
 });
 
@@ -70,8 +121,7 @@ EM_JS(void, js_http_cancel, (int id), {
 EM_JS(char*, js_default_endpoint, (), {
   const fromConfig = Module.appConfig && Module.appConfig.endpoint;
   const local = ["127.0.0.1", "localhost", "[::1]"].includes(location.hostname);
-  const value = fromConfig || (local ? "http://127.0.0.1:3000/prod/DynamoDBManager" : "");
-  const n = lengthBytesUTF8(value) + 1; const p = _malloc(n); stringToUTF8(value, p, n); return p;
+  return allocateUTF8(fromConfig || (local ? "http://127.0.0.1:3000/prod/DynamoDBManager" : ""));
 });
 
 EM_JS(int, js_css_width, (), { return Math.max(1, Math.round(Module.canvas.getBoundingClientRect().width)); });
@@ -82,54 +132,301 @@ EM_JS(void, js_set_cursor, (const char* name), { Module.canvas.style.cursor = UT
 
 EM_JS(void, js_publish_app_state, (const char* json), {
   window.__app = JSON.parse(UTF8ToString(json));
-  if (window.__app.ready && Module.onAppReady) { Module.onAppReady(); Module.onAppReady = null; }
+  if (window.__app.frame >= 1 && Module.onFirstFrame) { Module.onFirstFrame(); Module.onFirstFrame = null; }
 });
 
-extern "C" EMSCRIPTEN_KEEPALIVE void platform_http_done(int id, int status, char* headers, char* body,
-                                                        char* error, double elapsed_ms) {
+EM_JS(void, js_set_page_title, (const char* title), { document.title = UTF8ToString(title); });
+
+EM_JS(char*, js_page_origin, (), { return allocateUTF8(location.origin); });
+
+EM_JS(int, js_prefers_dark, (), {
+  return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches ? 1 : 0;
+});
+
+EM_JS(void, js_set_page_theme, (int dark, const char* background), {
+  document.documentElement.style.colorScheme = dark ? "dark" : "light";
+  document.body.style.background = UTF8ToString(background);
+});
+
+EM_JS(int, js_is_apple, (), {
+  return /Mac|iPhone|iPad|iPod/.test(navigator.platform || navigator.userAgent) ? 1 : 0;
+});
+
+// The hidden text field that receives typed text while the canvas is used.
+// Key events still reach GLFW (it listens on the window); only text is taken
+// from here: "insertText" (keys, dead keys, automation) and composition ends
+// (input methods). Pastes are kept for ImGui's Ctrl+V on the next frame.
+EM_JS(void, js_start, (int apple), {
+  const field = document.createElement("textarea");
+  field.setAttribute("aria-label", "Text input");
+  field.setAttribute("autocomplete", "off");
+  field.setAttribute("autocorrect", "off");
+  field.setAttribute("autocapitalize", "off");
+  field.setAttribute("spellcheck", "false");
+  field.setAttribute("inputmode", "none");
+  field.style.cssText = "position:fixed;left:0;top:0;width:1px;height:16px;padding:0;border:0;margin:0;" +
+                        "opacity:0;pointer-events:none;resize:none;overflow:hidden;font-size:16px;";
+  document.body.appendChild(field);
+  Module.textInput = field;
+  const focus = () => { if (document.activeElement !== field) field.focus({ preventScroll: true }); };
+  const send = (text) => {
+    if (!text) return;
+    const p = allocateUTF8(text);
+    _platform_text_input(p);
+  };
+  let composing = false;
+  field.addEventListener("compositionstart", () => { composing = true; });
+  field.addEventListener("compositionend", (e) => { composing = false; send(e.data); field.value = ""; });
+  field.addEventListener("input", (e) => {
+    if (composing || e.isComposing) return;
+    if (e.inputType === "insertText" || e.inputType === "insertReplacementText") send(e.data);
+    field.value = "";
+  });
+  field.addEventListener("paste", (e) => {
+    e.preventDefault();
+    const text = e.clipboardData ? e.clipboardData.getData("text/plain") : "";
+    _platform_clipboard_pasted(allocateUTF8(text), lengthBytesUTF8(text));
+  });
+  // Keep the keyboard focus on the field; mousedown's default would move it to the canvas.
+  Module.canvas.addEventListener("mousedown", (e) => { e.preventDefault(); focus(); }, true);
+  Module.canvas.addEventListener("touchend", focus, true);
+  window.addEventListener("focus", focus);
+  focus();
+  // macOS sends no keyup for keys released while Cmd is down: release them all with Cmd.
+  if (apple) {
+    window.addEventListener("keyup", (e) => { if (e.key === "Meta") window.dispatchEvent(new Event("blur")); });
+  }
+  const wake = () => { _platform_wake(); };
+  for (const type of ["keydown", "keyup", "mousemove", "mousedown", "mouseup", "wheel", "touchstart", "touchmove",
+                      "touchend", "resize", "focus", "blur", "paste", "input", "compositionend"]) {
+    window.addEventListener(type, wake, { capture: true, passive: true });
+  }
+  window.addEventListener("hashchange", () => {
+    _platform_fragment_changed(allocateUTF8(location.hash.replace(/^#/, "")));
+  });
+});
+
+EM_JS(void, js_set_text_input_area, (int active, float x, float y, float height), {
+  const field = Module.textInput;
+  if (!field) return;
+  field.style.left = x + "px";
+  field.style.top = y + "px";
+  field.style.height = Math.max(1, height) + "px";
+  field.setAttribute("inputmode", active ? "text" : "none");
+});
+
+EM_JS(void, js_copy_to_clipboard, (const char* text), {
+  const value = UTF8ToString(text);
+  const fallback = () => {
+    const field = document.createElement("textarea");
+    field.value = value;
+    field.style.cssText = "position:fixed;left:0;top:0;opacity:0;";
+    document.body.appendChild(field);
+    field.select();
+    try { document.execCommand("copy"); } catch (e) {}
+    field.remove();
+    if (Module.textInput) Module.textInput.focus({ preventScroll: true });
+  };
+  if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(value).catch(fallback);
+  else fallback();
+});
+
+EM_JS(char*, js_storage_get, (const char* key, int* length), {
+  try {
+    const value = window.localStorage.getItem(UTF8ToString(key));
+    if (value === null) return 0;
+    HEAP32[length >> 2] = lengthBytesUTF8(value);
+    return allocateUTF8(value);
+  } catch (e) { return 0; }
+});
+
+EM_JS(int, js_storage_set, (const char* key, const char* value), {
+  try { window.localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); return 1; } catch (e) { return 0; }
+});
+
+EM_JS(void, js_storage_remove, (const char* key), {
+  try { window.localStorage.removeItem(UTF8ToString(key)); } catch (e) {}
+});
+
+EM_JS(char*, js_url_fragment, (), { return allocateUTF8(location.hash.replace(/^#/, "")); });
+
+EM_JS(void, js_replace_url_fragment, (const char* fragment), {
+  const value = UTF8ToString(fragment);
+  history.replaceState(history.state, "", location.pathname + location.search + (value ? "#" + value : ""));
+});
+
+// Status codes match platform::FileStatus.
+EM_JS(void, js_open_text_file, (int id, const char* accept, double max_bytes), {
+  const input = document.createElement("input");
+  input.type = "file";
+  input.accept = UTF8ToString(accept);
+  input.style.display = "none";
+  document.body.appendChild(input);
+  let done = false;
+  const finish = (status, name, text, size) => {
+    if (done) return;
+    done = true;
+    input.remove();
+    if (Module.textInput) Module.textInput.focus({ preventScroll: true });
+    _platform_file_opened(id, status, allocateUTF8(name), allocateUTF8(text), lengthBytesUTF8(text), size);
+  };
+  input.addEventListener("change", () => {
+    const file = input.files && input.files[0];
+    if (!file) return finish(1, "", "", 0);
+    if (file.size > max_bytes) return finish(2, file.name, "", file.size);
+    file.text().then((text) => finish(0, file.name, text, file.size), () => finish(3, file.name, "", file.size));
+  });
+  input.addEventListener("cancel", () => finish(1, "", "", 0));
+  input.click();
+});
+
+EM_JS(void, js_download_text_file, (const char* name, const char* mime, const char* text), {
+  const url = URL.createObjectURL(new Blob([UTF8ToString(text)], { type: UTF8ToString(mime) }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = UTF8ToString(name);
+  link.style.display = "none";
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+});
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void platform_wake() { activity() = true; }
+
+EMSCRIPTEN_KEEPALIVE void platform_http_done(int id, int status, char* headers, char* body, int body_length,
+                                             char* error, double elapsed_ms, int reachable) {
   core::HttpResponse response;
   response.status = status;
   response.headers = parse_headers(headers);
-  response.body = body;
-  response.transport_error = error;
-  response.elapsed_ms = elapsed_ms;
   std::free(headers);
-  std::free(body);
-  std::free(error);
-  auto node = pending().extract(id);
+  response.body = take_string(body, static_cast<std::size_t>(body_length));
+  response.transport_error = take_string(error);
+  response.elapsed_ms = elapsed_ms;
+  response.server_reachable = reachable != 0;
+  activity() = true;
+  auto node = pending_requests().extract(id);
   if (!node.empty()) node.mapped()(response);
 }
 
+EMSCRIPTEN_KEEPALIVE void platform_text_input(char* text) {
+  if (text_handler()) text_handler()(text);
+  std::free(text);
+}
+
+EMSCRIPTEN_KEEPALIVE void platform_clipboard_pasted(char* text, int length) {
+  clipboard() = take_string(text, static_cast<std::size_t>(length));
+}
+
+EMSCRIPTEN_KEEPALIVE void platform_fragment_changed(char* fragment) {
+  activity() = true;
+  fragment_change() = take_string(fragment);
+}
+
+EMSCRIPTEN_KEEPALIVE void platform_file_opened(int id, int status, char* name, char* text, int text_length,
+                                               double size) {
+  platform::OpenedFile file;
+  file.status = static_cast<platform::FileStatus>(status);
+  file.name = take_string(name);
+  file.text = take_string(text, static_cast<std::size_t>(text_length));
+  file.size_bytes = static_cast<std::uint64_t>(size);
+  activity() = true;
+  auto node = pending_files().extract(id);
+  if (!node.empty()) node.mapped()(file);
+}
+
+}  // extern "C"
+
 namespace platform {
+
+void start(std::function<void(const char* utf8)> on_text) {
+  text_handler() = std::move(on_text);
+  js_start(is_apple() ? 1 : 0);
+}
+
+bool take_activity() { return std::exchange(activity(), false); }
 
 RequestId http_send(const core::HttpRequest& request, int timeout_ms, ResponseHandler on_done) {
   static RequestId next_id = 1;
   const RequestId id = next_id++;
-  pending()[id] = std::move(on_done);
+  pending_requests()[id] = std::move(on_done);
   nlohmann::json headers = nlohmann::json::object();
   for (const auto& [name, value] : request.headers) headers[name] = value;
-  js_http_send(id, request.method.c_str(), request.url.c_str(), headers.dump().c_str(), request.body.c_str(),
+  js_http_send(id, request.method.c_str(), request.url.c_str(),
+               headers.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str(), request.body.c_str(),
                timeout_ms);
   return id;
 }
 
 void http_cancel(RequestId id) { js_http_cancel(id); }
 
-std::string default_endpoint() {
-  char* value = js_default_endpoint();
-  std::string result(value);
-  std::free(value);
-  return result;
-}
+std::string default_endpoint() { return take_string(js_default_endpoint()); }
 
-Viewport viewport() {
-  return {js_css_width(), js_css_height(), static_cast<float>(js_pixel_ratio())};
-}
+Viewport viewport() { return {js_css_width(), js_css_height(), static_cast<float>(js_pixel_ratio())}; }
 
 void resize_canvas(int width, int height) { emscripten_set_canvas_element_size("#canvas", width, height); }
 
 void set_cursor(const char* css_name) { js_set_cursor(css_name); }
 
 void publish_app_state(const std::string& json) { js_publish_app_state(json.c_str()); }
+
+void set_page_title(const std::string& title) { js_set_page_title(title.c_str()); }
+
+std::string page_origin() { return take_string(js_page_origin()); }
+
+bool prefers_dark_color_scheme() { return js_prefers_dark() != 0; }
+
+void set_page_theme(bool dark, const std::string& background_css) {
+  js_set_page_theme(dark ? 1 : 0, background_css.c_str());
+}
+
+bool is_apple() {
+  static const bool apple = js_is_apple() != 0;
+  return apple;
+}
+
+void set_text_input_area(bool active, float css_x, float css_y, float css_line_height) {
+  js_set_text_input_area(active ? 1 : 0, css_x, css_y, css_line_height);
+}
+
+void copy_to_clipboard(const std::string& text) {
+  clipboard() = text;
+  js_copy_to_clipboard(text.c_str());
+}
+
+const std::string& clipboard_text() { return clipboard(); }
+
+std::optional<std::string> storage_get(const std::string& key) {
+  int length = 0;
+  char* value = js_storage_get(key.c_str(), &length);
+  if (value == nullptr) return std::nullopt;
+  return take_string(value, static_cast<std::size_t>(length));
+}
+
+bool storage_set(const std::string& key, const std::string& value) {
+  return js_storage_set(key.c_str(), value.c_str()) != 0;
+}
+
+void storage_remove(const std::string& key) { js_storage_remove(key.c_str()); }
+
+std::string url_fragment() { return take_string(js_url_fragment()); }
+
+void replace_url_fragment(const std::string& fragment) { js_replace_url_fragment(fragment.c_str()); }
+
+std::optional<std::string> take_url_fragment_change() { return std::exchange(fragment_change(), std::nullopt); }
+
+void open_text_file(const std::string& accept, std::uint64_t max_bytes,
+                    std::function<void(const OpenedFile&)> on_done) {
+  static int next_id = 1;
+  const int id = next_id++;
+  pending_files()[id] = std::move(on_done);
+  js_open_text_file(id, accept.c_str(), static_cast<double>(max_bytes));
+}
+
+void download_text_file(const std::string& file_name, const std::string& mime_type, const std::string& text) {
+  js_download_text_file(file_name.c_str(), mime_type.c_str(), text.c_str());
+}
 
 }  // namespace platform

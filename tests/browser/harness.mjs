@@ -5,6 +5,7 @@
 //   snapshot: what the app shows (endpoint, response, ...)
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,6 +64,40 @@ export async function startStack(extraArgs = []) {
   };
 }
 
+// A small HTTP server on 127.0.0.1 for what the local stack does not do (a
+// slow answer, no CORS, recording headers). `handle(request, body, response)`
+// answers; resolves with {url, requests, stop()}; stop() also drops open
+// connections, so a request left waiting does not keep the test alive.
+export async function startTestServer(handle) {
+  const requests = [];
+  const server = http.createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => { body += chunk; });
+    request.on('end', () => {
+      requests.push({ method: request.method, url: request.url, headers: request.headers, body });
+      handle(request, body, response);
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}/prod/DynamoDBManager`,
+    origin: `http://127.0.0.1:${port}`,
+    requests,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+// What API Gateway sends with "Enable CORS": the answer to a preflight and the header on answers.
+export const CORS_HEADERS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'OPTIONS,POST',
+  'Access-Control-Allow-Headers': 'Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token,X-Trace',
+};
+
 // Playwright gives every launch a fresh, temporary user data dir.
 export async function launchBrowser() {
   const browser = await chromium.launch({
@@ -99,9 +134,14 @@ export class AppPage {
     return handle.jsonValue();
   }
 
+  // Points at the widget, lets the app see the hover (as a person's mouse
+  // would: some ImGui widgets take a click only once hovered), then clicks.
   async click(label) {
     const r = await this.widget(label);
-    await this.page.mouse.click(r.x + r.w / 2, r.y + r.h / 2);
+    await this.page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
+    await this.frames(2);
+    await this.page.mouse.down();
+    await this.page.mouse.up();
   }
 
   // Clicks a text field, selects all and types `text` like a person.
@@ -110,6 +150,14 @@ export class AppPage {
     await this.page.keyboard.press('Control+A');
     await this.page.keyboard.press('Backspace');
     await this.page.keyboard.type(text);
+  }
+
+  // Waits for `count` animation frames: the app draws one per frame and takes input once per frame.
+  async frames(count = 3) {
+    await this.page.evaluate((n) => new Promise((resolve) => {
+      const step = (left) => (left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
+      step(n);
+    }), count);
   }
 
   // Waits until `predicate(snapshot)` is true; returns that snapshot.

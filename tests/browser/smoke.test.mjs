@@ -1,5 +1,6 @@
-// Smoke test: the page loads against the local stack, and Ping and Create
-// clicked like a person reach the Lambda and DynamoDB and show the answers.
+// Smoke test: the page loads against the local stack, and the seed's ping and
+// create, chosen and sent like a person, reach the Lambda and DynamoDB and
+// show the answers.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { AppPage, launchBrowser, startStack } from './harness.mjs';
@@ -20,8 +21,9 @@ after(async () => {
 test('ping answers pong through the local API', async () => {
   const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   const app = await AppPage.open(context, stack.site);
-  assert.equal((await app.snapshot()).endpoint, stack.api);
-  await app.click('Ping');
+  assert.equal((await app.snapshot()).connection.endpoint, stack.api);
+  await app.click('Operation ping');
+  await app.click('Send');
   const shown = await app.waitFor((s) => s.response !== null, 'the ping answer');
   assert.equal(shown.response.ok, true, shown.response.summary);
   assert.equal(shown.response.kind, 'pong');
@@ -35,7 +37,8 @@ test('ping answers pong through the local API', async () => {
 test('create stores the seed item and shows the write acknowledged', async () => {
   const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
   const app = await AppPage.open(context, stack.site);
-  await app.click('Create');
+  assert.equal((await app.snapshot()).request.operation, 'create', 'a fresh editor holds the seed create');
+  await app.click('Send');
   const shown = await app.waitFor((s) => s.response !== null, 'the create answer');
   assert.equal(shown.response.ok, true, shown.response.summary);
   assert.equal(shown.response.kind, 'write_acknowledged', shown.response.summary);

@@ -1,0 +1,64 @@
+// The panels, one file each: each draws its part of the state, reports what
+// the person did, and describes what it shows for the published snapshot.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "app/state.hpp"
+#include "app/widget_map.hpp"
+
+namespace app {
+
+// ---- header bar (header_bar.cpp) ----
+struct HeaderBarResult {
+  bool toggle_theme = false;
+};
+HeaderBarResult draw_header_bar(bool dark, const ConnectionState& connection, WidgetMap& widgets);
+
+// ---- notices across the top (banner.cpp) ----
+// Draws `text` as a dismissible banner; returns true when it was dismissed.
+bool draw_banner(const std::string& text, WidgetMap& widgets);
+
+// ---- connection (connection_panel.cpp) ----
+struct ConnectionPanelResult {
+  bool changed = false;  // the settings changed: check and remember them
+  bool test = false;
+  bool cancel_test = false;
+};
+ConnectionPanelResult draw_connection_panel(ConnectionState& state, WidgetMap& widgets);
+nlohmann::json connection_snapshot(const ConnectionState& state);
+
+// ---- request (request_panel.cpp) ----
+struct RequestPanelResult {
+  bool text_changed = false;
+  bool send = false;
+  bool cancel = false;
+  bool open_file = false;
+  bool save_file = false;
+};
+RequestPanelResult draw_request_panel(RequestState& state, const std::optional<Exchange>& exchange,
+                                      WidgetMap& widgets);
+nlohmann::json request_snapshot(const RequestState& state, const std::optional<Exchange>& exchange);
+
+// ---- response (response_panel.cpp) ----
+struct ResponsePanelResult {
+  bool copy_json = false;
+  bool save_json = false;
+};
+ResponsePanelResult draw_response_panel(std::optional<ResponseState>& state, WidgetMap& widgets);
+nlohmann::json response_snapshot(const std::optional<ResponseState>& state);
+
+// ---- history (history_panel.cpp) ----
+struct HistoryPanelResult {
+  std::optional<std::int64_t> restore;
+  std::optional<std::int64_t> resend;
+  bool clear = false;
+};
+HistoryPanelResult draw_history_panel(HistoryState& state, bool can_send, WidgetMap& widgets);
+nlohmann::json history_snapshot(const HistoryState& state);
+
+}  // namespace app

@@ -1,0 +1,214 @@
+// The request area: operation and table name (written into the event), the
+// raw JSON editor of the whole event with its errors, Send / Ctrl+Enter and
+// the in-flight state with Cancel.
+#include <cfloat>
+
+#include <imgui.h>
+#include <misc/cpp/imgui_stdlib.h>
+
+#include "app/panels.hpp"
+#include "app/theme.hpp"
+#include "app/ui.hpp"
+#include "core/format.hpp"
+
+namespace app {
+namespace {
+
+// The snapshot is published on every drawn frame: large texts go in cut.
+constexpr std::size_t kSnapshotTextLimit = 100 * 1024;
+
+const char* send_shortcut() { return ImGui::GetIO().ConfigMacOSXBehaviors ? "Cmd+Enter" : "Ctrl+Enter"; }
+
+bool shortcut_modifier_down() {
+  const ImGuiIO& io = ImGui::GetIO();
+  return io.ConfigMacOSXBehaviors ? io.KeySuper : io.KeyCtrl;
+}
+
+bool send_shortcut_pressed() {
+  return shortcut_modifier_down() &&
+         (ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false));
+}
+
+void replace_text(RequestState& state, std::optional<std::string> text, RequestPanelResult& result) {
+  if (!text || *text == state.text) return;
+  state.text = std::move(*text);
+  result.text_changed = true;
+}
+
+void draw_operations(RequestState& state, RequestPanelResult& result, WidgetMap& widgets) {
+  const bool editable = state.check.event && state.check.event->is_object();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Operation");
+  ImGui::BeginDisabled(!editable);
+  for (const auto operation : core::kOperations) {
+    const std::string name(core::operation_name(operation));
+    ImGui::SameLine();
+    const bool selected = state.check.operation == name;
+    if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (ImGui::Button(name.c_str())) replace_text(state, core::with_operation(state.text, operation), result);
+    if (selected) ImGui::PopStyleColor();
+    widgets.track("Operation " + name);
+  }
+  ImGui::EndDisabled();
+}
+
+void draw_send(const std::optional<Exchange>& exchange, RequestPanelResult& result, WidgetMap& widgets) {
+  if (exchange) {
+    const double elapsed_ms = (ImGui::GetTime() - exchange->started_at) * 1000.0;
+    const std::string sending = "Sending " + exchange->operation + "… " + core::format_duration(elapsed_ms);
+    ImGui::SameLine();
+    ui::align_right(ImGui::CalcTextSize(sending.c_str()).x + ImGui::GetStyle().ItemSpacing.x +
+                    ui::button_width("Cancel"));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(palette().warning, "%s", sending.c_str());
+    widgets.track("In flight");
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) result.cancel = true;
+    widgets.track("Cancel");
+    return;
+  }
+  ImGui::SameLine();
+  ui::align_right(ui::button_width("Send") + ui::em(1));
+  if (ui::primary_button("Send", ImVec2(ui::button_width("Send") + ui::em(1), 0))) result.send = true;
+  widgets.track("Send");
+  if (ImGui::IsItemHovered()) ui::tooltip_wrapped(std::string("Sends the event (") + send_shortcut() + ")");
+}
+
+void draw_table_row(RequestState& state, RequestPanelResult& result, WidgetMap& widgets) {
+  const bool editable = state.check.event && state.check.event->is_object();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Table name");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ui::em(16));
+  ImGui::BeginDisabled(!editable);
+  if (ImGui::InputTextWithHint("##table", "none", &state.table_name)) {
+    replace_text(state, core::with_table_name(state.text, state.table_name), result);
+  }
+  ImGui::EndDisabled();
+  widgets.track("Table name");
+  if (!editable && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+    ui::tooltip_wrapped("Fix the event's JSON to change the table here.");
+  }
+  ImGui::SameLine(0, ui::em(1));
+  if (ImGui::Button("Open…")) result.open_file = true;
+  widgets.track("Open file");
+  ImGui::SameLine();
+  if (ImGui::Button("Save…")) result.save_file = true;
+  widgets.track("Save file");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!state.check.event);
+  if (ImGui::Button("Format") && state.check.event) replace_text(state, core::event_text(*state.check.event), result);
+  ImGui::EndDisabled();
+  widgets.track("Format");
+  if (!state.origin.empty()) {
+    ImGui::SameLine(0, ui::em(1));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(palette().muted, "%s", state.origin.c_str());
+  }
+}
+
+// Moves the caret when asked (to show an error) and keeps Cmd+Enter on macOS
+// from typing a newline before it sends.
+int editor_callback(ImGuiInputTextCallbackData* data) {
+  auto& state = *static_cast<RequestState*>(data->UserData);
+  if (data->EventFlag == ImGuiInputTextFlags_CallbackCharFilter) {
+    return data->EventChar == '\n' && shortcut_modifier_down() ? 1 : 0;
+  }
+  if (data->EventFlag == ImGuiInputTextFlags_CallbackAlways && state.caret_to) {
+    const int position = static_cast<int>(std::min<std::size_t>(*state.caret_to, static_cast<std::size_t>(data->BufTextLen)));
+    data->CursorPos = data->SelectionStart = data->SelectionEnd = position;
+    state.caret_to.reset();
+  }
+  return 0;
+}
+
+// The editor; returns whether it had the keyboard this frame.
+bool draw_editor(RequestState& state, float height, RequestPanelResult& result, WidgetMap& widgets) {
+  if (state.focus_editor) {
+    ImGui::SetKeyboardFocusHere();
+    state.focus_editor = false;
+  }
+  ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kMonoFont]);
+  const auto flags = ImGuiInputTextFlags_CallbackAlways | ImGuiInputTextFlags_CallbackCharFilter;
+  if (ImGui::InputTextMultiline("##event", &state.text, ImVec2(-FLT_MIN, height), flags, editor_callback, &state)) {
+    result.text_changed = true;
+  }
+  ImGui::PopFont();
+  widgets.track("Event JSON");
+  return ImGui::IsItemActive() || ImGui::IsItemDeactivated();
+}
+
+void draw_status(RequestState& state, WidgetMap& widgets) {
+  const core::Diagnostic* first_error = nullptr;
+  for (const auto& diagnostic : state.check.diagnostics) {
+    if (diagnostic.severity == core::Severity::Error) {
+      first_error = &diagnostic;
+      break;
+    }
+  }
+  if (!state.problem.empty()) {
+    ui::text_colored_wrapped(palette().error, state.problem);
+    widgets.track("Not sent");
+  }
+  if (first_error) {
+    if (first_error->position) {
+      if (ImGui::SmallButton("Show")) {
+        state.caret_to = first_error->position->offset;
+        state.focus_editor = true;
+      }
+      widgets.track("Show error");
+      ImGui::SameLine();
+    }
+    ui::text_colored_wrapped(palette().error, first_error->message);
+    widgets.track("Event error");
+    return;
+  }
+  for (const auto& diagnostic : state.check.diagnostics) ui::text_colored_wrapped(palette().warning, diagnostic.message);
+  if (state.problem.empty()) {
+    ui::text_muted(std::string(send_shortcut()) + " sends · " + core::format_bytes(state.text.size()));
+  }
+}
+
+}  // namespace
+
+RequestPanelResult draw_request_panel(RequestState& state, const std::optional<Exchange>& exchange,
+                                      WidgetMap& widgets) {
+  RequestPanelResult result;
+  draw_operations(state, result, widgets);
+  draw_send(exchange, result, widgets);
+  draw_table_row(state, result, widgets);
+  const float status_height = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing();
+  const float editor_height = std::max(ui::em(4), ImGui::GetContentRegionAvail().y - status_height);
+  const bool editing = draw_editor(state, editor_height, result, widgets);
+  draw_status(state, widgets);
+  if (send_shortcut_pressed() && !exchange) {
+    result.send = true;
+    state.focus_editor = editing;
+  }
+  return result;
+}
+
+nlohmann::json request_snapshot(const RequestState& state, const std::optional<Exchange>& exchange) {
+  nlohmann::json diagnostics = nlohmann::json::array();
+  for (const auto& d : state.check.diagnostics) {
+    diagnostics.push_back({{"severity", d.severity == core::Severity::Error ? "error" : "warning"},
+                           {"message", d.message},
+                           {"offset", d.position ? nlohmann::json(d.position->offset) : nlohmann::json()}});
+  }
+  nlohmann::json in_flight = nullptr;
+  if (exchange) {
+    in_flight = {{"operation", exchange->operation},
+                 {"elapsed_ms", static_cast<long long>((ImGui::GetTime() - exchange->started_at) * 1000.0)}};
+  }
+  return {{"text", state.text.substr(0, kSnapshotTextLimit)},
+          {"text_truncated", state.text.size() > kSnapshotTextLimit},
+          {"operation", state.check.operation},
+          {"table_name", state.table_name},
+          {"sendable", state.check.sendable()},
+          {"diagnostics", std::move(diagnostics)},
+          {"problem", state.problem},
+          {"origin", state.origin},
+          {"in_flight", std::move(in_flight)}};
+}
+
+}  // namespace app

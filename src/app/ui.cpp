@@ -1,0 +1,105 @@
+#include "app/ui.hpp"
+
+#include <algorithm>
+
+#include "app/theme.hpp"
+
+namespace app::ui {
+namespace {
+
+// Removes the last UTF-8 character: its continuation bytes, then its lead byte.
+void drop_last_character(std::string& text) {
+  while (!text.empty()) {
+    const auto byte = static_cast<unsigned char>(text.back());
+    text.pop_back();
+    if ((byte & 0xC0) != 0x80) return;
+  }
+}
+
+}  // namespace
+
+float em(float n) { return n * ImGui::GetFontSize(); }
+
+void text_colored_wrapped(const ImVec4& color, const std::string& text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+}
+
+void text_muted(const std::string& text) { text_colored_wrapped(palette().muted, text); }
+
+void status_dot(const ImVec4& color, bool frame_line) {
+  const float size = ImGui::GetTextLineHeight();
+  ImVec2 pos = ImGui::GetCursorScreenPos();
+  ImGui::Dummy(ImVec2(size * 0.8f, frame_line ? ImGui::GetFrameHeight() : size));
+  if (frame_line) pos.y += ImGui::GetStyle().FramePadding.y;
+  ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(pos.x + size * 0.35f, pos.y + size * 0.55f), size * 0.28f,
+                                              ImGui::ColorConvertFloat4ToU32(color));
+  ImGui::SameLine(0, 0);
+}
+
+ImVec4 verdict_color(core::ConnectionState state, bool checking) {
+  if (checking) return palette().warning;
+  switch (state) {
+    case core::ConnectionState::Connected: return palette().success;
+    case core::ConnectionState::Failed: return palette().error;
+    case core::ConnectionState::Unknown: break;
+  }
+  return palette().muted;
+}
+
+bool primary_button(const char* label, const ImVec2& size) {
+  ImGui::PushStyleColor(ImGuiCol_Button, palette().accent);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, palette().accent_hover);
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, palette().accent);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+  const bool pressed = ImGui::Button(label, size);
+  ImGui::PopStyleColor(4);
+  return pressed;
+}
+
+float horizontal_splitter(const char* id, float thickness) {
+  const float width = ImGui::GetContentRegionAvail().x;
+  ImGui::InvisibleButton(id, ImVec2(std::max(1.0f, width), thickness));
+  const bool active = ImGui::IsItemActive();
+  if (active || ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeNS);
+  const ImVec2 min = ImGui::GetItemRectMin();
+  const ImVec2 max = ImGui::GetItemRectMax();
+  const float y = (min.y + max.y) * 0.5f;
+  const ImGuiCol color = active ? ImGuiCol_SeparatorActive : ImGuiCol_Separator;
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(min.x, y), ImVec2(max.x, y), ImGui::GetColorU32(color),
+                                      active ? 2.0f : 1.0f);
+  return active ? ImGui::GetIO().MouseDelta.y : 0.0f;
+}
+
+void align_right(float width) {
+  const float right = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
+  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right - width));
+}
+
+std::string ellipsize(const std::string& text, float width) {
+  if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+  std::string cut = text;
+  while (!cut.empty()) {
+    drop_last_character(cut);
+    if (ImGui::CalcTextSize((cut + "…").c_str()).x <= width) break;
+  }
+  return cut + "…";
+}
+
+void tooltip_wrapped(const std::string& text) {
+  if (text.empty()) return;
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(em(28));
+  ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
+}
+
+float button_width(const char* label) {
+  return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+}  // namespace app::ui

@@ -1,0 +1,143 @@
+#include "core/connection.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+
+#include <nlohmann/json.hpp>
+
+#include "core/validation.hpp"
+
+namespace core {
+namespace {
+
+constexpr int kStorageVersion = 1;
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  return out;
+}
+
+std::string_view trim(std::string_view text) {
+  const auto is_space = [](unsigned char c) { return std::isspace(c) != 0; };
+  while (!text.empty() && is_space(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  while (!text.empty() && is_space(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
+  return text;
+}
+
+// The "host[:port]" part of an http(s) URL, or nothing.
+std::string_view authority(std::string_view endpoint) {
+  const std::string head = lower(endpoint.substr(0, 8));
+  if (head.rfind("http://", 0) != 0 && head.rfind("https://", 0) != 0) return {};
+  endpoint.remove_prefix(endpoint.find("://") + 3);
+  endpoint = endpoint.substr(0, endpoint.find_first_of("/?#"));
+  if (const auto at = endpoint.rfind('@'); at != std::string_view::npos) endpoint.remove_prefix(at + 1);
+  return endpoint;
+}
+
+bool is_secret_header(const std::string& name, const Connection& connection) {
+  const std::string wanted = lower(name);
+  if (wanted == "x-api-key") return true;
+  return std::any_of(connection.headers.begin(), connection.headers.end(), [&](const HeaderRow& row) {
+    return row.secret && lower(trim(row.name)) == wanted;
+  });
+}
+
+// Copies object[key] into `into` when it holds a value of that type.
+bool read_member(const nlohmann::json& object, const char* key, std::string& into) {
+  const auto it = object.find(key);
+  if (it == object.end() || !it->is_string()) return false;
+  into = it->get<std::string>();
+  return true;
+}
+
+bool read_member(const nlohmann::json& object, const char* key, bool& into) {
+  const auto it = object.find(key);
+  if (it == object.end() || !it->is_boolean()) return false;
+  into = it->get<bool>();
+  return true;
+}
+
+bool read_member(const nlohmann::json& object, const char* key, int& into) {
+  const auto it = object.find(key);
+  if (it == object.end() || !it->is_number_integer()) return false;
+  const auto value = it->get<long long>();
+  if (value < INT32_MIN || value > INT32_MAX) return false;
+  into = static_cast<int>(value);
+  return true;
+}
+
+}  // namespace
+
+Diagnostics check_connection(const ConnectionSettings& settings) {
+  Diagnostics out = validate_connection(settings.connection);
+  if (settings.timeout_seconds < kMinTimeoutSeconds || settings.timeout_seconds > kMaxTimeoutSeconds) {
+    out.push_back(Diagnostic{.field = "timeout_seconds",
+                             .message = "The timeout must be between " + std::to_string(kMinTimeoutSeconds) +
+                                        " and " + std::to_string(kMaxTimeoutSeconds) + " seconds."});
+  }
+  return out;
+}
+
+HeaderList masked_headers(const HttpRequest& sent, const Connection& connection) {
+  HeaderList shown = sent.headers;
+  for (auto& [name, value] : shown) {
+    if (is_secret_header(name, connection)) value = kMaskedValue;
+  }
+  return shown;
+}
+
+std::string endpoint_host(std::string_view endpoint) { return std::string(authority(trim(endpoint))); }
+
+std::string endpoint_path(std::string_view endpoint) {
+  const std::string_view trimmed = trim(endpoint);
+  const std::string_view host = authority(trimmed);
+  if (host.empty()) return {};
+  std::string_view rest = trimmed.substr(trimmed.find(host) + host.size());
+  rest = rest.substr(0, rest.find_first_of("?#"));
+  return rest.empty() ? "/" : std::string(rest);
+}
+
+std::string connection_to_storage(const ConnectionSettings& settings) {
+  nlohmann::json headers = nlohmann::json::array();
+  for (const HeaderRow& row : settings.connection.headers) {
+    const bool keep_value = !row.secret || settings.remember_secrets;
+    headers.push_back({{"name", row.name}, {"value", keep_value ? row.value : ""}, {"secret", row.secret}});
+  }
+  nlohmann::json out = {{"version", kStorageVersion},
+                        {"endpoint", settings.connection.endpoint},
+                        {"rememberSecrets", settings.remember_secrets},
+                        {"headers", std::move(headers)},
+                        {"timeoutSeconds", settings.timeout_seconds}};
+  if (settings.remember_secrets) out["apiKey"] = settings.connection.api_key;
+  return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+ConnectionSettings connection_from_storage(std::string_view text, const ConnectionSettings& defaults) {
+  ConnectionSettings settings = defaults;
+  const auto stored = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!stored.is_object()) return settings;
+  read_member(stored, "endpoint", settings.connection.endpoint);
+  read_member(stored, "rememberSecrets", settings.remember_secrets);
+  if (settings.remember_secrets) read_member(stored, "apiKey", settings.connection.api_key);
+  int seconds = 0;
+  if (read_member(stored, "timeoutSeconds", seconds) && seconds >= kMinTimeoutSeconds &&
+      seconds <= kMaxTimeoutSeconds) {
+    settings.timeout_seconds = seconds;
+  }
+  if (const auto it = stored.find("headers"); it != stored.end() && it->is_array()) {
+    settings.connection.headers.clear();
+    for (const auto& row : *it) {
+      if (!row.is_object()) continue;
+      HeaderRow header;
+      read_member(row, "name", header.name);
+      read_member(row, "value", header.value);
+      read_member(row, "secret", header.secret);
+      settings.connection.headers.push_back(std::move(header));
+    }
+  }
+  return settings;
+}
+
+}  // namespace core

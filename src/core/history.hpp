@@ -1,0 +1,72 @@
+// The history of sent requests: what an entry holds, how the list is bounded
+// (by count and by bytes, so it fits in browser storage next to everything
+// else), and its JSON form for storage. Events keep their exact numbers
+// (core::JsonValue). Entries never hold the API key or header values.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+#include "core/json_value.hpp"
+
+namespace core {
+
+inline constexpr std::size_t kMaxHistoryEntries = 200;
+// Browsers give a site about 5 MB of storage; the history takes at most this.
+inline constexpr std::size_t kMaxHistoryBytes = 2 * 1024 * 1024;
+// An event larger than this is remembered as a summary only (no restore).
+inline constexpr std::size_t kMaxHistoryEventBytes = 64 * 1024;
+
+struct HistoryEntry {
+  std::int64_t id = 0;          // unique, increasing; given by add_to_history
+  std::int64_t sent_at_ms = 0;  // Unix epoch milliseconds
+  std::string endpoint;
+  std::string operation;
+  std::string table_name;
+  std::optional<JsonValue> event;  // missing when it was too large to keep
+  std::size_t event_bytes = 0;     // size of the event's compact JSON text
+  int status = 0;                  // HTTP status; 0 when no answer came
+  std::string transport_error;     // "timeout", "cancelled", "network: ..." when no answer came
+  bool ok = false;                 // the answer was a success
+  std::int64_t elapsed_ms = 0;
+  friend bool operator==(const HistoryEntry&, const HistoryEntry&) = default;
+};
+
+struct History {
+  std::vector<HistoryEntry> entries;  // newest first
+  std::int64_t next_id = 1;
+  friend bool operator==(const History&, const History&) = default;
+};
+
+// A new entry for `event` (its size measured; the event itself dropped when
+// above kMaxHistoryEventBytes). The caller fills in the outcome.
+HistoryEntry make_history_entry(const JsonValue& event, std::string endpoint, std::int64_t sent_at_ms);
+
+// Adds `entry` as the newest with the next id, then drops the oldest entries
+// beyond kMaxHistoryEntries or kMaxHistoryBytes of storage text. Returns its id.
+std::int64_t add_to_history(History& history, HistoryEntry entry);
+
+// The entry with `id`, or nullptr.
+const HistoryEntry* find_history_entry(const History& history, std::int64_t id);
+HistoryEntry* find_history_entry(History& history, std::int64_t id);
+
+// The short outcome shown in the list: "200", "timeout", "cancelled", "no answer".
+std::string history_outcome(const HistoryEntry& entry);
+
+std::string history_to_storage(const History& history);
+
+struct HistoryLoad {
+  History history;
+  Diagnostics diagnostics;  // field "history": why some or all of it was not read
+};
+
+// Reads what history_to_storage wrote. A document it cannot read gives an
+// empty history; entries it cannot read are skipped; both with a diagnostic.
+HistoryLoad history_from_storage(std::string_view text);
+
+}  // namespace core

@@ -1,0 +1,142 @@
+// The page as a whole: the loading indicator, the title, dark and light
+// themes (following the system, remembered when chosen), the canvas
+// following window resizes and the pixel ratio, wheel scrolling, and a link
+// the app cannot read.
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { AppPage, RESULTS_DIR, launchBrowser, startStack } from './harness.mjs';
+
+let stack;
+let chrome;
+
+before(async () => {
+  stack = await startStack();
+  chrome = await launchBrowser();
+});
+
+after(async () => {
+  await chrome?.close();
+  await stack?.stop();
+});
+
+async function newContext(options = {}) {
+  return chrome.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, ...options });
+}
+
+test('the loading indicator shows download progress and goes away with the first frame', async () => {
+  const context = await newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__loadingTexts = [];
+    new MutationObserver(() => {
+      const text = document.getElementById('loading-text');
+      if (text && window.__loadingTexts.at(-1) !== text.textContent) window.__loadingTexts.push(text.textContent);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  const app = new AppPage(page);
+  await page.goto(stack.site);
+  await page.waitForFunction(() => window.__app && window.__app.ready, null, { timeout: 30000 });
+  const texts = await page.evaluate(() => window.__loadingTexts);
+  assert.ok(texts.some((t) => /Loading CRUD Workbench… \d+% \(\d+\.\d of \d+\.\d MB\)/.test(t)), texts.join(' | '));
+  assert.ok(texts.includes('Starting…'), texts.join(' | '));
+  assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('loading')).display), 'none');
+  assert.equal(await page.title(), `CRUD Workbench · ${new URL(stack.api).host}`);
+  assert.deepEqual(app.consoleErrors, []);
+  await context.close();
+});
+
+test('the theme follows the system until the person picks one, which is remembered', async () => {
+  const context = await newContext({ colorScheme: 'dark' });
+  const app = await AppPage.open(context, stack.site);
+  const background = () => app.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal((await app.snapshot()).theme, 'dark');
+  assert.equal(await background(), 'rgb(20, 23, 26)');
+  await app.screenshot('page-theme-dark');
+  await app.click('Theme');
+  await app.waitFor((s) => s.theme === 'light', 'the light theme');
+  assert.equal(await background(), 'rgb(247, 247, 250)');
+  await app.frames(3);
+  await app.screenshot('page-theme-light');
+  await app.page.reload();
+  await app.page.waitForFunction(() => window.__app && window.__app.ready);
+  assert.equal((await app.snapshot()).theme, 'light', 'the choice outlives the system preference');
+  await context.close();
+});
+
+test('the canvas follows window resizes and stays crisp at a pixel ratio of two', async () => {
+  const context = await newContext({ deviceScaleFactor: 2 });
+  const app = await AppPage.open(context, stack.site);
+  const layout = async () => {
+    await app.frames(4);
+    const state = await app.state();
+    const canvas = await app.page.evaluate(() => [Module.canvas.width, Module.canvas.height]);
+    return { state, canvas };
+  };
+  let { state, canvas } = await layout();
+  assert.equal(state.pixelRatio, 2);
+  assert.deepEqual(canvas, [2560, 1600]);
+  assert.ok(Math.abs(state.widgets.Send.x + state.widgets.Send.w - 1280) < 40, 'Send sits at the right edge');
+
+  await app.page.setViewportSize({ width: 900, height: 620 });
+  ({ state, canvas } = await layout());
+  assert.deepEqual(canvas, [1800, 1240]);
+  assert.deepEqual(state.viewport, { width: 900, height: 620 });
+  assert.ok(Math.abs(state.widgets.Send.x + state.widgets.Send.w - 900) < 40, 'Send follows the right edge');
+  for (const label of ['Send', 'Endpoint', 'Test connection', 'Event JSON', 'Theme']) {
+    const r = state.widgets[label];
+    assert.ok(r.visible && r.x >= 0 && r.y >= 0 && r.x + r.w <= 900 && r.y + r.h <= 620, `${label} is on screen`);
+  }
+  await app.screenshot('page-resized-hidpi');
+  await app.click('Operation ping');
+  await app.click('Send');
+  const shown = await app.waitFor((s) => s.response !== null, 'an answer after the resize');
+  assert.equal(shown.response.ok, true);
+  await context.close();
+});
+
+test('the mouse wheel scrolls a long answer by about what the page would', async () => {
+  const context = await newContext();
+  const app = await AppPage.open(context, stack.site);
+  const file = path.join(RESULTS_DIR, 'long-echo.json');
+  writeFileSync(file, JSON.stringify({ operation: 'echo', payload: { lines: Array.from({ length: 300 }, (_, i) => i) } }));
+  const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), app.click('Open file')]);
+  await chooser.setFiles(file);
+  await app.waitFor((s) => s.request.operation === 'echo', 'the long echo event');
+  await app.click('Send');
+  await app.waitFor((s) => s.response !== null, 'the long answer');
+  await app.click('Tab JSON');
+  const view = await app.widget('JSON view');
+  await app.page.mouse.move(view.x + view.w / 2, view.y + view.h / 2);
+  await app.page.mouse.wheel(0, 100);
+  const scrolled = await app.waitFor((s) => s.response.json_scroll_lines > 0, 'the JSON view to scroll');
+  await app.frames(3);
+  const lines = (await app.snapshot()).response.json_scroll_lines;
+  // A page scrolls 100 CSS pixels for this step (5.7 lines of 17.5 px); ImGui scrolls five font sizes, 75 px.
+  assert.ok(lines >= 3 && lines <= 7, `scrolled ${lines} lines for a 100 px wheel step`);
+  assert.ok(scrolled.response.tab === 'JSON');
+  await app.screenshot('page-wheel-scrolled');
+  await context.close();
+});
+
+test('a link the app cannot read shows a banner, loads nothing and goes away when dismissed', async () => {
+  const context = await newContext();
+  const first = await AppPage.open(context, stack.site);
+  await first.click('Operation update');
+  const saved = await first.waitFor((s) => s.request.operation === 'update', 'a saved draft');
+  await first.page.close();
+
+  const app = await AppPage.open(context, `${stack.site}#v9.garbage`);
+  const shown = await app.waitFor((s) => s.banner !== '', 'the banner');
+  assert.match(shown.banner, /cannot read \(#v9\.garbage\)/);
+  assert.equal(shown.request.text, saved.request.text, 'the saved draft is untouched');
+  await app.screenshot('page-bad-link');
+  await app.click('Dismiss');
+  await app.waitFor((s) => s.banner === '', 'the dismissed banner');
+  assert.equal(await app.page.evaluate(() => location.hash), '');
+
+  await app.page.evaluate(() => { location.hash = 'another'; });
+  await app.waitFor((s) => s.banner.includes('#another'), 'a banner for a link changed in the address bar');
+  await context.close();
+});

@@ -1,0 +1,130 @@
+#include <doctest/doctest.h>
+
+#include "core/history.hpp"
+
+using core::History;
+using core::HistoryEntry;
+using core::JsonValue;
+
+namespace {
+
+JsonValue event_with(const std::string& json) { return *core::parse_json(json).value; }
+
+HistoryEntry sent(const std::string& event_json, int status, std::int64_t at = 1714572202000) {
+  HistoryEntry entry = core::make_history_entry(event_with(event_json), "http://127.0.0.1:3000/prod/DynamoDBManager", at);
+  entry.status = status;
+  entry.ok = status == 200;
+  entry.elapsed_ms = 35;
+  return entry;
+}
+
+}  // namespace
+
+TEST_CASE("an entry takes its operation and table and size from the event it sent") {
+  const auto entry = sent(R"({"operation":"read","tableName":"t1","payload":{"Key":{"id":"a"}}})", 200);
+  CHECK(entry.operation == "read");
+  CHECK(entry.table_name == "t1");
+  CHECK(entry.event_bytes == std::string(R"({"operation":"read","tableName":"t1","payload":{"Key":{"id":"a"}}})").size());
+  REQUIRE(entry.event.has_value());
+}
+
+TEST_CASE("the newest request comes first and every entry gets its own id") {
+  History history;
+  const auto first = core::add_to_history(history, sent(R"({"operation":"ping"})", 200));
+  const auto second = core::add_to_history(history, sent(R"({"operation":"list","payload":{}})", 200));
+  CHECK(second > first);
+  REQUIRE(history.entries.size() == 2);
+  CHECK(history.entries[0].operation == "list");
+  CHECK(core::find_history_entry(history, first)->operation == "ping");
+  CHECK(core::find_history_entry(history, 999) == nullptr);
+}
+
+TEST_CASE("the history keeps at most the newest two hundred entries") {
+  History history;
+  for (int i = 0; i < 205; ++i) core::add_to_history(history, sent(R"({"operation":"ping"})", 200, i));
+  CHECK(history.entries.size() == core::kMaxHistoryEntries);
+  CHECK(history.entries.front().sent_at_ms == 204);
+  CHECK(history.entries.back().sent_at_ms == 5);
+}
+
+TEST_CASE("an event too large to keep is remembered as a summary without the event") {
+  const std::string big = std::string(R"({"operation":"echo","payload":")") +
+                          std::string(core::kMaxHistoryEventBytes, 'x') + "\"}";
+  History history;
+  core::add_to_history(history, sent(big, 200));
+  REQUIRE(history.entries.size() == 1);
+  CHECK_FALSE(history.entries[0].event.has_value());
+  CHECK(history.entries[0].event_bytes == big.size());
+  CHECK(history.entries[0].operation == "echo");
+}
+
+TEST_CASE("the history's storage text stays within its byte budget by dropping the oldest") {
+  const std::string large = std::string(R"({"operation":"echo","payload":")") +
+                            std::string(core::kMaxHistoryEventBytes - 100, 'x') + "\"}";
+  History history;
+  for (int i = 0; i < 40; ++i) core::add_to_history(history, sent(large, 200, i));
+  CHECK(core::history_to_storage(history).size() <= core::kMaxHistoryBytes);
+  CHECK(history.entries.size() < 40);
+  CHECK(history.entries.front().sent_at_ms == 39);
+}
+
+TEST_CASE("the history round-trips through storage with exact numbers") {
+  History history;
+  auto entry = sent(
+      R"({"operation":"create","tableName":"t","payload":{"Item":{"id":"n","big":12345678901234567890123456789012345678,"tenth":0.1,"e":1E+2}}})",
+      200);
+  core::add_to_history(history, entry);
+  auto failed = sent(R"({"operation":"ping"})", 0);
+  failed.transport_error = "timeout";
+  core::add_to_history(history, failed);
+  const std::string stored = core::history_to_storage(history);
+  CHECK(stored.find("12345678901234567890123456789012345678") != std::string::npos);
+  CHECK(stored.find("1E+2") != std::string::npos);
+  const auto load = core::history_from_storage(stored);
+  CHECK(load.diagnostics.empty());
+  CHECK(load.history == history);
+}
+
+TEST_CASE("ids keep counting up after a reload") {
+  History history;
+  core::add_to_history(history, sent(R"({"operation":"ping"})", 200));
+  auto load = core::history_from_storage(core::history_to_storage(history));
+  const auto id = core::add_to_history(load.history, sent(R"({"operation":"ping"})", 200));
+  CHECK(id == 2);
+}
+
+TEST_CASE("unreadable stored history starts a new one and says so") {
+  for (const char* text : {"{", "[]", R"({"version": 2, "entries": []})", R"({"version": 1})"}) {
+    const auto load = core::history_from_storage(text);
+    CHECK(load.history.entries.empty());
+    REQUIRE(load.diagnostics.size() == 1);
+    CHECK(load.diagnostics[0].message.find("could not be read") != std::string::npos);
+  }
+  CHECK(core::history_from_storage("").diagnostics.empty());
+}
+
+TEST_CASE("damaged stored entries are left out and counted") {
+  const auto load = core::history_from_storage(
+      R"({"version":1,"nextId":9,"entries":[{"id":3,"sentAt":5,"operation":"ping","ok":true,"status":200},
+          {"id":"x"},7,{"id":3,"sentAt":6},{"id":1e3,"sentAt":1},{"id":8,"sentAt":9,"status":99999}]})");
+  REQUIRE(load.history.entries.size() == 2);
+  CHECK(load.history.entries[0].id == 8);
+  CHECK(load.history.entries[0].status == 0);
+  CHECK(load.history.entries[1].operation == "ping");
+  CHECK(load.history.next_id == 9);
+  REQUIRE(load.diagnostics.size() == 1);
+  CHECK(load.diagnostics[0].message == "4 saved history entries were damaged and left out.");
+}
+
+TEST_CASE("the outcome shown is the status or why no answer came") {
+  HistoryEntry entry;
+  entry.status = 403;
+  CHECK(core::history_outcome(entry) == "403");
+  entry.status = 0;
+  entry.transport_error = "timeout";
+  CHECK(core::history_outcome(entry) == "timeout");
+  entry.transport_error = "cancelled";
+  CHECK(core::history_outcome(entry) == "cancelled");
+  entry.transport_error = "network: Failed to fetch";
+  CHECK(core::history_outcome(entry) == "no answer");
+}
