@@ -46,3 +46,13 @@ target_link_options(app PRIVATE
   --shell-file "${CMAKE_SOURCE_DIR}/shell.html"
   "--embed-file=${FONT_DIR}@/fonts")
 set_property(TARGET app APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/shell.html")
+
+# The core benchmark compiled to wasm, for scripts/bench to run in Chromium
+# (built on demand: cmake --build --preset web --target bench_core_wasm).
+add_executable(bench_core_wasm EXCLUDE_FROM_ALL "${CMAKE_SOURCE_DIR}/bench/bench_core.cpp")
+target_link_libraries(bench_core_wasm PRIVATE core)
+target_compile_options(bench_core_wasm PRIVATE ${PROJECT_WARNINGS})
+set_target_properties(bench_core_wasm PROPERTIES
+  OUTPUT_NAME "bench_core" SUFFIX ".html" RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/bench")
+target_link_options(bench_core_wasm PRIVATE -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web -sMINIFY_HTML=0
+  -sEXIT_RUNTIME=1 -sINITIAL_MEMORY=33554432)

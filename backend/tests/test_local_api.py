@@ -6,6 +6,7 @@ import http.client
 import json
 import re
 import threading
+import time
 import unittest
 import urllib.parse
 
@@ -133,9 +134,16 @@ class GatewayBehaviour(StackTestCase):
     def test_each_request_writes_one_log_line_with_method_path_operation_status_and_milliseconds(self):
         self.request({'operation': 'ping', 'payload': 'log-line'})
         self.request(None, method='GET', url=self.url.replace('DynamoDBManager', 'logged'))
-        lines = self.log.getvalue().splitlines()
-        self.assertTrue(any(re.fullmatch(r'POST /prod/DynamoDBManager ping 200 \d+\.\dms', l) for l in lines), lines)
-        self.assertTrue(any(re.fullmatch(r'GET /prod/logged - 403 \d+\.\dms', l) for l in lines), lines)
+        expected = [r'POST /prod/DynamoDBManager ping 200 \d+\.\dms', r'GET /prod/logged - 403 \d+\.\dms']
+        # The server writes its line after the answer has left, so give it a moment.
+        deadline = time.monotonic() + 5
+        while True:
+            lines = self.log.getvalue().splitlines()
+            found = [any(re.fullmatch(p, l) for l in lines) for p in expected]
+            if all(found) or time.monotonic() > deadline:
+                break
+            time.sleep(0.02)
+        self.assertEqual(found, [True, True], lines)
 
 
 class ApiKey(StackTestCase):
