@@ -18,7 +18,9 @@ target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_D
 set(FONT_SOURCE "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 set(FONT_MONO_SOURCE "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf")
 set(FONT_DIR "${CMAKE_BINARY_DIR}/fonts")
-set(FONT_UNICODES "U+0020-007E,U+00A0-024F,U+0370-03FF,U+0400-04FF,U+2010-205E,U+20AC,U+2190-21FF,U+2200-22FF,U+2500-25FF,U+2026")
+# Latin (incl. Latin-1 and Extended-A), Greek, basic Cyrillic, punctuation and the
+# few symbols the UI draws. Keep in step with kGlyphRanges in src/app/theme.cpp.
+set(FONT_UNICODES "U+0020-007E,U+00A0-017F,U+0370-03FF,U+0400-045F,U+2010-2027,U+2030-203A,U+20AC,U+2122,U+2190-2193,U+21BB,U+2212,U+2022,U+25B2-25BC,U+25CF,U+2713,U+2715,U+26A0")
 add_custom_command(
   OUTPUT "${FONT_DIR}/ui.ttf" "${FONT_DIR}/mono.ttf"
   COMMAND ${CMAKE_COMMAND} -E make_directory "${FONT_DIR}"
