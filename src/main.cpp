@@ -107,6 +107,7 @@ bool should_draw(Runtime& rt) {
 void frame(void* arg) {
   Runtime& rt = *static_cast<Runtime*>(arg);
   if (!should_draw(rt)) return;
+  const double started = emscripten_get_now();
   follow_viewport(rt);
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
@@ -124,6 +125,7 @@ void frame(void* arg) {
   follow_mouse_cursor();
   ++rt.frame;
   publish(rt);
+  platform::publish_frame_time(emscripten_get_now() - started);
 }
 
 // Text, clipboard and the input-method position go through the platform:

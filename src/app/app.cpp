@@ -9,6 +9,7 @@
 #include "app/theme.hpp"
 #include "app/ui.hpp"
 #include "core/format.hpp"
+#include "core/share_link.hpp"
 #include "platform/platform.hpp"
 
 namespace app {
@@ -52,6 +53,7 @@ App::App() {
   request_.text = platform::storage_get(kDraftKey)
                       .value_or(core::event_text(core::example_event(core::Operation::Create, core::kDefaultTableName)));
   editor_text_changed();
+  load_presets();
   open_link(platform::url_fragment());
   update_title();
 }
@@ -84,6 +86,8 @@ void App::draw_sidebar(float width) {
   ImGui::BeginChild("sidebar", ImVec2(width, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
   act(draw_connection_panel(connection_, widgets_));
   ImGui::Spacing();
+  act(draw_presets_panel(presets_, widgets_));
+  ImGui::Spacing();
   act(draw_history_panel(history_, !exchange_.has_value(), widgets_));
   ImGui::EndChild();
   const ImVec2 min = ImGui::GetItemRectMin();
@@ -105,7 +109,7 @@ void App::draw_main() {
     request_share_ = std::clamp(request_share_ + moved / available, 0.15f, 0.85f);
   }
   ImGui::BeginChild("response");
-  act(draw_response_panel(response_, widgets_));
+  act(draw_response_panel(response_, exchange_.has_value(), widgets_));
   ImGui::EndChild();
   ImGui::EndChild();
 }
@@ -133,6 +137,18 @@ void App::act(const RequestPanelResult& result) {
 void App::act(const ResponsePanelResult& result) {
   if (!response_) return;
   if (result.copy_json) platform::copy_to_clipboard(response_->text);
+  if (result.copy) platform::copy_to_clipboard(*result.copy);
+  if (result.next_page) ask_next_page();
+  if (result.load_all && response_->paging) {
+    response_->paging->load_all = true;
+    response_->paging->stopped = false;
+    ask_next_page();
+  }
+  if (result.stop_loading && response_->paging) {
+    response_->paging->load_all = false;
+    response_->paging->stopped = true;
+    if (exchange_ && exchange_->next_page) platform::http_cancel(exchange_->id);
+  }
   if (result.save_json) {
     platform::download_text_file("response-" + response_->operation + ".json", "application/json",
                                  response_->text);
@@ -190,20 +206,27 @@ void App::send_from_editor() {
   if (request_.check.event) send_event(*request_.check.event);
 }
 
-void App::send_event(const core::JsonValue& event) {
+void App::send_event(const core::JsonValue& event, bool next_page) {
   core::HistoryEntry entry = core::make_history_entry(event, connection_.settings.connection.endpoint, now_ms());
   const core::HttpRequest request = core::build_http_request(event, connection_.settings.connection);
   request_.problem.clear();
-  exchange_ = Exchange{.started_at = ImGui::GetTime(), .operation = entry.operation};
+  exchange_ = Exchange{.started_at = ImGui::GetTime(), .operation = entry.operation, .next_page = next_page};
   exchange_->id = platform::http_send(request, connection_.settings.timeout_seconds * 1000,
-                                      [this, entry, request](const core::HttpResponse& response) mutable {
-                                        receive_answer(std::move(entry), request, response);
+                                      [this, entry, event, request, next_page](const core::HttpResponse& response) mutable {
+                                        receive_answer(std::move(entry), event, request, response, next_page);
                                       });
 }
 
-void App::receive_answer(core::HistoryEntry entry, const core::HttpRequest& sent, const core::HttpResponse& response) {
+void App::receive_answer(core::HistoryEntry entry, const core::JsonValue& event, const core::HttpRequest& sent,
+                         const core::HttpResponse& response, bool next_page) {
   exchange_.reset();
-  response_ = make_response_state(response, sent, connection_.settings, entry.operation, platform::page_origin());
+  ResponseState answer = make_response_state(response, sent, connection_.settings, entry.operation, platform::page_origin());
+  if (next_page && response_ && response_->paging) {
+    receive_page(std::move(answer));
+    return;
+  }
+  response_ = std::move(answer);
+  if (entry.operation == "list") start_paging(*response_, event);
   if (response_->verdict.state != core::ConnectionState::Unknown) connection_.verdict = response_->verdict;
   entry.status = response.status;
   entry.transport_error = response.transport_error;
@@ -245,15 +268,36 @@ void App::open_event_file() {
                            });
 }
 
-// Share links arrive with the presets; until then any link is one this
-// version cannot read, and opening it must not touch the saved work.
+// The single entry point for links (at start-up and on every hashchange). A
+// good share link goes into the editor, unsent; anything else leaves the
+// saved work (draft, presets, history) as it was and says why.
 void App::open_link(const std::string& fragment) {
   if (fragment.empty()) return;
-  constexpr std::size_t kShown = 24;  // a fragment is percent-encoded ASCII
-  const std::string shown = fragment.size() > kShown ? fragment.substr(0, kShown) + "…" : fragment;
-  banner_ = "This page was opened with a link this version cannot read (#" + shown +
-            "). Nothing was loaded; your saved work is unchanged.";
   banner_is_link_ = true;
+  if (!core::is_share_link(fragment)) {
+    constexpr std::size_t kShown = 24;  // a fragment is percent-encoded ASCII
+    const std::string shown = fragment.size() > kShown ? fragment.substr(0, kShown) + "…" : fragment;
+    banner_ = "This page was opened with a link this version cannot read (#" + shown +
+              "). Nothing was loaded; your saved work is unchanged.";
+    return;
+  }
+  const core::LinkRead read = core::read_share_link(fragment);
+  if (!read.preset) {
+    const std::string why = read.diagnostics.empty() ? "it holds no request" : read.diagnostics.front().message;
+    banner_ = "This shared link could not be read (" + why +
+              "). Nothing was loaded; your saved work is unchanged. Ask for the link again, or copy it whole.";
+    return;
+  }
+  set_editor_text(core::event_text(read.preset->event), "Loaded from a shared link — not sent yet");
+  banner_ = "Loaded from a shared link — not sent yet. Check the request, then press Send.";
+  const std::string& endpoint = read.preset->connection.endpoint;
+  if (!endpoint.empty() && endpoint != connection_.settings.connection.endpoint) {
+    banner_ += " The link was made for " + endpoint + ", not the endpoint you are connected to (" +
+               connection_.settings.connection.endpoint + "); change it in Connection if needed.";
+  }
+  for (const auto& diagnostic : read.diagnostics) {
+    if (diagnostic.severity == core::Severity::Warning) banner_ += " " + diagnostic.message;
+  }
 }
 
 void App::dismiss_banner() {
@@ -291,7 +335,8 @@ nlohmann::json App::snapshot() const {
           {"connection", connection_snapshot(connection_)},
           {"request", request_snapshot(request_, exchange_)},
           {"response", response_snapshot(response_)},
-          {"history", history_snapshot(history_)}};
+          {"history", history_snapshot(history_)},
+          {"presets", presets_snapshot(presets_)}};
 }
 
 }  // namespace app

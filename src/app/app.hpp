@@ -42,8 +42,10 @@ class App {
   void set_editor_text(std::string text, std::string origin);
   void editor_text_changed();
   void send_from_editor();
-  void send_event(const core::JsonValue& event);
-  void receive_answer(core::HistoryEntry entry, const core::HttpRequest& sent, const core::HttpResponse& response);
+  // `next_page`: the list's next page (ExclusiveStartKey set), added to the shown table, not to the history.
+  void send_event(const core::JsonValue& event, bool next_page = false);
+  void receive_answer(core::HistoryEntry entry, const core::JsonValue& event, const core::HttpRequest& sent,
+                      const core::HttpResponse& response, bool next_page);
   void test_connection();
   void open_event_file();
   void open_link(const std::string& fragment);
@@ -51,6 +53,20 @@ class App {
   void toggle_theme();
   void remember(const std::string& key, const std::string& value);
   void update_title();
+
+  // ---- list pages, presets and share links (app_presets.cpp) ----
+  void act(const PresetsPanelResult& result);
+  void ask_next_page();
+  void receive_page(ResponseState page);
+  void load_presets();
+  void remember_presets();
+  void load_preset(std::size_t index);
+  void save_current_as_preset();
+  void copy_share_link();
+  void import_presets_file();
+  void import_presets_text(const std::string& text, const std::string& source);
+  void export_presets();
+  PresetsState presets_;
 
   WidgetMap widgets_;
   bool dark_ = true;

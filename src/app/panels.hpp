@@ -48,8 +48,13 @@ nlohmann::json request_snapshot(const RequestState& state, const std::optional<E
 struct ResponsePanelResult {
   bool copy_json = false;
   bool save_json = false;
+  std::optional<std::string> copy;  // put this on the clipboard (a cell, row or rows)
+  bool next_page = false;
+  bool load_all = false;
+  bool stop_loading = false;
 };
-ResponsePanelResult draw_response_panel(std::optional<ResponseState>& state, WidgetMap& widgets);
+// `busy`: a request is in flight, so no further page can be asked for.
+ResponsePanelResult draw_response_panel(std::optional<ResponseState>& state, bool busy, WidgetMap& widgets);
 nlohmann::json response_snapshot(const std::optional<ResponseState>& state);
 
 // ---- history (history_panel.cpp) ----
@@ -60,5 +65,18 @@ struct HistoryPanelResult {
 };
 HistoryPanelResult draw_history_panel(HistoryState& state, bool can_send, WidgetMap& widgets);
 nlohmann::json history_snapshot(const HistoryState& state);
+
+// ---- presets and share links (presets_panel.cpp) ----
+struct PresetsPanelResult {
+  std::optional<std::size_t> load;       // put this preset (index over builtin then saved) into the editor
+  bool save_current = false;
+  bool copy_link = false;
+  bool changed = false;                  // saved presets renamed, duplicated or deleted: remember them
+  bool export_file = false;
+  bool import_file = false;
+  std::optional<std::string> import_text;  // a pasted collection
+};
+PresetsPanelResult draw_presets_panel(PresetsState& state, WidgetMap& widgets);
+nlohmann::json presets_snapshot(const PresetsState& state);
 
 }  // namespace app

@@ -3,6 +3,7 @@
 // core::answer_table), so the panel only draws.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "app/state.hpp"
@@ -13,5 +14,21 @@ namespace app {
 ResponseState make_response_state(const core::HttpResponse& response, const core::HttpRequest& sent,
                                   const core::ConnectionSettings& settings, std::string operation,
                                   const std::string& page_origin);
+
+// A list answer's first page: remembers `event` so further pages can be asked for.
+void start_paging(ResponseState& state, const core::JsonValue& event);
+
+// The list event asking for the page after the shown one; empty when there is none.
+std::optional<core::JsonValue> next_page_event(const ResponseState& state);
+
+// `page` (the answer to next_page_event) added to `shown`: one table of every
+// page's items, the sort and filter kept. A failed page leaves the table and
+// shows the failure in the status line instead.
+ResponseState add_page(ResponseState shown, ResponseState page);
+
+// Folds or unfolds the JSON tab's line `line` (one that opens an object or array).
+void toggle_fold(JsonFolds& folds, std::uint32_t line);
+// Folds every object and array inside the top-level one, or unfolds all.
+void fold_all(JsonFolds& folds, bool folded);
 
 }  // namespace app

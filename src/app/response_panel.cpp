@@ -2,7 +2,12 @@
 // the answer as a table, as JSON, its metadata, and the error explained.
 #include <cfloat>
 
+#include <imgui.h>
+#include <misc/cpp/imgui_stdlib.h>
+
 #include "app/panels.hpp"
+#include "app/table_view.hpp"
+#include "app/response_model.hpp"
 #include "app/theme.hpp"
 #include "app/ui.hpp"
 #include "core/format.hpp"
@@ -55,54 +60,257 @@ void draw_status_line(const ResponseState& state, ResponsePanelResult& result, W
   if (state.answer.ok && !state.answer.hint.empty()) ui::text_muted(state.answer.hint);
 }
 
-void draw_table(const core::ResultTable& table) {
+// ---- the table
+
+constexpr std::size_t kTrackedRows = 20;  // rows published for tests: the first ones on screen
+
+const char* format_name(core::CopyFormat format) { return format == core::CopyFormat::Json ? "JSON" : "TSV"; }
+
+void draw_cell_text(const core::Cell& cell) {
+  if (cell.missing()) {
+    ImGui::TextDisabled("—");  // no such attribute: not the same as null
+  } else if (cell.type == core::AttributeType::Null) {
+    ImGui::TextColored(palette().muted, "null");
+  } else if (cell.expandable()) {
+    ImGui::TextColored(palette().accent, "%.*s ▸", static_cast<int>(cell.text.size()), cell.text.data());
+  } else {
+    ImGui::TextUnformatted(cell.text.data(), cell.text.data() + cell.text.size());
+  }
+}
+
+// A nested value's members as a tree, opened level by level.
+void draw_nested_tree(const core::Cell& cell) {
+  for (const core::CellChild& child : core::cell_children(cell)) {
+    const core::Cell inner{.value = child.value, .text = child.text, .type = child.type};
+    if (inner.expandable()) {
+      if (ImGui::TreeNode(child.name.c_str(), "%s  %s", child.name.c_str(), child.text.c_str())) {
+        draw_nested_tree(inner);
+        ImGui::TreePop();
+      }
+    } else {
+      ImGui::BulletText("%s", child.name.c_str());
+      ImGui::SameLine();
+      draw_cell_text(inner);
+    }
+  }
+}
+
+std::optional<std::string> copy_text(const ResponseState& state, char what, core::CopyFormat format) {
+  const TableView& view = state.view;
+  if (what == 'a') return core::copy_rows(state.table, view.shown, format);
+  if (!view.selected_row) return std::nullopt;
+  if (what == 'r') return core::copy_row(state.table, *view.selected_row, format);
+  return core::copy_cell(state.table.cell(*view.selected_row, view.selected_column), format);
+}
+
+void draw_copy_menu(const ResponseState& state, ResponsePanelResult& result) {
+  for (const auto format : {core::CopyFormat::Json, core::CopyFormat::Tsv}) {
+    for (const auto& [what, label] : {std::pair{'c', "cell"}, std::pair{'r', "row"}, std::pair{'a', "all rows"}}) {
+      const std::string item = std::string("Copy ") + label + " as " + format_name(format);
+      if (ImGui::MenuItem(item.c_str())) result.copy = copy_text(state, what, format);
+    }
+  }
+}
+
+void draw_table_toolbar(ResponseState& state, ResponsePanelResult& result, WidgetMap& widgets) {
+  TableView& view = state.view;
+  ImGui::SetNextItemWidth(ui::em(14));
+  std::string filter = view.filter;
+  if (ImGui::InputTextWithHint("##filter", "Filter rows", &filter)) filter_table(state, std::move(filter));
+  widgets.track("Table filter");
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextColored(palette().muted, "%s", core::format_row_count(view.shown.size(), state.table.row_count()).c_str());
+  widgets.track("Row count");
+  ImGui::SameLine();
+  ImGui::TextColored(palette().muted, "· copy as");
+  ImGui::SameLine();
+  for (const auto format : {core::CopyFormat::Json, core::CopyFormat::Tsv}) {
+    if (ImGui::RadioButton(format_name(format), view.copy_format == format)) view.copy_format = format;
+    widgets.track(std::string("Copy as ") + format_name(format));
+    ImGui::SameLine();
+  }
+  for (const auto& [what, label] : {std::pair{'c', "Copy cell"}, std::pair{'r', "Copy row"}, std::pair{'a', "Copy all"}}) {
+    ImGui::BeginDisabled(what != 'a' && !view.selected_row);
+    if (ImGui::SmallButton(label)) result.copy = copy_text(state, what, view.copy_format);
+    ImGui::EndDisabled();
+    widgets.track(label);
+    ImGui::SameLine();
+  }
+  ImGui::NewLine();
+}
+
+void follow_sort_specs(ResponseState& state) {
+  ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
+  if (!specs || !specs->SpecsDirty) return;
+  if (specs->SpecsCount == 0) {
+    sort_table(state, -1, core::SortDirection::Ascending);
+  } else {
+    const ImGuiTableColumnSortSpecs& spec = specs->Specs[0];
+    sort_table(state, spec.ColumnIndex,
+               spec.SortDirection == ImGuiSortDirection_Descending ? core::SortDirection::Descending
+                                                                   : core::SortDirection::Ascending);
+  }
+  specs->SpecsDirty = false;
+}
+
+void draw_header_row(const core::ResultTable& table, WidgetMap& widgets) {
+  ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+  for (std::size_t column = 0; column < table.column_count(); ++column) {
+    if (!ImGui::TableSetColumnIndex(static_cast<int>(column))) continue;
+    ImGui::TableHeader(table.columns()[column].name.c_str());
+    widgets.track("Column " + table.columns()[column].name);
+  }
+}
+
+std::size_t hovered_column(std::size_t columns) {
+  for (std::size_t column = 0; column < columns; ++column) {
+    if (ImGui::TableGetColumnFlags(static_cast<int>(column)) & ImGuiTableColumnFlags_IsHovered) return column;
+  }
+  return 0;
+}
+
+// One row: a selectable across every column (click selects the row and the
+// cell under the mouse; right-click offers copying), then the cells.
+void draw_table_row(ResponseState& state, std::size_t position, ResponsePanelResult& result, WidgetMap& widgets) {
+  TableView& view = state.view;
+  const core::ResultTable& table = state.table;
+  const std::uint32_t row = view.shown[position];
+  ImGui::TableNextRow();
+  ImGui::TableNextColumn();
+  ImGui::PushID(static_cast<int>(row));
+  const auto flags = ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap;
+  if (ImGui::Selectable("##row", view.selected_row == row, flags, ImVec2(0, ImGui::GetTextLineHeight()))) {
+    view.selected_row = row;
+    view.selected_column = hovered_column(table.column_count());
+    if (table.cell(row, view.selected_column).expandable()) view.nested = {{row, view.selected_column}};
+  }
+  if (ImGui::BeginPopupContextItem("row-menu")) {
+    if (view.selected_row != row) {
+      view.selected_row = row;
+      view.selected_column = hovered_column(table.column_count());
+    }
+    draw_copy_menu(state, result);
+    ImGui::EndPopup();
+  }
+  if (position - view.first_visible < kTrackedRows) widgets.track("Row " + std::to_string(position));
+  ImGui::SameLine(0, 0);
+  ImGui::PopID();
+  for (std::size_t column = 0; column < table.column_count(); ++column) {
+    if (column > 0 && !ImGui::TableNextColumn()) continue;
+    draw_cell_text(table.cell(row, column));
+  }
+}
+
+void draw_nested_popup(ResponseState& state) {
+  TableView& view = state.view;
+  if (!view.nested) return;
+  const auto [row, column] = *view.nested;
+  if (row >= state.table.row_count()) {
+    view.nested.reset();
+    return;
+  }
+  if (!ImGui::IsPopupOpen("nested-value")) ImGui::OpenPopup("nested-value");
+  ImGui::SetNextWindowSizeConstraints(ImVec2(ui::em(16), 0), ImVec2(ui::em(40), ui::em(30)));
+  if (!ImGui::BeginPopup("nested-value")) {
+    view.nested.reset();
+    return;
+  }
+  const core::Cell& cell = state.table.cell(row, column);
+  ImGui::TextColored(palette().muted, "%s · %.*s", state.table.columns()[column].name.c_str(),
+                     static_cast<int>(cell.text.size()), cell.text.data());
+  ImGui::Separator();
+  draw_nested_tree(cell);
+  ImGui::EndPopup();
+}
+
+void draw_table(ResponseState& state, ResponsePanelResult& result, WidgetMap& widgets) {
+  const core::ResultTable& table = state.table;
   if (table.column_count() == 0) {
     ui::text_muted("Nothing to show as a table.");
     return;
   }
+  draw_table_toolbar(state, result, widgets);
   const auto flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_Resizable |
-                     ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
-  if (!ImGui::BeginTable("result", static_cast<int>(table.column_count()), flags, ImVec2(0, 0))) return;
-  ImGui::TableSetupScrollFreeze(0, 1);
-  for (const auto& column : table.columns()) ImGui::TableSetupColumn(column.name.c_str());
-  ImGui::TableHeadersRow();
+                     ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit |
+                     ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate | ImGuiTableFlags_Reorderable;
+  ImGui::PushID(state.view.id);
+  if (!ImGui::BeginTable("result", static_cast<int>(table.column_count()), flags, ImVec2(0, 0))) {
+    ImGui::PopID();
+    return;
+  }
+  // The header row and the key column stay in view while scrolling.
+  ImGui::TableSetupScrollFreeze(table.columns().front().key ? 1 : 0, 1);
+  for (const auto& column : table.columns()) {
+    ImGui::TableSetupColumn(column.name.c_str(), ImGuiTableColumnFlags_PreferSortAscending);
+  }
+  follow_sort_specs(state);
+  draw_header_row(table, widgets);
   ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(table.row_count()));
+  clipper.Begin(static_cast<int>(state.view.shown.size()));
   while (clipper.Step()) {
-    for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
-      ImGui::TableNextRow();
-      for (std::size_t column = 0; column < table.column_count(); ++column) {
-        ImGui::TableNextColumn();
-        const core::Cell& cell = table.cell(static_cast<std::size_t>(row), column);
-        if (cell.missing()) {
-          ImGui::TextDisabled("-");
-        } else {
-          ImGui::TextUnformatted(cell.text.data(), cell.text.data() + cell.text.size());
-        }
-      }
+    for (int position = clipper.DisplayStart; position < clipper.DisplayEnd; ++position) {
+      draw_table_row(state, static_cast<std::size_t>(position), result, widgets);
     }
   }
+  if (clipper.ItemsHeight > 0) {
+    state.view.first_visible = static_cast<std::size_t>(ImGui::GetScrollY() / clipper.ItemsHeight);
+  }
   ImGui::EndTable();
+  widgets.track("Results table");
+  draw_nested_popup(state);
+  ImGui::PopID();
 }
 
-// Only the visible lines are drawn, so a large answer scrolls smoothly.
+// ---- the JSON tab
+
+// Only the visible lines are drawn, so a large answer scrolls smoothly. A
+// line that opens an object or array has a marker that folds it.
+// Returns whether its fold marker was clicked.
+bool draw_json_line(const JsonFolds& folds, const std::string& text, const std::vector<std::size_t>& starts,
+                    std::uint32_t line) {
+  bool toggled = false;
+  const std::size_t begin = starts[line];
+  const std::size_t end = line + 1 < starts.size() ? starts[line + 1] - 1 : text.size();
+  const bool opens = folds.end[line] != 0;
+  ImGui::PushID(static_cast<int>(line));
+  if (opens) {
+    toggled = ImGui::SmallButton(folds.folded[line] ? "▸" : "▾");
+  } else {
+    ImGui::Dummy(ImVec2(ImGui::CalcTextSize("▸").x + ImGui::GetStyle().FramePadding.x * 2, ImGui::GetTextLineHeight()));
+  }
+  ImGui::PopID();
+  ImGui::SameLine(0, ui::em(0.3f));
+  ImGui::TextUnformatted(text.c_str() + begin, text.c_str() + end);
+  if (opens && folds.folded[line]) {
+    ImGui::SameLine(0, 0);
+    const std::uint32_t lines = folds.end[line] - line - 1;
+    ImGui::TextColored(palette().muted, " … %u lines", lines);
+  }
+  return toggled;
+}
+
 void draw_json(ResponseState& state, WidgetMap& widgets) {
+  if (ImGui::SmallButton("Expand all")) fold_all(state.folds, false);
+  widgets.track("Expand all");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Collapse all")) fold_all(state.folds, true);
+  widgets.track("Collapse all");
   ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kMonoFont]);
   ImGui::BeginChild("json-view", ImVec2(0, 0), ImGuiChildFlags_Border, ImGuiWindowFlags_HorizontalScrollbar);
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
-  const std::string& text = state.text;
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, 0));
+  std::optional<std::uint32_t> toggled;  // folded after drawing: it changes the visible lines
   ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(state.line_starts.size()));
+  clipper.Begin(static_cast<int>(state.folds.visible.size()));
   while (clipper.Step()) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-      const std::size_t begin = state.line_starts[static_cast<std::size_t>(i)];
-      std::size_t end = static_cast<std::size_t>(i) + 1 < state.line_starts.size()
-                            ? state.line_starts[static_cast<std::size_t>(i) + 1] - 1
-                            : text.size();
-      ImGui::TextUnformatted(text.c_str() + begin, text.c_str() + end);
+      const std::uint32_t line = state.folds.visible[static_cast<std::size_t>(i)];
+      if (draw_json_line(state.folds, state.text, state.line_starts, line)) toggled = line;
     }
   }
-  ImGui::PopStyleVar();
+  if (toggled) toggle_fold(state.folds, *toggled);
+  ImGui::PopStyleVar(2);
   state.json_scroll_lines = ImGui::GetScrollY() / ImGui::GetTextLineHeight();
   ImGui::EndChild();
   ImGui::PopFont();
@@ -162,7 +370,36 @@ void draw_error(const ResponseState& state) {
   ImGui::EndTable();
 }
 
-void draw_tabs(ResponseState& state, WidgetMap& widgets) {
+// A list's pages: how many are shown, and the buttons to read more.
+void draw_paging(const ResponseState& state, bool busy, ResponsePanelResult& result, WidgetMap& widgets) {
+  const ListPaging& paging = *state.paging;
+  const bool more = state.answer.last_evaluated_key.has_value();
+  ImGui::AlignTextToFramePadding();
+  std::string progress = core::format_count(paging.pages) + (paging.pages == 1 ? " page · " : " pages · ") +
+                         core::format_count(paging.items->array.size()) + " items";
+  if (paging.load_all) progress = "Loading all: " + progress + " so far…";
+  else if (paging.stopped) progress += " (stopped)";
+  else if (!more) progress += " · no more pages";
+  ImGui::TextColored(palette().muted, "%s", progress.c_str());
+  widgets.track("Paging progress");
+  if (paging.load_all) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Stop")) result.stop_loading = true;
+    widgets.track("Stop");
+    return;
+  }
+  if (!more) return;
+  ImGui::BeginDisabled(busy);
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Next page")) result.next_page = true;
+  widgets.track("Next page");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Load all")) result.load_all = true;
+  widgets.track("Load all");
+  ImGui::EndDisabled();
+}
+
+void draw_tabs(ResponseState& state, ResponsePanelResult& result, WidgetMap& widgets) {
   if (!ImGui::BeginTabBar("response-tabs")) return;
   for (const ResponseTab tab : {ResponseTab::Table, ResponseTab::Json, ResponseTab::Metadata, ResponseTab::Error}) {
     const ImGuiTabItemFlags flags = state.select_tab == tab ? ImGuiTabItemFlags_SetSelected : 0;
@@ -171,7 +408,7 @@ void draw_tabs(ResponseState& state, WidgetMap& widgets) {
     if (!open) continue;
     state.shown_tab = tab;
     switch (tab) {
-      case ResponseTab::Table: draw_table(state.table); break;
+      case ResponseTab::Table: draw_table(state, result, widgets); break;
       case ResponseTab::Json: draw_json(state, widgets); break;
       case ResponseTab::Metadata: draw_metadata(state); break;
       case ResponseTab::Error: draw_error(state); break;
@@ -183,16 +420,54 @@ void draw_tabs(ResponseState& state, WidgetMap& widgets) {
   ImGui::EndTabBar();
 }
 
+constexpr std::size_t kSnapshotVisibleRows = 5;
+
+nlohmann::json table_snapshot(const ResponseState& state) {
+  const TableView& view = state.view;
+  nlohmann::json visible = nlohmann::json::array();
+  for (std::size_t position = view.first_visible;
+       position < std::min(view.shown.size(), view.first_visible + kSnapshotVisibleRows); ++position) {
+    nlohmann::json cells = nlohmann::json::array();
+    for (std::size_t column = 0; column < state.table.column_count(); ++column) {
+      cells.push_back(std::string(state.table.cell(view.shown[position], column).text));
+    }
+    visible.push_back(std::move(cells));
+  }
+  const bool sorted = view.sort_column >= 0 && view.sort_column < static_cast<int>(state.table.column_count());
+  return {{"shown", view.shown.size()},
+          {"total", state.table.row_count()},
+          {"row_count_label", core::format_row_count(view.shown.size(), state.table.row_count())},
+          {"filter", view.filter},
+          {"sort_column", sorted ? nlohmann::json(state.table.columns()[static_cast<std::size_t>(view.sort_column)].name)
+                                 : nlohmann::json(nullptr)},
+          {"sort_direction", view.sort_direction == core::SortDirection::Ascending ? "ascending" : "descending"},
+          {"first_visible", view.first_visible},
+          {"visible_rows", std::move(visible)},
+          {"selected_row", view.selected_row ? nlohmann::json(*view.selected_row) : nlohmann::json(nullptr)},
+          {"copy_format", format_name(view.copy_format)},
+          {"nested_open", view.nested.has_value()}};
+}
+
+nlohmann::json paging_snapshot(const ResponseState& state) {
+  if (!state.paging) return nullptr;
+  return {{"pages", state.paging->pages},
+          {"items", state.paging->items->array.size()},
+          {"load_all", state.paging->load_all},
+          {"stopped", state.paging->stopped},
+          {"has_next", state.answer.last_evaluated_key.has_value()}};
+}
+
 }  // namespace
 
-ResponsePanelResult draw_response_panel(std::optional<ResponseState>& state, WidgetMap& widgets) {
+ResponsePanelResult draw_response_panel(std::optional<ResponseState>& state, bool busy, WidgetMap& widgets) {
   ResponsePanelResult result;
   if (!state) {
     ui::text_muted("No answer yet. Press Send, or Test connection in the Connection panel.");
     return result;
   }
   draw_status_line(*state, result, widgets);
-  draw_tabs(*state, widgets);
+  if (state->paging) draw_paging(*state, busy, result, widgets);
+  draw_tabs(*state, result, widgets);
   return result;
 }
 
@@ -225,6 +500,8 @@ nlohmann::json response_snapshot(const std::optional<ResponseState>& state) {
           {"columns", std::move(columns)},
           {"rows", std::move(rows)},
           {"row_count", table.row_count()},
+          {"table", table_snapshot(*state)},
+          {"paging", paging_snapshot(*state)},
           {"transport_error", state->http.transport_error},
           {"transport_cause", std::string(core::transport_cause_name(answer.transport_cause))},
           {"verdict", {{"headline", state->verdict.headline}, {"advice", state->verdict.advice}}},

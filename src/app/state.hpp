@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "core/event_text.hpp"
 #include "core/history.hpp"
 #include "core/http.hpp"
+#include "core/preset.hpp"
 #include "core/response.hpp"
 #include "core/result_table.hpp"
 #include "platform/platform.hpp"
@@ -42,9 +44,44 @@ struct Exchange {
   platform::RequestId id = 0;
   double started_at = 0;  // ImGui time, seconds
   std::string operation;
+  bool next_page = false;  // a further page of the shown list, not a new request
 };
 
 enum class ResponseTab { Table, Json, Metadata, Error };
+
+// How the answer table is shown: sorted, filtered, the selected cell, the
+// nested value opened. Orders are row indices into ResponseState::table.
+struct TableView {
+  std::vector<std::uint32_t> sorted;          // every row, in the chosen order
+  std::vector<std::uint32_t> shown;           // `sorted`, filtered
+  std::shared_ptr<core::FilterIndex> filter_index;  // built on the first filter keystroke
+  std::string filter;
+  int sort_column = -1;                       // -1: the answer's order
+  core::SortDirection sort_direction = core::SortDirection::Ascending;
+  core::CopyFormat copy_format = core::CopyFormat::Json;
+  std::optional<std::uint32_t> selected_row;  // a row index into the table
+  std::size_t selected_column = 0;
+  std::optional<std::pair<std::uint32_t, std::size_t>> nested;  // the cell whose nested value is open
+  std::size_t first_visible = 0;              // position in `shown` of the top row on screen
+  int id = 0;                                 // ImGui's id for the table: new per answer, kept across pages
+};
+
+// Folding of the JSON tab's pretty text: a line that opens an object or
+// array can be collapsed up to its closing line.
+struct JsonFolds {
+  std::vector<std::uint32_t> end;     // per line: its closing line when it opens one, else 0
+  std::vector<char> folded;           // per line
+  std::vector<std::uint32_t> visible; // the lines drawn, folded ranges left out
+};
+
+// A list being read page by page (Next page, Load all).
+struct ListPaging {
+  core::JsonValue event;                          // the list event of the first page
+  std::shared_ptr<const core::JsonValue> items;   // every page's Items so far, one array
+  std::size_t pages = 1;
+  bool load_all = false;
+  bool stopped = false;
+};
 
 struct ResponseState {
   core::HttpResponse http;
@@ -60,6 +97,9 @@ struct ResponseState {
   std::optional<ResponseTab> select_tab;   // switch to this tab on the next frame
   ResponseTab shown_tab = ResponseTab::Table;
   float json_scroll_lines = 0;             // how far the JSON view is scrolled, in lines
+  TableView view;
+  JsonFolds folds;
+  std::optional<ListPaging> paging;        // a list answer: its pages so far
 };
 
 struct HistoryState {
@@ -67,6 +107,19 @@ struct HistoryState {
   std::string problem;          // why it could not be read or saved
   bool confirm_clear = false;
   std::int64_t restored_id = 0; // the entry last put into the editor
+};
+
+// The Presets panel: the built-in requests, then the person's own (kept in storage).
+struct PresetsState {
+  std::vector<core::Preset> builtin;
+  std::vector<core::Preset> saved;
+  std::optional<std::size_t> selected;  // index over builtin then saved
+  std::optional<std::size_t> renaming;  // index into saved
+  std::string rename_text;
+  bool pasting = false;                 // the paste box for a collection is open
+  std::string pasted;
+  std::string notice;                   // what the last import or save did
+  bool notice_is_problem = false;
 };
 
 }  // namespace app

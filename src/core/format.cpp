@@ -75,4 +75,16 @@ std::string format_sent_time(std::int64_t sent_ms, std::int64_t now_ms, int utc_
   return buffer.data();
 }
 
+std::string format_count(std::uint64_t count) {
+  std::string digits = std::to_string(count);
+  for (std::size_t at = digits.size(); at > 3; at -= 3) digits.insert(at - 3, 1, ',');
+  return digits;
+}
+
+std::string format_row_count(std::uint64_t shown, std::uint64_t total) {
+  const std::string unit = total == 1 ? " row" : " rows";
+  if (shown == total) return format_count(total) + unit;
+  return format_count(shown) + " of " + format_count(total) + unit;
+}
+
 }  // namespace core

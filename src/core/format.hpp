@@ -19,4 +19,10 @@ std::string format_duration(double milliseconds);
 // epoch; `utc_offset_minutes` is the local zone's offset (east positive).
 std::string format_sent_time(std::int64_t sent_ms, std::int64_t now_ms, int utc_offset_minutes);
 
+// A count with thousands separators: "7", "1,234", "10,000".
+std::string format_count(std::uint64_t count);
+
+// How many rows a table shows: "1,234 of 10,000 rows", or "10,000 rows" when all are shown.
+std::string format_row_count(std::uint64_t shown, std::uint64_t total);
+
 }  // namespace core

@@ -62,10 +62,17 @@ void set_cursor(const char* css_name);
 // screen goes away once a frame has been drawn.
 void publish_app_state(const std::string& json);
 
+// For benchmarks: the CPU time of the last drawn frame, published as
+// window.__app.frameMs and, with the recent ones, window.__app.frameTimes.
+void publish_frame_time(double milliseconds);
+
 void set_page_title(const std::string& title);
 
 // The page's origin, e.g. "https://example.org".
 std::string page_origin();
+
+// The page's address without its fragment, e.g. "https://example.org/workbench/".
+std::string page_url();
 
 // Whether the system asks for a dark theme (prefers-color-scheme).
 bool prefers_dark_color_scheme();

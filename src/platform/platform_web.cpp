@@ -132,12 +132,27 @@ EM_JS(void, js_set_cursor, (const char* name), { Module.canvas.style.cursor = UT
 
 EM_JS(void, js_publish_app_state, (const char* json), {
   window.__app = JSON.parse(UTF8ToString(json));
+  window.__app.frameTimes = Module.frameTimes || [];
+  window.__app.frameMs = window.__app.frameTimes.length ? window.__app.frameTimes[window.__app.frameTimes.length - 1] : 0;
   if (window.__app.frame >= 1 && Module.onFirstFrame) { Module.onFirstFrame(); Module.onFirstFrame = null; }
 });
 
 EM_JS(void, js_set_page_title, (const char* title), { document.title = UTF8ToString(title); });
 
 EM_JS(char*, js_page_origin, (), { return allocateUTF8(location.origin); });
+
+EM_JS(char*, js_page_url, (), { return allocateUTF8(location.href.split("#")[0]); });
+
+// A ring of the last 240 frames: cheap to keep, enough for a benchmark's window.
+EM_JS(void, js_publish_frame_time, (double ms), {
+  const times = Module.frameTimes || (Module.frameTimes = []);
+  times.push(ms);
+  if (times.length > 240) times.shift();
+  if (window.__app) {
+    window.__app.frameMs = ms;
+    window.__app.frameTimes = times;
+  }
+});
 
 EM_JS(int, js_prefers_dark, (), {
   return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches ? 1 : 0;
@@ -375,6 +390,10 @@ void publish_app_state(const std::string& json) { js_publish_app_state(json.c_st
 void set_page_title(const std::string& title) { js_set_page_title(title.c_str()); }
 
 std::string page_origin() { return take_string(js_page_origin()); }
+
+std::string page_url() { return take_string(js_page_url()); }
+
+void publish_frame_time(double milliseconds) { js_publish_frame_time(milliseconds); }
 
 bool prefers_dark_color_scheme() { return js_prefers_dark() != 0; }
 

@@ -39,3 +39,18 @@ TEST_CASE("sent times are shown in the local time zone which decides what today 
   CHECK(format_sent_time(sent, sent + 24 * 3600000, 120) == "2024-05-02 00:30");
   CHECK(format_sent_time(0, 0, -60) == "23:00:00");
 }
+
+TEST_CASE("counts are grouped by thousands with commas") {
+  CHECK(core::format_count(0) == "0");
+  CHECK(core::format_count(999) == "999");
+  CHECK(core::format_count(1234) == "1,234");
+  CHECK(core::format_count(10000) == "10,000");
+  CHECK(core::format_count(1234567) == "1,234,567");
+}
+
+TEST_CASE("a row count says how many of all rows are shown, and just the total when all are") {
+  CHECK(core::format_row_count(1234, 10000) == "1,234 of 10,000 rows");
+  CHECK(core::format_row_count(10000, 10000) == "10,000 rows");
+  CHECK(core::format_row_count(1, 1) == "1 row");
+  CHECK(core::format_row_count(0, 3) == "0 of 3 rows");
+}
