@@ -506,7 +506,8 @@ nlohmann::json response_snapshot(const std::optional<ResponseState>& state) {
           {"transport_cause", std::string(core::transport_cause_name(answer.transport_cause))},
           {"verdict", {{"headline", state->verdict.headline}, {"advice", state->verdict.advice}}},
           {"tab", tab_name(state->shown_tab)},
-          {"json_scroll_lines", state->json_scroll_lines}};
+          {"json_scroll_lines", state->json_scroll_lines},
+          {"json_lines", state->folds.visible.size()}};
 }
 
 }  // namespace app
