@@ -1,6 +1,8 @@
 // The Presets panel: the seed's requests built in, then the person's own;
 // click one to put it into the editor. Saving, the share link and files are
 // acted on by App; renaming, duplicating and deleting happen here.
+#include <algorithm>
+
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
 
@@ -113,7 +115,11 @@ void draw_actions(PresetsState& state, PresetsPanelResult& result, WidgetMap& wi
 }
 
 void draw_list(PresetsState& state, PresetsPanelResult& result, WidgetMap& widgets) {
-  ImGui::BeginChild("preset-list", ImVec2(0, ui::em(9)), ImGuiChildFlags_Border);
+  // Up to ten rows without scrolling; more scroll.
+  constexpr std::size_t kRowsShown = 10;
+  const float rows = static_cast<float>(std::clamp<std::size_t>(preset_count(state), 1, kRowsShown));
+  const float height = rows * ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().WindowPadding.y * 2;
+  ImGui::BeginChild("preset-list", ImVec2(0, height), ImGuiChildFlags_Border);
   for (std::size_t i = 0; i < preset_count(state); ++i) {
     const core::Preset& preset = preset_at(state, i);
     ImGui::PushID(static_cast<int>(i));

@@ -35,7 +35,7 @@ void refresh_visible(JsonFolds& folds) {
   folds.visible.clear();
   for (std::uint32_t line = 0; line < folds.end.size(); ++line) {
     folds.visible.push_back(line);
-    if (folds.folded[line]) line = folds.end[line] - 1;  // the closing line stays visible
+    if (folds.folded[line]) line = folds.end[line];  // the closing bracket is drawn on the folded line
   }
 }
 

@@ -283,9 +283,15 @@ bool draw_json_line(const JsonFolds& folds, const std::string& text, const std::
   ImGui::SameLine(0, ui::em(0.3f));
   ImGui::TextUnformatted(text.c_str() + begin, text.c_str() + end);
   if (opens && folds.folded[line]) {
+    // "[ … 18 lines ]," on one line: the hidden lines counted, the closing bracket kept.
+    const std::uint32_t close = folds.end[line];
+    const std::uint32_t hidden = close - line - 1;
     ImGui::SameLine(0, 0);
-    const std::uint32_t lines = folds.end[line] - line - 1;
-    ImGui::TextColored(palette().muted, " … %u lines", lines);
+    ImGui::TextColored(palette().muted, " … %u line%s ", hidden, hidden == 1 ? "" : "s");
+    const std::size_t close_begin = text.find_first_not_of(' ', starts[close]);
+    const std::size_t close_end = close + 1 < starts.size() ? starts[close + 1] - 1 : text.size();
+    ImGui::SameLine(0, 0);
+    ImGui::TextUnformatted(text.c_str() + close_begin, text.c_str() + close_end);
   }
   return toggled;
 }
