@@ -151,6 +151,19 @@ test('a share link opened in a fresh browser loads the same request without send
   await fresh.close();
 });
 
+test('a link made by an older version for another endpoint loads its request and says where it was meant to go', async () => {
+  const fixture = readFileSync(path.join(ROOT, 'tests/fixtures/links/v1_seed_update_first_name.txt'), 'utf8').trim();
+  const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
+  const app = await AppPage.open(context, stack.site + fixture.slice(fixture.indexOf('#')));
+  const s = await app.waitFor((x) => x.request.origin === 'Loaded from a shared link — not sent yet', 'the old link');
+  assert.deepEqual(JSON.parse(s.request.text),
+                   JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures/seed/4_update_first_name.json'), 'utf8')));
+  assert.match(s.banner, /made for https:\/\/a1b2c3d4e5\.execute-api\.us-east-1\.amazonaws\.com\/prod\/DynamoDBManager/);
+  assert.equal(s.connection.endpoint, stack.api, 'a link never changes where requests go');
+  await app.screenshot('share-link-other-endpoint');
+  await context.close();
+});
+
 test('a bad share link shows a banner and leaves the draft, presets and history untouched', async () => {
   const { context, app } = await openApp();
   await app.click('Operation ping');
