@@ -283,9 +283,8 @@ void App::open_link(const std::string& fragment) {
   }
   const core::LinkRead read = core::read_share_link(fragment);
   if (!read.preset) {
-    const std::string why = read.diagnostics.empty() ? "it holds no request" : read.diagnostics.front().message;
-    banner_ = "This shared link could not be read (" + why +
-              "). Nothing was loaded; your saved work is unchanged. Ask for the link again, or copy it whole.";
+    const std::string why = read.diagnostics.empty() ? "It holds no request." : read.diagnostics.front().message;
+    banner_ = "This shared link could not be read: " + why + " Nothing was loaded; your saved work is unchanged.";
     return;
   }
   set_editor_text(core::event_text(read.preset->event), "Loaded from a shared link — not sent yet");
