@@ -17,12 +17,6 @@ namespace {
 const std::string kPresetsKey = "crud-workbench/presets";
 constexpr std::uint64_t kMaxCollectionFileBytes = 10 * 1024 * 1024;
 
-std::vector<core::Preset> all_presets(const PresetsState& state) {
-  std::vector<core::Preset> all = state.builtin;
-  all.insert(all.end(), state.saved.begin(), state.saved.end());
-  return all;
-}
-
 std::string plural(std::size_t count, const std::string& noun) {
   return core::format_count(count) + " " + noun + (count == 1 ? "" : "s");
 }
@@ -78,9 +72,8 @@ void App::remember_presets() {
 }
 
 void App::load_preset(std::size_t index) {
-  const std::vector<core::Preset> all = all_presets(presets_);
-  if (index >= all.size()) return;
-  const core::Preset& preset = all[index];
+  if (index >= presets_.count()) return;
+  const core::Preset& preset = presets_.at(index);
   std::string origin = "Preset: " + preset.name;
   if (!preset.connection.endpoint.empty() && preset.connection.endpoint != connection_.settings.connection.endpoint) {
     origin += " (made for " + preset.connection.endpoint + ")";
@@ -96,7 +89,7 @@ void App::save_current_as_preset() {
   }
   std::string wanted = request_.check.operation.empty() ? "request" : request_.check.operation;
   if (!request_.check.table_name.empty()) wanted += " " + request_.check.table_name;
-  presets_.saved.push_back({.name = core::unique_preset_name(all_presets(presets_), wanted),
+  presets_.saved.push_back({.name = core::unique_preset_name(presets_.all(), wanted),
                             .event = *request_.check.event});
   presets_.selected = presets_.builtin.size() + presets_.saved.size() - 1;
   presets_.notice = "Saved as \"" + presets_.saved.back().name + "\".";
@@ -156,7 +149,7 @@ void App::import_presets_file() {
 void App::import_presets_text(const std::string& text, const std::string& source) {
   core::PresetImport read = core::import_presets(text);
   for (core::Preset& preset : read.presets) {
-    preset.name = core::unique_preset_name(all_presets(presets_), preset.name);
+    preset.name = core::unique_preset_name(presets_.all(), preset.name);
     presets_.saved.push_back(std::move(preset));
   }
   const std::size_t skipped = read.diagnostics.size();

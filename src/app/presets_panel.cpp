@@ -13,20 +13,8 @@
 namespace app {
 namespace {
 
-std::size_t preset_count(const PresetsState& state) { return state.builtin.size() + state.saved.size(); }
-
-const core::Preset& preset_at(const PresetsState& state, std::size_t index) {
-  return index < state.builtin.size() ? state.builtin[index] : state.saved[index - state.builtin.size()];
-}
-
-std::vector<core::Preset> all_presets(const PresetsState& state) {
-  std::vector<core::Preset> all = state.builtin;
-  all.insert(all.end(), state.saved.begin(), state.saved.end());
-  return all;
-}
-
 void draw_toolbar(PresetsState& state, PresetsPanelResult& result, WidgetMap& widgets) {
-  ImGui::SeparatorText(("Presets (" + std::to_string(preset_count(state)) + ")").c_str());
+  ImGui::SeparatorText(("Presets (" + std::to_string(state.count()) + ")").c_str());
   if (ImGui::SmallButton("Save as preset")) result.save_current = true;
   widgets.track("Save as preset");
   ImGui::SameLine();
@@ -70,7 +58,7 @@ void draw_rename(PresetsState& state, PresetsPanelResult& result, WidgetMap& wid
   if (!apply || !state.renaming || state.rename_text.empty()) return;
   core::Preset& preset = state.saved[*state.renaming];
   if (state.rename_text != preset.name) {
-    std::vector<core::Preset> others = all_presets(state);
+    std::vector<core::Preset> others = state.all();
     others.erase(others.begin() + static_cast<std::ptrdiff_t>(state.builtin.size() + *state.renaming));
     preset.name = core::unique_preset_name(others, state.rename_text);
     result.changed = true;
@@ -80,7 +68,7 @@ void draw_rename(PresetsState& state, PresetsPanelResult& result, WidgetMap& wid
 
 // Rename (own presets), Duplicate, Delete (own presets) for the selected one.
 void draw_actions(PresetsState& state, PresetsPanelResult& result, WidgetMap& widgets) {
-  if (!state.selected || *state.selected >= preset_count(state)) return;
+  if (!state.selected || *state.selected >= state.count()) return;
   const std::size_t index = *state.selected;
   const bool own = index >= state.builtin.size();
   if (state.renaming) {
@@ -90,16 +78,16 @@ void draw_actions(PresetsState& state, PresetsPanelResult& result, WidgetMap& wi
   ImGui::BeginDisabled(!own);
   if (ImGui::SmallButton("Rename")) {
     state.renaming = index - state.builtin.size();
-    state.rename_text = preset_at(state, index).name;
+    state.rename_text = state.at(index).name;
   }
   widgets.track("Rename preset");
   ImGui::EndDisabled();
   ImGui::SameLine();
   if (ImGui::SmallButton("Duplicate")) {
-    core::Preset copy = preset_at(state, index);
-    copy.name = core::unique_preset_name(all_presets(state), copy.name);
+    core::Preset copy = state.at(index);
+    copy.name = core::unique_preset_name(state.all(), copy.name);
     state.saved.push_back(std::move(copy));
-    state.selected = preset_count(state) - 1;
+    state.selected = state.count() - 1;
     result.changed = true;
   }
   widgets.track("Duplicate preset");
@@ -117,11 +105,11 @@ void draw_actions(PresetsState& state, PresetsPanelResult& result, WidgetMap& wi
 void draw_list(PresetsState& state, PresetsPanelResult& result, WidgetMap& widgets) {
   // Up to ten rows without scrolling; more scroll.
   constexpr std::size_t kRowsShown = 10;
-  const float rows = static_cast<float>(std::clamp<std::size_t>(preset_count(state), 1, kRowsShown));
+  const float rows = static_cast<float>(std::clamp<std::size_t>(state.count(), 1, kRowsShown));
   const float height = rows * ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().WindowPadding.y * 2;
   ImGui::BeginChild("preset-list", ImVec2(0, height), ImGuiChildFlags_Border);
-  for (std::size_t i = 0; i < preset_count(state); ++i) {
-    const core::Preset& preset = preset_at(state, i);
+  for (std::size_t i = 0; i < state.count(); ++i) {
+    const core::Preset& preset = state.at(i);
     ImGui::PushID(static_cast<int>(i));
     if (ImGui::Selectable(preset.name.c_str(), state.selected == i)) {
       state.selected = i;
@@ -155,7 +143,7 @@ PresetsPanelResult draw_presets_panel(PresetsState& state, WidgetMap& widgets) {
 
 nlohmann::json presets_snapshot(const PresetsState& state) {
   nlohmann::json names = nlohmann::json::array();
-  for (std::size_t i = 0; i < preset_count(state); ++i) names.push_back(preset_at(state, i).name);
+  for (std::size_t i = 0; i < state.count(); ++i) names.push_back(state.at(i).name);
   return {{"builtin", state.builtin.size()},
           {"saved", state.saved.size()},
           {"names", std::move(names)},

@@ -95,17 +95,19 @@ void draw_nested_tree(const core::Cell& cell) {
   }
 }
 
-std::optional<std::string> copy_text(const ResponseState& state, char what, core::CopyFormat format) {
+enum class CopyWhat { Cell, Row, All };  // the selected cell, its row, or every row shown
+
+std::optional<std::string> copy_text(const ResponseState& state, CopyWhat what, core::CopyFormat format) {
   const TableView& view = state.view;
-  if (what == 'a') return core::copy_rows(state.table, view.shown, format);
+  if (what == CopyWhat::All) return core::copy_rows(state.table, view.shown, format);
   if (!view.selected_row) return std::nullopt;
-  if (what == 'r') return core::copy_row(state.table, *view.selected_row, format);
+  if (what == CopyWhat::Row) return core::copy_row(state.table, *view.selected_row, format);
   return core::copy_cell(state.table.cell(*view.selected_row, view.selected_column), format);
 }
 
 void draw_copy_menu(const ResponseState& state, ResponsePanelResult& result) {
   for (const auto format : {core::CopyFormat::Json, core::CopyFormat::Tsv}) {
-    for (const auto& [what, label] : {std::pair{'c', "cell"}, std::pair{'r', "row"}, std::pair{'a', "all rows"}}) {
+    for (const auto& [what, label] : {std::pair{CopyWhat::Cell, "cell"}, std::pair{CopyWhat::Row, "row"}, std::pair{CopyWhat::All, "all rows"}}) {
       const std::string item = std::string("Copy ") + label + " as " + format_name(format);
       if (ImGui::MenuItem(item.c_str())) result.copy = copy_text(state, what, format);
     }
@@ -130,8 +132,9 @@ void draw_table_toolbar(ResponseState& state, ResponsePanelResult& result, Widge
     widgets.track(std::string("Copy as ") + format_name(format));
     ImGui::SameLine();
   }
-  for (const auto& [what, label] : {std::pair{'c', "Copy cell"}, std::pair{'r', "Copy row"}, std::pair{'a', "Copy all"}}) {
-    ImGui::BeginDisabled(what != 'a' && !view.selected_row);
+  for (const auto& [what, label] : {std::pair{CopyWhat::Cell, "Copy cell"}, std::pair{CopyWhat::Row, "Copy row"},
+                                   std::pair{CopyWhat::All, "Copy all"}}) {
+    ImGui::BeginDisabled(what != CopyWhat::All && !view.selected_row);
     if (ImGui::SmallButton(label)) result.copy = copy_text(state, what, view.copy_format);
     ImGui::EndDisabled();
     widgets.track(label);

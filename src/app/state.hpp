@@ -120,6 +120,16 @@ struct PresetsState {
   std::string pasted;
   std::string notice;                   // what the last import or save did
   bool notice_is_problem = false;
+
+  std::size_t count() const { return builtin.size() + saved.size(); }
+  const core::Preset& at(std::size_t index) const {
+    return index < builtin.size() ? builtin[index] : saved[index - builtin.size()];
+  }
+  std::vector<core::Preset> all() const {
+    std::vector<core::Preset> presets = builtin;
+    presets.insert(presets.end(), saved.begin(), saved.end());
+    return presets;
+  }
 };
 
 }  // namespace app
