@@ -135,6 +135,21 @@ test('10,000 rows sort by a number column, scroll with the wheel, filter as type
   const copied = JSON.parse(await app.page.evaluate(() => navigator.clipboard.readText()));
   assert.deepEqual(copied, i % 10 === 0 ? { ...expectedRow, tags: { group: `g${i / 10}`, rank: i } } : expectedRow);
   await app.screenshot('results-filtered-copied');
+
+  // A nested map opens as a tree when its cell is clicked.
+  const tags = column(s, 'tags');
+  const nestedAt = s.response.table.visible_rows.findIndex((r) => r[tags].startsWith('{'));
+  assert.ok(nestedAt >= 0, 'a row with tags is on screen');
+  const header = await app.widget('Column tags');
+  const row = await app.widget(`Row ${nestedAt}`);
+  await app.page.mouse.move(header.x + header.w / 2, row.y + row.h / 2);
+  await app.frames(2);
+  await app.page.mouse.down();
+  await app.page.mouse.up();
+  await app.waitFor((x) => x.response.table.nested_open, 'the nested value open');
+  await app.screenshot('results-nested-open');
+  await app.page.keyboard.press('Escape');
+  await app.waitFor((x) => !x.response.table.nested_open, 'the nested value closed');
   // Chromium reports each wheel event that Emscripten's GLFW handler tries to
   // cancel on the page (a passive target); the canvas fills the page, so nothing else scrolls.
   assert.deepEqual(app.consoleErrors.filter((e) => !e.includes('passive event listener')), []);
