@@ -186,7 +186,10 @@ void draw_table_row(ResponseState& state, std::size_t position, ResponsePanelRes
   if (ImGui::Selectable("##row", view.selected_row == row, flags, ImVec2(0, ImGui::GetTextLineHeight()))) {
     view.selected_row = row;
     view.selected_column = hovered_column(table.column_count());
-    if (table.cell(row, view.selected_column).expandable()) view.nested = {{row, view.selected_column}};
+    if (table.cell(row, view.selected_column).expandable()) {
+      view.nested = {{row, view.selected_column}};
+      view.nested_clicked = true;
+    }
   }
   if (ImGui::BeginPopupContextItem("row-menu")) {
     if (view.selected_row != row) {
@@ -213,7 +216,8 @@ void draw_nested_popup(ResponseState& state) {
     view.nested.reset();
     return;
   }
-  if (!ImGui::IsPopupOpen("nested-value")) ImGui::OpenPopup("nested-value");
+  if (view.nested_clicked) ImGui::OpenPopup("nested-value");
+  view.nested_clicked = false;
   ImGui::SetNextWindowSizeConstraints(ImVec2(ui::em(16), 0), ImVec2(ui::em(40), ui::em(30)));
   if (!ImGui::BeginPopup("nested-value")) {
     view.nested.reset();

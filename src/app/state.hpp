@@ -62,6 +62,7 @@ struct TableView {
   std::optional<std::uint32_t> selected_row;  // a row index into the table
   std::size_t selected_column = 0;
   std::optional<std::pair<std::uint32_t, std::size_t>> nested;  // the cell whose nested value is open
+  bool nested_clicked = false;                // open its popup on this frame
   std::size_t first_visible = 0;              // position in `shown` of the top row on screen
   int id = 0;                                 // ImGui's id for the table: new per answer, kept across pages
 };
