@@ -282,9 +282,9 @@ bool draw_json_line(const JsonFolds& folds, const std::string& text, const std::
   const bool opens = folds.end[line] != 0;
   ImGui::PushID(static_cast<int>(line));
   if (opens) {
-    toggled = ImGui::SmallButton(folds.folded[line] ? "▸" : "▾");
+    toggled = ImGui::ArrowButton("##fold", folds.folded[line] ? ImGuiDir_Right : ImGuiDir_Down);
   } else {
-    ImGui::Dummy(ImVec2(ImGui::CalcTextSize("▸").x + ImGui::GetStyle().FramePadding.x * 2, ImGui::GetTextLineHeight()));
+    ImGui::Dummy(ImVec2(ImGui::GetFrameHeight(), ImGui::GetFrameHeight()));
   }
   ImGui::PopID();
   ImGui::SameLine(0, ui::em(0.3f));
