@@ -52,6 +52,10 @@ nlohmann::json request_snapshot(const RequestState& state, const std::optional<E
 void read_form(RequestState& state);
 // Writes the edited form into the text (and checks it), after the form changed.
 void write_form(RequestState& state);
+// The form switched to `operation` (RequestView::Form with a form only): what
+// the form holds is kept, what the operation needs and the form lacks starts
+// from the operation's example, placeholders no expression uses any more go.
+void switch_form_operation(RequestState& state, core::Operation operation);
 // The first error that keeps the request from being sent, or nullptr.
 const core::Diagnostic* first_send_error(const RequestState& state);
 // Draws the form editor of the request in `height`; returns true when the person changed the form.

@@ -549,6 +549,30 @@ void write_form(RequestState& state) {
   state.form.fixes = core::available_fixes(*state.form.form);
 }
 
+void switch_form_operation(RequestState& state, core::Operation operation) {
+  core::RequestForm& form = *state.form.form;
+  form.operation = operation;
+  if (operation != core::Operation::Echo) form.payload_json.reset();
+  // What the new operation needs and the form does not hold yet starts from its example.
+  if (auto example = core::form_from_event(core::example_event(operation, form.table_name)).form) {
+    if (form.key.empty()) form.key = example->key;
+    if (form.item.empty()) form.item = example->item;
+    if (form.update_expression.empty() && takes(form, "UpdateExpression")) {
+      form.update_expression = example->update_expression;
+      for (const auto& row : example->values) {
+        if (std::none_of(form.values.begin(), form.values.end(),
+                         [&](const core::ValueRow& r) { return r.placeholder == row.placeholder; })) {
+          form.values.push_back(row);
+        }
+      }
+    }
+  }
+  // Placeholders only the previous operation's expressions used would block sending.
+  for (const auto& fix : core::available_fixes(form)) {
+    if (fix.kind == core::FixKind::DropName || fix.kind == core::FixKind::DropValue) form = core::apply_fix(form, fix);
+  }
+}
+
 const core::Diagnostic* first_send_error(const RequestState& state) {
   for (const auto* list : {&state.check.diagnostics, &state.form.built}) {
     for (const auto& diagnostic : *list) {
@@ -573,6 +597,7 @@ bool draw_request_form(RequestState& state, float height, WidgetMap& widgets) {
     if (!state.form.form->payload_json) changed = draw_fields(state, widgets);
   }
   ImGui::EndChild();
+  widgets.track("Request form");
   return changed;
 }
 

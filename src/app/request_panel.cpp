@@ -46,10 +46,27 @@ void draw_operations(RequestState& state, RequestPanelResult& result, WidgetMap&
     ImGui::SameLine();
     const bool selected = state.check.operation == name;
     if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    if (ImGui::Button(name.c_str())) replace_text(state, core::with_operation(state.text, operation), result);
+    if (ImGui::Button(name.c_str())) {
+      if (state.view == RequestView::Form && state.form.form) {
+        switch_form_operation(state, operation);
+        result.form_changed = true;
+      } else {
+        replace_text(state, core::with_operation(state.text, operation), result);
+      }
+    }
     if (selected) ImGui::PopStyleColor();
     widgets.track("Operation " + name);
   }
+  ImGui::EndDisabled();
+}
+
+void draw_copy_buttons(const RequestState& state, RequestPanelResult& result, WidgetMap& widgets) {
+  ImGui::BeginDisabled(!state.check.event);
+  if (ImGui::Button("Copy as curl")) result.copy_curl = true;
+  widgets.track("Copy as curl");
+  ImGui::SameLine();
+  if (ImGui::Button("Copy as fetch")) result.copy_fetch = true;
+  widgets.track("Copy as fetch");
   ImGui::EndDisabled();
 }
 
@@ -70,8 +87,12 @@ void draw_send(const RequestState& state, const std::optional<Exchange>& exchang
     return;
   }
   const core::Diagnostic* error = first_send_error(state);
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
   ImGui::SameLine();
-  ui::align_right(ui::button_width("Send") + ui::em(1));
+  ui::align_right(ui::button_width("Copy as curl") + ui::button_width("Copy as fetch") + ui::button_width("Send") +
+                  ui::em(2) + spacing * 2);
+  draw_copy_buttons(state, result, widgets);
+  ImGui::SameLine(0, ui::em(1));
   ImGui::BeginDisabled(error != nullptr);
   if (ui::primary_button("Send", ImVec2(ui::button_width("Send") + ui::em(1), 0))) result.send = true;
   ImGui::EndDisabled();
@@ -94,17 +115,6 @@ void draw_view_switch(RequestState& state, WidgetMap& widgets) {
   ImGui::SameLine(0, 0);
   option("JSON", RequestView::Json, "View JSON");
   ImGui::SameLine(0, ui::em(1));
-}
-
-void draw_copy_buttons(const RequestState& state, RequestPanelResult& result, WidgetMap& widgets) {
-  ImGui::SameLine();
-  ImGui::BeginDisabled(!state.check.event);
-  if (ImGui::Button("Copy as curl")) result.copy_curl = true;
-  widgets.track("Copy as curl");
-  ImGui::SameLine();
-  if (ImGui::Button("Copy as fetch")) result.copy_fetch = true;
-  widgets.track("Copy as fetch");
-  ImGui::EndDisabled();
 }
 
 void draw_table_row(RequestState& state, RequestPanelResult& result, WidgetMap& widgets) {
@@ -134,7 +144,6 @@ void draw_table_row(RequestState& state, RequestPanelResult& result, WidgetMap& 
   if (ImGui::Button("Format") && state.check.event) replace_text(state, core::event_text(*state.check.event), result);
   ImGui::EndDisabled();
   widgets.track("Format");
-  draw_copy_buttons(state, result, widgets);
   if (ImGui::GetTime() < state.copied_until) {
     ImGui::SameLine(0, ui::em(1));
     ImGui::AlignTextToFramePadding();
