@@ -70,7 +70,9 @@ void draw_copy_buttons(const RequestState& state, RequestPanelResult& result, Wi
   ImGui::EndDisabled();
 }
 
-void draw_send(const RequestState& state, const std::optional<Exchange>& exchange, RequestPanelResult& result,
+// Send (or the in-flight state) at the right; the Copy buttons before it when
+// they fit. Returns whether they were drawn.
+bool draw_send(const RequestState& state, const std::optional<Exchange>& exchange, RequestPanelResult& result,
                WidgetMap& widgets) {
   if (exchange) {
     const double elapsed_ms = (ImGui::GetTime() - exchange->started_at) * 1000.0;
@@ -84,15 +86,20 @@ void draw_send(const RequestState& state, const std::optional<Exchange>& exchang
     ImGui::SameLine();
     if (ImGui::Button("Cancel")) result.cancel = true;
     widgets.track("Cancel");
-    return;
+    return false;
   }
   const core::Diagnostic* error = first_send_error(state);
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float send_width = ui::button_width("Send") + ui::em(1);
+  const float with_copy = ui::button_width("Copy as curl") + ui::button_width("Copy as fetch") + send_width +
+                          ui::em(1) + spacing * 2;
   ImGui::SameLine();
-  ui::align_right(ui::button_width("Copy as curl") + ui::button_width("Copy as fetch") + ui::button_width("Send") +
-                  ui::em(2) + spacing * 2);
-  draw_copy_buttons(state, result, widgets);
-  ImGui::SameLine(0, ui::em(1));
+  const bool copy_fits = ImGui::GetContentRegionAvail().x >= with_copy;
+  ui::align_right(copy_fits ? with_copy : send_width);
+  if (copy_fits) {
+    draw_copy_buttons(state, result, widgets);
+    ImGui::SameLine(0, ui::em(1));
+  }
   ImGui::BeginDisabled(error != nullptr);
   if (ui::primary_button("Send", ImVec2(ui::button_width("Send") + ui::em(1), 0))) result.send = true;
   ImGui::EndDisabled();
@@ -101,6 +108,7 @@ void draw_send(const RequestState& state, const std::optional<Exchange>& exchang
     ui::tooltip_wrapped(error ? "Send is off until this is fixed: " + error->message
                               : std::string("Sends the event (") + send_shortcut() + ")");
   }
+  return copy_fits;
 }
 
 void draw_view_switch(RequestState& state, WidgetMap& widgets) {
@@ -117,7 +125,7 @@ void draw_view_switch(RequestState& state, WidgetMap& widgets) {
   ImGui::SameLine(0, ui::em(1));
 }
 
-void draw_table_row(RequestState& state, RequestPanelResult& result, WidgetMap& widgets) {
+void draw_table_row(RequestState& state, bool copy_buttons, RequestPanelResult& result, WidgetMap& widgets) {
   const bool editable = state.check.event && state.check.event->is_object();
   draw_view_switch(state, widgets);
   ImGui::AlignTextToFramePadding();
@@ -144,6 +152,10 @@ void draw_table_row(RequestState& state, RequestPanelResult& result, WidgetMap& 
   if (ImGui::Button("Format") && state.check.event) replace_text(state, core::event_text(*state.check.event), result);
   ImGui::EndDisabled();
   widgets.track("Format");
+  if (copy_buttons) {
+    ImGui::SameLine();
+    draw_copy_buttons(state, result, widgets);
+  }
   if (ImGui::GetTime() < state.copied_until) {
     ImGui::SameLine(0, ui::em(1));
     ImGui::AlignTextToFramePadding();
@@ -224,13 +236,13 @@ RequestPanelResult draw_request_panel(RequestState& state, const std::optional<E
                                       WidgetMap& widgets) {
   RequestPanelResult result;
   draw_operations(state, result, widgets);
-  draw_send(state, exchange, result, widgets);
-  draw_table_row(state, result, widgets);
+  const bool copy_drawn = draw_send(state, exchange, result, widgets);
+  draw_table_row(state, !copy_drawn, result, widgets);
   const float status_height = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing();
   const float editor_height = std::max(ui::em(4), ImGui::GetContentRegionAvail().y - status_height);
   bool editing = false;
   if (state.view == RequestView::Form) {
-    result.form_changed = draw_request_form(state, editor_height, widgets);
+    result.form_changed |= draw_request_form(state, editor_height, widgets);
   } else {
     editing = draw_editor(state, editor_height, result, widgets);
   }

@@ -73,7 +73,8 @@ async function fill(app, label, text) {
 
 async function chooseOperation(app, operation) {
   await app.click(`Operation ${operation}`);
-  await app.waitFor((s) => s.request.form && s.request.form.operation === operation, `the ${operation} form`);
+  await app.waitFor((s) => s.request.form?.operation === operation && s.request.operation === operation,
+                    `the ${operation} form and its event`);
 }
 
 async function send(app) {
