@@ -10,6 +10,7 @@
 #include "app/ui.hpp"
 #include "core/format.hpp"
 #include "core/share_link.hpp"
+#include "core/snippets.hpp"
 #include "platform/platform.hpp"
 
 namespace app {
@@ -82,6 +83,10 @@ void App::draw() {
   update_title();
 }
 
+bool App::animating() const {
+  return exchange_.has_value() || connection_.check.has_value() || request_.copied_until > ImGui::GetTime();
+}
+
 void App::draw_sidebar(float width) {
   ImGui::BeginChild("sidebar", ImVec2(width, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
   act(draw_connection_panel(connection_, widgets_));
@@ -132,6 +137,9 @@ void App::act(const RequestPanelResult& result) {
   if (result.cancel && exchange_) platform::http_cancel(exchange_->id);
   if (result.open_file) open_event_file();
   if (result.save_file) platform::download_text_file(file_stem(request_) + ".json", "application/json", request_.text);
+  if (result.form_changed) form_changed();
+  if (result.copy_curl) copy_request_as("curl");
+  if (result.copy_fetch) copy_request_as("fetch");
 }
 
 void App::act(const ResponsePanelResult& result) {
@@ -184,16 +192,33 @@ void App::editor_text_changed() {
   request_.check = core::check_event_text(request_.text);
   request_.table_name = request_.check.table_name;
   request_.problem.clear();
+  read_form(request_);
   remember(kDraftKey, request_.text);
+}
+
+void App::form_changed() {
+  request_.origin.clear();
+  request_.problem.clear();
+  write_form(request_);
+  remember(kDraftKey, request_.text);
+}
+
+// Copies the request as it would be sent (current connection included) as a curl command or a fetch call.
+void App::copy_request_as(const std::string& kind) {
+  if (!request_.check.event) return;
+  const core::HttpRequest request = core::build_http_request(*request_.check.event, connection_.settings.connection);
+  platform::copy_to_clipboard(kind == "curl" ? core::curl_command(request) : core::fetch_call(request));
+  constexpr double kConfirmationSeconds = 3;
+  request_.copied = "Copied as " + kind;
+  request_.copied_until = ImGui::GetTime() + kConfirmationSeconds;
 }
 
 void App::send_from_editor() {
   if (exchange_) return;
-  for (const auto& diagnostic : request_.check.diagnostics) {
-    if (diagnostic.severity != core::Severity::Error) continue;
+  if (const core::Diagnostic* error = first_send_error(request_)) {
     request_.problem = "Not sent: fix the event first.";
-    if (diagnostic.position) {
-      request_.caret_to = diagnostic.position->offset;
+    if (error->position && request_.view == RequestView::Json) {
+      request_.caret_to = error->position->offset;
       request_.focus_editor = true;
     }
     return;

@@ -27,8 +27,9 @@ class App {
   nlohmann::json snapshot() const;
   const WidgetMap& widgets() const { return widgets_; }
   bool dark_theme() const { return dark_; }
-  // Whether the screen changes by itself (a request in flight shows its time).
-  bool animating() const { return exchange_.has_value() || connection_.check.has_value(); }
+  // Whether the screen changes by itself (a request in flight shows its time)
+  // (and a copy confirmation disappears by itself).
+  bool animating() const;
 
  private:
   void draw_sidebar(float width);
@@ -41,6 +42,8 @@ class App {
 
   void set_editor_text(std::string text, std::string origin);
   void editor_text_changed();
+  void form_changed();
+  void copy_request_as(const std::string& kind);
   void send_from_editor();
   // `next_page`: the list's next page (ExclusiveStartKey set), added to the shown table, not to the history.
   void send_event(const core::JsonValue& event, bool next_page = false);

@@ -39,10 +39,28 @@ struct RequestPanelResult {
   bool cancel = false;
   bool open_file = false;
   bool save_file = false;
+  bool form_changed = false;  // write the form into the text
+  bool copy_curl = false;
+  bool copy_fetch = false;
 };
 RequestPanelResult draw_request_panel(RequestState& state, const std::optional<Exchange>& exchange,
                                       WidgetMap& widgets);
 nlohmann::json request_snapshot(const RequestState& state, const std::optional<Exchange>& exchange);
+
+// ---- request form (request_form.cpp) ----
+// Reads the form from the text, after the text changed.
+void read_form(RequestState& state);
+// Writes the edited form into the text (and checks it), after the form changed.
+void write_form(RequestState& state);
+// The form switched to `operation` (RequestView::Form with a form only): what
+// the form holds is kept, what the operation needs and the form lacks starts
+// from the operation's example, placeholders no expression uses any more go.
+void switch_form_operation(RequestState& state, core::Operation operation);
+// The first error that keeps the request from being sent, or nullptr.
+const core::Diagnostic* first_send_error(const RequestState& state);
+// Draws the form editor of the request in `height`; returns true when the person changed the form.
+bool draw_request_form(RequestState& state, float height, WidgetMap& widgets);
+nlohmann::json form_snapshot(const RequestState& state);
 
 // ---- response (response_panel.cpp) ----
 struct ResponsePanelResult {

@@ -1,6 +1,7 @@
 // The request area: operation and table name (written into the event), the
-// raw JSON editor of the whole event with its errors, Send / Ctrl+Enter and
-// the in-flight state with Cancel.
+// form editor (request_form.cpp) or the raw JSON editor of the whole event
+// with its errors, Send / Ctrl+Enter (off, saying why, while the request has
+// errors) and the in-flight state with Cancel, Copy as curl / fetch.
 #include <cfloat>
 
 #include <imgui.h>
@@ -45,14 +46,34 @@ void draw_operations(RequestState& state, RequestPanelResult& result, WidgetMap&
     ImGui::SameLine();
     const bool selected = state.check.operation == name;
     if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    if (ImGui::Button(name.c_str())) replace_text(state, core::with_operation(state.text, operation), result);
+    if (ImGui::Button(name.c_str())) {
+      if (state.view == RequestView::Form && state.form.form) {
+        switch_form_operation(state, operation);
+        result.form_changed = true;
+      } else {
+        replace_text(state, core::with_operation(state.text, operation), result);
+      }
+    }
     if (selected) ImGui::PopStyleColor();
     widgets.track("Operation " + name);
   }
   ImGui::EndDisabled();
 }
 
-void draw_send(const std::optional<Exchange>& exchange, RequestPanelResult& result, WidgetMap& widgets) {
+void draw_copy_buttons(const RequestState& state, RequestPanelResult& result, WidgetMap& widgets) {
+  ImGui::BeginDisabled(!state.check.event);
+  if (ImGui::Button("Copy as curl")) result.copy_curl = true;
+  widgets.track("Copy as curl");
+  ImGui::SameLine();
+  if (ImGui::Button("Copy as fetch")) result.copy_fetch = true;
+  widgets.track("Copy as fetch");
+  ImGui::EndDisabled();
+}
+
+// Send (or the in-flight state) at the right; the Copy buttons before it when
+// they fit. Returns whether they were drawn.
+bool draw_send(const RequestState& state, const std::optional<Exchange>& exchange, RequestPanelResult& result,
+               WidgetMap& widgets) {
   if (exchange) {
     const double elapsed_ms = (ImGui::GetTime() - exchange->started_at) * 1000.0;
     const std::string sending = "Sending " + exchange->operation + "… " + core::format_duration(elapsed_ms);
@@ -65,17 +86,48 @@ void draw_send(const std::optional<Exchange>& exchange, RequestPanelResult& resu
     ImGui::SameLine();
     if (ImGui::Button("Cancel")) result.cancel = true;
     widgets.track("Cancel");
-    return;
+    return false;
   }
+  const core::Diagnostic* error = first_send_error(state);
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float send_width = ui::button_width("Send") + ui::em(1);
+  const float with_copy = ui::button_width("Copy as curl") + ui::button_width("Copy as fetch") + send_width +
+                          ui::em(1) + spacing * 2;
   ImGui::SameLine();
-  ui::align_right(ui::button_width("Send") + ui::em(1));
+  const bool copy_fits = ImGui::GetContentRegionAvail().x >= with_copy;
+  ui::align_right(copy_fits ? with_copy : send_width);
+  if (copy_fits) {
+    draw_copy_buttons(state, result, widgets);
+    ImGui::SameLine(0, ui::em(1));
+  }
+  ImGui::BeginDisabled(error != nullptr);
   if (ui::primary_button("Send", ImVec2(ui::button_width("Send") + ui::em(1), 0))) result.send = true;
+  ImGui::EndDisabled();
   widgets.track("Send");
-  if (ImGui::IsItemHovered()) ui::tooltip_wrapped(std::string("Sends the event (") + send_shortcut() + ")");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+    ui::tooltip_wrapped(error ? "Send is off until this is fixed: " + error->message
+                              : std::string("Sends the event (") + send_shortcut() + ")");
+  }
+  return copy_fits;
 }
 
-void draw_table_row(RequestState& state, RequestPanelResult& result, WidgetMap& widgets) {
+void draw_view_switch(RequestState& state, WidgetMap& widgets) {
+  const auto option = [&](const char* label, RequestView view, const char* name) {
+    const bool selected = state.view == view;
+    if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (ImGui::Button(label)) state.view = view;
+    if (selected) ImGui::PopStyleColor();
+    widgets.track(name);
+  };
+  option("Form", RequestView::Form, "View form");
+  ImGui::SameLine(0, 0);
+  option("JSON", RequestView::Json, "View JSON");
+  ImGui::SameLine(0, ui::em(1));
+}
+
+void draw_table_row(RequestState& state, bool copy_buttons, RequestPanelResult& result, WidgetMap& widgets) {
   const bool editable = state.check.event && state.check.event->is_object();
+  draw_view_switch(state, widgets);
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Table name");
   ImGui::SameLine();
@@ -100,7 +152,16 @@ void draw_table_row(RequestState& state, RequestPanelResult& result, WidgetMap& 
   if (ImGui::Button("Format") && state.check.event) replace_text(state, core::event_text(*state.check.event), result);
   ImGui::EndDisabled();
   widgets.track("Format");
-  if (!state.origin.empty()) {
+  if (copy_buttons) {
+    ImGui::SameLine();
+    draw_copy_buttons(state, result, widgets);
+  }
+  if (ImGui::GetTime() < state.copied_until) {
+    ImGui::SameLine(0, ui::em(1));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(palette().success, "%s", state.copied.c_str());
+    widgets.track("Copied");
+  } else if (!state.origin.empty()) {
     ImGui::SameLine(0, ui::em(1));
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(palette().muted, "%s", state.origin.c_str());
@@ -139,19 +200,13 @@ bool draw_editor(RequestState& state, float height, RequestPanelResult& result, 
 }
 
 void draw_status(RequestState& state, WidgetMap& widgets) {
-  const core::Diagnostic* first_error = nullptr;
-  for (const auto& diagnostic : state.check.diagnostics) {
-    if (diagnostic.severity == core::Severity::Error) {
-      first_error = &diagnostic;
-      break;
-    }
-  }
+  const core::Diagnostic* first_error = first_send_error(state);
   if (!state.problem.empty()) {
     ui::text_colored_wrapped(palette().error, state.problem);
     widgets.track("Not sent");
   }
   if (first_error) {
-    if (first_error->position) {
+    if (first_error->position && state.view == RequestView::Json) {
       if (ImGui::SmallButton("Show")) {
         state.caret_to = first_error->position->offset;
         state.focus_editor = true;
@@ -159,11 +214,17 @@ void draw_status(RequestState& state, WidgetMap& widgets) {
       widgets.track("Show error");
       ImGui::SameLine();
     }
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(palette().muted, "Send is off:");
+    ImGui::SameLine();
     ui::text_colored_wrapped(palette().error, first_error->message);
     widgets.track("Event error");
     return;
   }
-  for (const auto& diagnostic : state.check.diagnostics) ui::text_colored_wrapped(palette().warning, diagnostic.message);
+  // The form shows its warnings beside the fields.
+  if (state.view == RequestView::Json) {
+    for (const auto& diagnostic : state.check.diagnostics) ui::text_colored_wrapped(palette().warning, diagnostic.message);
+  }
   if (state.problem.empty()) {
     ui::text_muted(std::string(send_shortcut()) + " sends · " + core::format_bytes(state.text.size()));
   }
@@ -175,11 +236,16 @@ RequestPanelResult draw_request_panel(RequestState& state, const std::optional<E
                                       WidgetMap& widgets) {
   RequestPanelResult result;
   draw_operations(state, result, widgets);
-  draw_send(exchange, result, widgets);
-  draw_table_row(state, result, widgets);
+  const bool copy_drawn = draw_send(state, exchange, result, widgets);
+  draw_table_row(state, !copy_drawn, result, widgets);
   const float status_height = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing();
   const float editor_height = std::max(ui::em(4), ImGui::GetContentRegionAvail().y - status_height);
-  const bool editing = draw_editor(state, editor_height, result, widgets);
+  bool editing = false;
+  if (state.view == RequestView::Form) {
+    result.form_changed |= draw_request_form(state, editor_height, widgets);
+  } else {
+    editing = draw_editor(state, editor_height, result, widgets);
+  }
   draw_status(state, widgets);
   if (send_shortcut_pressed() && !exchange) {
     result.send = true;
@@ -192,6 +258,7 @@ nlohmann::json request_snapshot(const RequestState& state, const std::optional<E
   nlohmann::json diagnostics = nlohmann::json::array();
   for (const auto& d : state.check.diagnostics) {
     diagnostics.push_back({{"severity", d.severity == core::Severity::Error ? "error" : "warning"},
+                           {"field", d.field},
                            {"message", d.message},
                            {"offset", d.position ? nlohmann::json(d.position->offset) : nlohmann::json()}});
   }
@@ -208,7 +275,10 @@ nlohmann::json request_snapshot(const RequestState& state, const std::optional<E
           {"diagnostics", std::move(diagnostics)},
           {"problem", state.problem},
           {"origin", state.origin},
-          {"in_flight", std::move(in_flight)}};
+          {"in_flight", std::move(in_flight)},
+          {"view", state.view == RequestView::Form ? "form" : "json"},
+          {"form", form_snapshot(state)},
+          {"copied", ImGui::GetTime() < state.copied_until ? state.copied : ""}};
 }
 
 }  // namespace app

@@ -12,11 +12,13 @@
 #include "core/connection.hpp"
 #include "core/connection_check.hpp"
 #include "core/event_text.hpp"
+#include "core/form_fixes.hpp"
 #include "core/history.hpp"
 #include "core/http.hpp"
 #include "core/preset.hpp"
 #include "core/response.hpp"
 #include "core/result_table.hpp"
+#include "core/update_builder.hpp"
 #include "platform/platform.hpp"
 
 namespace app {
@@ -29,6 +31,20 @@ struct ConnectionState {
   bool show_key = false;
 };
 
+enum class RequestView { Form, Json };
+
+// The form editor's side of the request (request_form.cpp). The text stays
+// the one source of what is sent: an edited form is written into it, and a
+// changed text is read back into the form.
+struct FormState {
+  std::optional<core::RequestForm> form;  // nullopt: the text has no form (invalid JSON, no operation)
+  core::Diagnostics read;                 // form_from_event's: what stays raw JSON, or why there is no form
+  core::Diagnostics built;                // event_from_form's since the last form edit (a number that is not one)
+  std::vector<core::FormFix> fixes;       // of `form`'s expressions
+  std::vector<core::UpdateRow> update_rows;  // the update helper's rows
+  core::Diagnostics update_problems;      // of the last Build from those rows
+};
+
 struct RequestState {
   std::string text;                      // the whole event as raw JSON
   core::EventCheck check;                // of `text`; refreshed whenever it changes
@@ -37,6 +53,10 @@ struct RequestState {
   bool focus_editor = false;             // give the editor the keyboard on the next frame
   std::string origin;                    // where the text came from: "Restored from history", ...
   std::string problem;                   // why the last action did nothing (Send refused, file not opened)
+  RequestView view = RequestView::Form;
+  FormState form;
+  std::string copied;                    // "Copied as curl", shown until `copied_until` (ImGui time)
+  double copied_until = 0;
 };
 
 // The request being sent (one at a time).

@@ -84,7 +84,7 @@ test('the canvas follows window resizes and stays crisp at a pixel ratio of two'
   assert.deepEqual(canvas, [1800, 1240]);
   assert.deepEqual(state.viewport, { width: 900, height: 620 });
   assert.ok(Math.abs(state.widgets.Send.x + state.widgets.Send.w - 900) < 40, 'Send follows the right edge');
-  for (const label of ['Send', 'Endpoint', 'Test connection', 'Event JSON', 'Theme']) {
+  for (const label of ['Send', 'Endpoint', 'Test connection', 'View JSON', 'View form', 'Theme']) {
     const r = state.widgets[label];
     assert.ok(r.visible && r.x >= 0 && r.y >= 0 && r.x + r.w <= 900 && r.y + r.h <= 620, `${label} is on screen`);
   }

@@ -1,4 +1,4 @@
-// The request area driven like a person: editing the raw event, sending with
+// The request area driven like a person (in its JSON view): editing the raw event, sending with
 // the button and with Ctrl+Enter, invalid JSON blocked with its position,
 // non-ASCII typing, pasting from the system clipboard, copying an answer,
 // cancelling a slow request and a timeout, opening and saving event files.
@@ -24,6 +24,8 @@ after(async () => {
 async function openApp(options = {}) {
   const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, ...options });
   const app = await AppPage.open(context, stack.site);
+  await app.click('View JSON');
+  await app.waitFor((s) => s.request.view === 'json', 'the JSON view');
   return { context, app };
 }
 

@@ -1,0 +1,640 @@
+// The form editor of a request: the fields of the chosen operation (key,
+// typed attribute rows, expressions with their errors underlined and
+// one-click fixes, placeholders, the update helper, options), kept in sync
+// with the raw JSON text through core::event_from_form / form_from_event.
+#include <algorithm>
+#include <array>
+#include <cfloat>
+
+#include <imgui.h>
+#include <misc/cpp/imgui_stdlib.h>
+
+#include "app/panels.hpp"
+#include "app/theme.hpp"
+#include "app/ui.hpp"
+#include "core/validation.hpp"
+
+namespace app {
+namespace {
+
+using core::AttributeValue;
+
+constexpr std::string_view kItem = "Item";
+constexpr std::string_view kKey = "Key";
+constexpr std::string_view kExclusiveStartKey = "ExclusiveStartKey";
+constexpr std::string_view kNames = "ExpressionAttributeNames";
+constexpr std::string_view kValues = "ExpressionAttributeValues";
+constexpr std::array kUpdateActions = {core::UpdateClause::Set, core::UpdateClause::Remove, core::UpdateClause::Add,
+                                       core::UpdateClause::Delete};
+
+struct ExpressionField {
+  std::string_view member;
+  std::string core::RequestForm::*text;
+  const char* hint;
+};
+
+constexpr std::array<ExpressionField, 4> kExpressionFields = {{
+    {"UpdateExpression", &core::RequestForm::update_expression, "SET #n = :v REMOVE old"},
+    {"ConditionExpression", &core::RequestForm::condition_expression, "attribute_exists(id)"},
+    {"FilterExpression", &core::RequestForm::filter_expression, "#n > :min"},
+    {"ProjectionExpression", &core::RequestForm::projection_expression, "id, #n"},
+}};
+
+bool takes(const core::RequestForm& form, std::string_view member) {
+  const auto fields = core::payload_fields(form.operation);
+  return std::find(fields.begin(), fields.end(), member) != fields.end();
+}
+
+std::string payload_field(std::string_view member) { return "payload." + std::string(member); }
+
+// Whether a diagnostic is about `field` or something inside it ("payload.Item.id" is inside "payload.Item").
+bool is_about(const core::Diagnostic& diagnostic, std::string_view field) {
+  return diagnostic.field == field ||
+         (diagnostic.field.starts_with(field) && diagnostic.field.size() > field.size() &&
+          (diagnostic.field[field.size()] == '.' || diagnostic.field[field.size()] == '['));
+}
+
+ImVec4 severity_color(core::Severity severity) {
+  switch (severity) {
+    case core::Severity::Error: return palette().error;
+    case core::Severity::Warning: return palette().warning;
+    case core::Severity::Info: break;
+  }
+  return palette().muted;
+}
+
+// The messages about `field`, under it; the first is published as `label`.
+void draw_field_messages(const RequestState& state, std::string_view field, const std::string& label,
+                         WidgetMap& widgets) {
+  bool first = true;
+  for (const auto* list : {&state.form.built, &state.check.diagnostics}) {
+    for (const auto& diagnostic : *list) {
+      if (!is_about(diagnostic, field)) continue;
+      ui::text_colored_wrapped(severity_color(diagnostic.severity), diagnostic.message);
+      if (first) widgets.track(label);
+      first = false;
+    }
+  }
+}
+
+void section(const char* title) {
+  ImGui::Spacing();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextColored(palette().muted, "%s", title);
+}
+
+// ---- rows ----
+
+enum class RowMove { None, Up, Down, Remove };
+
+// ↑ ↓ × after a row; what the person pressed.
+RowMove row_controls(std::size_t index, std::size_t count, const std::string& label, WidgetMap& widgets) {
+  RowMove move = RowMove::None;
+  ImGui::SameLine();
+  ImGui::BeginDisabled(index == 0);
+  if (ImGui::SmallButton("↑")) move = RowMove::Up;
+  ImGui::EndDisabled();
+  widgets.track(label + " up");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(index + 1 == count);
+  if (ImGui::SmallButton("↓")) move = RowMove::Down;
+  ImGui::EndDisabled();
+  widgets.track(label + " down");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("×")) move = RowMove::Remove;
+  widgets.track(label + " remove");
+  return move;
+}
+
+template <typename Row>
+bool apply_move(std::vector<Row>& rows, std::size_t index, RowMove move) {
+  switch (move) {
+    case RowMove::None: return false;
+    case RowMove::Up: std::swap(rows[index], rows[index - 1]); break;
+    case RowMove::Down: std::swap(rows[index], rows[index + 1]); break;
+    case RowMove::Remove: rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(index)); break;
+  }
+  return true;
+}
+
+std::string& name_of(core::AttributeRow& row) { return row.name; }
+std::string& name_of(core::ValueRow& row) { return row.placeholder; }
+std::string& name_of(core::AttributeMember& member) { return member.first; }
+AttributeValue& value_of(core::AttributeRow& row) { return row.value; }
+AttributeValue& value_of(core::ValueRow& row) { return row.value; }
+AttributeValue& value_of(core::AttributeMember& member) { return member.second; }
+const std::string& name_of(const core::AttributeRow& row) { return row.name; }
+const std::string& name_of(const core::ValueRow& row) { return row.placeholder; }
+const AttributeValue& value_of(const core::AttributeRow& row) { return row.value; }
+const AttributeValue& value_of(const core::ValueRow& row) { return row.value; }
+
+bool draw_value(AttributeValue& value, const std::string& label, WidgetMap& widgets);
+
+// The type menu: retypes the value through core::convert_attribute.
+bool draw_type_menu(AttributeValue& value, const std::string& label, WidgetMap& widgets) {
+  bool changed = false;
+  ImGui::SetNextItemWidth(ui::em(7));
+  if (ImGui::BeginCombo("##type", std::string(core::type_label(value.type)).c_str())) {
+    for (const auto type : core::kAttributeTypes) {
+      const std::string name(core::type_label(type));
+      if (ImGui::Selectable(name.c_str(), type == value.type) && type != value.type) {
+        value = core::convert_attribute(value, type);
+        changed = true;
+      }
+      widgets.track(label + " type " + name);
+    }
+    ImGui::EndCombo();
+  }
+  widgets.track(label + " type");
+  return changed;
+}
+
+bool is_set(core::AttributeType type) {
+  return type == core::AttributeType::StringSet || type == core::AttributeType::NumberSet ||
+         type == core::AttributeType::BinarySet;
+}
+
+// Elements of a list (values) or a set (texts), each on its own indented row.
+bool draw_elements(AttributeValue& value, const std::string& label, WidgetMap& widgets) {
+  bool changed = false;
+  const bool set = is_set(value.type);
+  const std::size_t count = set ? value.elements.size() : value.items.size();
+  ImGui::Indent(ui::em(1.5f));
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string row_label = label + "." + std::to_string(i + 1);
+    ImGui::PushID(static_cast<int>(i));
+    if (set) {
+      ImGui::SetNextItemWidth(ui::em(14));
+      changed |= ImGui::InputText("##element", &value.elements[i]);
+      widgets.track(row_label + " value");
+    } else {
+      changed |= draw_type_menu(value.items[i], row_label, widgets);
+      ImGui::SameLine();
+      changed |= draw_value(value.items[i], row_label, widgets);
+    }
+    const RowMove move = row_controls(i, count, row_label, widgets);
+    ImGui::PopID();
+    if (set ? apply_move(value.elements, i, move) : apply_move(value.items, i, move)) {
+      changed = true;
+      break;
+    }
+  }
+  if (ImGui::SmallButton(set ? "+ element" : "+ item")) {
+    if (set) value.elements.emplace_back();
+    else value.items.push_back(AttributeValue::string(""));
+    changed = true;
+  }
+  widgets.track(label + " add");
+  ImGui::Unindent(ui::em(1.5f));
+  return changed;
+}
+
+template <typename Row>
+bool draw_named_rows(std::vector<Row>& rows, const std::string& label, const char* name_hint, WidgetMap& widgets);
+
+// The editor of one value after its type menu; lists, maps and sets continue on the rows below.
+bool draw_value(AttributeValue& value, const std::string& label, WidgetMap& widgets) {
+  using core::AttributeType;
+  switch (value.type) {
+    case AttributeType::String:
+    case AttributeType::Number:
+    case AttributeType::Binary: {
+      ImGui::SetNextItemWidth(ui::em(14));
+      const char* hint = value.type == AttributeType::Number ? "0" : value.type == AttributeType::Binary ? "base64" : "";
+      const bool changed = ImGui::InputTextWithHint("##value", hint, &value.text);
+      widgets.track(label + " value");
+      return changed;
+    }
+    case AttributeType::Bool: {
+      const bool changed = ImGui::Checkbox(value.boolean ? "true##value" : "false##value", &value.boolean);
+      widgets.track(label + " value");
+      return changed;
+    }
+    case AttributeType::Null: ImGui::TextDisabled("null"); return false;
+    case AttributeType::Map: {
+      ImGui::TextDisabled("%zu members", value.members.size());
+      ImGui::Indent(ui::em(1.5f));
+      const bool changed = draw_named_rows(value.members, label, "name", widgets);
+      ImGui::Unindent(ui::em(1.5f));
+      return changed;
+    }
+    case AttributeType::List:
+    case AttributeType::StringSet:
+    case AttributeType::NumberSet:
+    case AttributeType::BinarySet:
+      ImGui::TextDisabled("%zu elements", is_set(value.type) ? value.elements.size() : value.items.size());
+      return draw_elements(value, label, widgets);
+  }
+  return false;
+}
+
+// Rows of name, type and value with ↑ ↓ × and an add button; nested values
+// are labelled "<label> 1.2".
+template <typename Row>
+bool draw_named_rows(std::vector<Row>& rows, const std::string& label, const char* name_hint, WidgetMap& widgets) {
+  bool changed = false;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const std::string row_label = label + (label.back() >= '0' && label.back() <= '9' ? "." : " ") + std::to_string(i + 1);
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::SetNextItemWidth(ui::em(9));
+    changed |= ImGui::InputTextWithHint("##name", name_hint, &name_of(rows[i]));
+    widgets.track(row_label + " name");
+    ImGui::SameLine();
+    changed |= draw_type_menu(value_of(rows[i]), row_label, widgets);
+    ImGui::SameLine();
+    const auto type = value_of(rows[i]).type;
+    const bool nested = type == core::AttributeType::Map || type == core::AttributeType::List || is_set(type);
+    RowMove move = RowMove::None;
+    if (nested) {
+      move = row_controls(i, rows.size(), row_label, widgets);
+      ImGui::SameLine();
+    }
+    changed |= draw_value(value_of(rows[i]), row_label, widgets);
+    if (!nested) move = row_controls(i, rows.size(), row_label, widgets);
+    ImGui::PopID();
+    if (apply_move(rows, i, move)) {
+      changed = true;
+      break;
+    }
+  }
+  if (ImGui::SmallButton(("+ " + std::string(name_hint) + "##add").c_str())) {
+    rows.push_back({});
+    changed = true;
+  }
+  widgets.track(label + " add");
+  return changed;
+}
+
+bool draw_attribute_section(RequestState& state, std::vector<core::AttributeRow>& rows, std::string_view member,
+                            const char* title, WidgetMap& widgets) {
+  section(title);
+  ImGui::PushID(member.data(), member.data() + member.size());
+  const bool changed = draw_named_rows(rows, std::string(member), "attribute", widgets);
+  ImGui::PopID();
+  draw_field_messages(state, payload_field(member), std::string(member) + " message", widgets);
+  return changed;
+}
+
+// ---- expressions ----
+
+// Underlines the diagnostic's span in the single-line input just drawn
+// (monospace text starting at the frame's padding).
+void underline_span(const std::string& text, const core::TextSpan& span, ImU32 color) {
+  const ImVec2 min = ImGui::GetItemRectMin();
+  const ImVec2 max = ImGui::GetItemRectMax();
+  const std::size_t offset = std::min(span.offset, text.size());
+  const std::size_t end = std::min(offset + span.length, text.size());
+  const float left = min.x + ImGui::GetStyle().FramePadding.x +
+                     ImGui::CalcTextSize(text.data(), text.data() + offset).x;
+  const float width = std::max(ImGui::CalcTextSize(text.data() + offset, text.data() + end).x, ui::em(0.5f));
+  const float y = max.y - ImGui::GetStyle().FramePadding.y * 0.5f;
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(left, y), ImVec2(std::min(left + width, max.x), y), color,
+                                      std::max(1.0f, ui::em(0.12f)));
+}
+
+bool draw_expression(RequestState& state, const ExpressionField& field, WidgetMap& widgets) {
+  std::string& text = (*state.form.form).*field.text;
+  const std::string path = payload_field(field.member);
+  const std::string name(field.member);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(name.c_str());
+  ImGui::SameLine(ui::em(11));
+  ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kMonoFont]);
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  const bool changed = ImGui::InputTextWithHint(("##" + name).c_str(), field.hint, &text);
+  widgets.track(name);
+  if (!ImGui::IsItemActive()) {
+    for (const auto& diagnostic : state.check.diagnostics) {
+      if (diagnostic.field == path && diagnostic.position) {
+        underline_span(text, *diagnostic.position, ImGui::ColorConvertFloat4ToU32(severity_color(diagnostic.severity)));
+      }
+    }
+  }
+  ImGui::PopFont();
+  draw_field_messages(state, path, name + " message", widgets);
+  return changed;
+}
+
+bool draw_fixes(RequestState& state, WidgetMap& widgets) {
+  if (state.form.fixes.empty()) return false;
+  std::optional<core::FormFix> picked;
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextColored(palette().muted, "Fix:");
+  for (const auto& fix : state.form.fixes) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton(fix.label.c_str())) picked = fix;
+    widgets.track("Fix " + fix.label);
+  }
+  if (!picked) return false;
+  state.form.form = core::apply_fix(*state.form.form, *picked);
+  return true;
+}
+
+bool draw_name_rows(RequestState& state, WidgetMap& widgets) {
+  section("ExpressionAttributeNames");
+  auto& rows = state.form.form->names;
+  bool changed = false;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const std::string label = "Names " + std::to_string(i + 1);
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::SetNextItemWidth(ui::em(9));
+    changed |= ImGui::InputTextWithHint("##placeholder", "#name", &rows[i].placeholder);
+    widgets.track(label + " placeholder");
+    ImGui::SameLine();
+    ImGui::TextDisabled("→");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ui::em(14));
+    changed |= ImGui::InputTextWithHint("##name", "attribute name", &rows[i].name);
+    widgets.track(label + " name");
+    const RowMove move = row_controls(i, rows.size(), label, widgets);
+    ImGui::PopID();
+    if (apply_move(rows, i, move)) {
+      changed = true;
+      break;
+    }
+  }
+  if (ImGui::SmallButton("+ name##names")) {
+    rows.push_back({"#", ""});
+    changed = true;
+  }
+  widgets.track("Names add");
+  draw_field_messages(state, payload_field(kNames), "Names message", widgets);
+  return changed;
+}
+
+// ---- the update helper ----
+
+bool draw_update_helper(RequestState& state, WidgetMap& widgets) {
+  if (!ImGui::CollapsingHeader("Update helper: build the expression from rows")) return false;
+  widgets.track("Update helper");
+  auto& rows = state.form.update_rows;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const std::string label = "Update " + std::to_string(i + 1);
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::SetNextItemWidth(ui::em(9));
+    ImGui::InputTextWithHint("##attribute", "attribute", &rows[i].attribute);
+    widgets.track(label + " attribute");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(ui::em(6));
+    if (ImGui::BeginCombo("##action", std::string(core::update_clause_name(rows[i].action)).c_str())) {
+      for (const auto action : kUpdateActions) {
+        const std::string name(core::update_clause_name(action));
+        if (ImGui::Selectable(name.c_str(), action == rows[i].action)) rows[i].action = action;
+        widgets.track(label + " action " + name);
+      }
+      ImGui::EndCombo();
+    }
+    widgets.track(label + " action");
+    if (rows[i].action != core::UpdateClause::Remove) {
+      ImGui::SameLine();
+      draw_type_menu(rows[i].value, label, widgets);
+      ImGui::SameLine();
+      draw_value(rows[i].value, label, widgets);
+    }
+    const RowMove move = row_controls(i, rows.size(), label, widgets);
+    ImGui::PopID();
+    if (apply_move(rows, i, move)) break;
+  }
+  if (ImGui::SmallButton("+ row##update")) rows.push_back({});
+  widgets.track("Update add");
+  ImGui::SameLine();
+  const bool build = ImGui::SmallButton("Write UpdateExpression");
+  widgets.track("Build update");
+  for (const auto& problem : state.form.update_problems) ui::text_colored_wrapped(palette().error, problem.message);
+  if (!build) return false;
+  const auto built = core::build_update(rows);
+  state.form.update_problems = built.diagnostics;
+  if (!built.diagnostics.empty()) return false;
+  state.form.form = core::apply_update(*state.form.form, built);
+  return true;
+}
+
+// ---- options ----
+
+bool draw_return_values(core::RequestForm& form, WidgetMap& widgets) {
+  const auto choices = core::return_values_choices(form.operation);
+  if (choices.empty()) return false;
+  bool changed = false;
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("ReturnValues");
+  ImGui::SameLine(ui::em(11));
+  ImGui::SetNextItemWidth(ui::em(10));
+  if (ImGui::BeginCombo("##return", form.return_values.empty() ? "(not sent)" : form.return_values.c_str())) {
+    if (ImGui::Selectable("(not sent)", form.return_values.empty())) {
+      form.return_values.clear();
+      changed = true;
+    }
+    for (const auto choice : choices) {
+      const std::string name(choice);
+      if (ImGui::Selectable(name.c_str(), form.return_values == name)) {
+        form.return_values = name;
+        changed = true;
+      }
+      widgets.track("ReturnValues " + name);
+    }
+    ImGui::EndCombo();
+  }
+  widgets.track("ReturnValues");
+  return changed;
+}
+
+bool draw_read_options(core::RequestForm& form, WidgetMap& widgets) {
+  if (!takes(form, "ConsistentRead")) return false;
+  bool consistent = form.consistent_read.value_or(false);
+  if (!ImGui::Checkbox("ConsistentRead", &consistent)) {
+    widgets.track("ConsistentRead");
+    return false;
+  }
+  widgets.track("ConsistentRead");
+  form.consistent_read = consistent ? std::optional<bool>(true) : std::nullopt;
+  return true;
+}
+
+bool draw_limit(core::RequestForm& form, WidgetMap& widgets) {
+  if (!takes(form, "Limit")) return false;
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Limit");
+  ImGui::SameLine(ui::em(11));
+  ImGui::SetNextItemWidth(ui::em(10));
+  int limit = form.limit.value_or(0);
+  const bool changed = ImGui::InputInt("##limit", &limit);
+  widgets.track("Limit");
+  if (ImGui::IsItemHovered()) ui::tooltip_wrapped("Items to read at most; 0 sends no Limit.");
+  if (changed) form.limit = limit > 0 ? std::optional<int>(limit) : std::nullopt;
+  return changed;
+}
+
+// What the form keeps as raw JSON (and other notes from reading the text).
+void draw_kept(const RequestState& state, WidgetMap& widgets) {
+  bool first = true;
+  for (const auto& diagnostic : state.form.read) {
+    ui::text_colored_wrapped(severity_color(diagnostic.severity), diagnostic.message);
+    if (first) widgets.track("Form note");
+    first = false;
+  }
+}
+
+bool draw_fields(RequestState& state, WidgetMap& widgets) {
+  core::RequestForm& form = *state.form.form;
+  bool changed = false;
+  if (takes(form, kKey)) changed |= draw_attribute_section(state, form.key, kKey, "Key", widgets);
+  if (takes(form, kItem)) changed |= draw_attribute_section(state, form.item, kItem, "Item", widgets);
+  if (form.operation == core::Operation::Update) changed |= draw_update_helper(state, widgets);
+  bool any_expression = false;
+  for (const auto& field : kExpressionFields) {
+    if (!takes(form, field.member)) continue;
+    if (!any_expression) section("Expressions");
+    any_expression = true;
+    changed |= draw_expression(state, field, widgets);
+  }
+  changed |= draw_fixes(state, widgets);
+  if (takes(form, kNames)) changed |= draw_name_rows(state, widgets);
+  if (takes(form, kValues)) {
+    section("ExpressionAttributeValues");
+    ImGui::PushID("values");
+    changed |= draw_named_rows(state.form.form->values, "Values", ":placeholder", widgets);
+    ImGui::PopID();
+    draw_field_messages(state, payload_field(kValues), "Values message", widgets);
+  }
+  section("Options");
+  changed |= draw_return_values(*state.form.form, widgets);
+  changed |= draw_read_options(*state.form.form, widgets);
+  changed |= draw_limit(*state.form.form, widgets);
+  if (takes(*state.form.form, kExclusiveStartKey)) {
+    changed |= draw_attribute_section(state, state.form.form->exclusive_start_key, kExclusiveStartKey,
+                                      "ExclusiveStartKey (where the list starts)", widgets);
+  }
+  return changed;
+}
+
+nlohmann::json value_snapshot(const AttributeValue& value) {
+  return {{"type", core::type_label(value.type)},
+          {"json", core::to_json_text(core::attribute_to_json(value, "").json)}};
+}
+
+template <typename Row>
+nlohmann::json rows_snapshot(const std::vector<Row>& rows) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& row : rows) {
+    auto entry = value_snapshot(value_of(row));
+    entry["name"] = name_of(row);
+    out.push_back(std::move(entry));
+  }
+  return out;
+}
+
+}  // namespace
+
+void read_form(RequestState& state) {
+  state.form.built.clear();
+  state.form.fixes.clear();
+  if (!state.check.event) {
+    state.form.form.reset();
+    state.form.read = {};
+    return;
+  }
+  auto read = core::form_from_event(*state.check.event);
+  state.form.form = std::move(read.form);
+  state.form.read = std::move(read.diagnostics);
+  if (state.form.form) state.form.fixes = core::available_fixes(*state.form.form);
+}
+
+void write_form(RequestState& state) {
+  if (!state.form.form) return;
+  auto built = core::event_from_form(*state.form.form);
+  state.text = core::event_text(built.event);
+  state.check = core::check_event_text(state.text);
+  state.table_name = state.check.table_name;
+  state.form.built = std::move(built.diagnostics);
+  state.form.fixes = core::available_fixes(*state.form.form);
+}
+
+void switch_form_operation(RequestState& state, core::Operation operation) {
+  core::RequestForm& form = *state.form.form;
+  form.operation = operation;
+  if (operation != core::Operation::Echo) form.payload_json.reset();
+  // What the new operation needs and the form does not hold yet starts from its example.
+  if (auto example = core::form_from_event(core::example_event(operation, form.table_name)).form) {
+    if (form.key.empty()) form.key = example->key;
+    if (form.item.empty()) form.item = example->item;
+    if (form.update_expression.empty() && takes(form, "UpdateExpression")) {
+      form.update_expression = example->update_expression;
+      for (const auto& row : example->values) {
+        if (std::none_of(form.values.begin(), form.values.end(),
+                         [&](const core::ValueRow& r) { return r.placeholder == row.placeholder; })) {
+          form.values.push_back(row);
+        }
+      }
+    }
+  }
+  // Placeholders only the previous operation's expressions used would block sending.
+  for (const auto& fix : core::available_fixes(form)) {
+    if (fix.kind == core::FixKind::DropName || fix.kind == core::FixKind::DropValue) form = core::apply_fix(form, fix);
+  }
+}
+
+const core::Diagnostic* first_send_error(const RequestState& state) {
+  for (const auto* list : {&state.check.diagnostics, &state.form.built}) {
+    for (const auto& diagnostic : *list) {
+      if (diagnostic.severity == core::Severity::Error) return &diagnostic;
+    }
+  }
+  return nullptr;
+}
+
+bool draw_request_form(RequestState& state, float height, WidgetMap& widgets) {
+  ImGui::BeginChild("form", ImVec2(0, height), ImGuiChildFlags_Border);
+  bool changed = false;
+  if (!state.form.form) {
+    const auto& why = state.form.read.empty() ? state.check.diagnostics : state.form.read;
+    ui::text_colored_wrapped(palette().warning,
+                             "This event can't be shown as a form" +
+                                 (why.empty() ? std::string(".") : ": " + why.front().message) +
+                                 " Fix it in the JSON view.");
+    widgets.track("Form unavailable");
+  } else {
+    draw_kept(state, widgets);
+    if (!state.form.form->payload_json) changed = draw_fields(state, widgets);
+  }
+  ImGui::EndChild();
+  widgets.track("Request form");
+  return changed;
+}
+
+nlohmann::json form_snapshot(const RequestState& state) {
+  if (!state.form.form) return nullptr;
+  const core::RequestForm& form = *state.form.form;
+  nlohmann::json fixes = nlohmann::json::array();
+  for (const auto& fix : state.form.fixes) fixes.push_back(fix.label);
+  nlohmann::json notes = nlohmann::json::array();
+  for (const auto& d : state.form.read) notes.push_back(d.message);
+  nlohmann::json names = nlohmann::json::array();
+  for (const auto& row : form.names) names.push_back({{"placeholder", row.placeholder}, {"name", row.name}});
+  nlohmann::json update_rows = nlohmann::json::array();
+  for (const auto& row : state.form.update_rows) {
+    auto entry = value_snapshot(row.value);
+    entry["attribute"] = row.attribute;
+    entry["action"] = core::update_clause_name(row.action);
+    update_rows.push_back(std::move(entry));
+  }
+  return {{"operation", core::operation_name(form.operation)},
+          {"table_name", form.table_name},
+          {"key", rows_snapshot(form.key)},
+          {"item", rows_snapshot(form.item)},
+          {"update_expression", form.update_expression},
+          {"condition_expression", form.condition_expression},
+          {"filter_expression", form.filter_expression},
+          {"projection_expression", form.projection_expression},
+          {"names", std::move(names)},
+          {"values", rows_snapshot(form.values)},
+          {"return_values", form.return_values},
+          {"consistent_read", form.consistent_read ? nlohmann::json(*form.consistent_read) : nlohmann::json()},
+          {"limit", form.limit ? nlohmann::json(*form.limit) : nlohmann::json()},
+          {"exclusive_start_key", rows_snapshot(form.exclusive_start_key)},
+          {"raw_payload", form.payload_json.has_value()},
+          {"fixes", std::move(fixes)},
+          {"notes", std::move(notes)},
+          {"update_rows", std::move(update_rows)}};
+}
+
+}  // namespace app
