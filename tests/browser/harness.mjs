@@ -160,6 +160,13 @@ export class AppPage {
     }), count);
   }
 
+  // Shows the raw JSON editor of the event (the request panel opens on the form).
+  async showJsonEditor() {
+    if ((await this.snapshot()).request.view === 'json') return;
+    await this.click('View JSON');
+    await this.waitFor((s) => s.request.view === 'json', 'the JSON view');
+  }
+
   // Waits until `predicate(snapshot)` is true; returns that snapshot.
   async waitFor(predicate, what, timeout = 15000) {
     const deadline = Date.now() + timeout;

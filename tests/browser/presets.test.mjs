@@ -37,6 +37,7 @@ async function reload(app) {
 }
 
 async function typeEvent(app, event) {
+  await app.showJsonEditor();
   await app.fill('Event JSON', event);
   await app.waitFor((s) => s.request.text === event, 'the typed event');
 }

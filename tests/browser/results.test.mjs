@@ -42,6 +42,7 @@ after(async () => {
 
 async function sendList(app, limit) {
   const event = `{"operation": "list", "tableName": "${stack.table}", "payload": {"Limit": ${limit}}}`;
+  await app.showJsonEditor();
   await app.fill('Event JSON', event);
   await app.waitFor((s) => s.request.text === event, 'the typed list event');
   await app.click('Send');
