@@ -10,11 +10,12 @@ add_library(imgui STATIC
   "${IMGUI_DIR}/imgui_widgets.cpp" "${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp"
   "${IMGUI_DIR}/backends/imgui_impl_glfw.cpp" "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
 target_include_directories(imgui SYSTEM PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/backends")
-target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_DEMO_WINDOWS)
+target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS
+  IMGUI_DISABLE_FILE_FUNCTIONS)
 
 
-# The UI font: DejaVu Sans from Debian, subset to the scripts the app offers,
-# embedded into the wasm so the first frame needs no further download.
+# The UI fonts: DejaVu Sans and Sans Mono from Debian, subset to the scripts
+# the app offers and compiled into the wasm (no file system, no further download).
 set(FONT_SOURCE "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 set(FONT_MONO_SOURCE "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf")
 set(FONT_DIR "${CMAKE_BINARY_DIR}/fonts")
@@ -22,31 +23,30 @@ set(FONT_DIR "${CMAKE_BINARY_DIR}/fonts")
 # few symbols the UI draws. Keep in step with kGlyphRanges in src/app/theme.cpp.
 set(FONT_UNICODES "U+0020-007E,U+00A0-017F,U+0370-03FF,U+0400-045F,U+2010-2027,U+2030-203A,U+20AC,U+2122,U+2190-2193,U+21BB,U+2212,U+2022,U+25B2-25BC,U+25CF,U+2713,U+2715,U+26A0")
 add_custom_command(
-  OUTPUT "${FONT_DIR}/ui.ttf" "${FONT_DIR}/mono.ttf"
+  OUTPUT "${FONT_DIR}/fonts_data.cpp"
   COMMAND ${CMAKE_COMMAND} -E make_directory "${FONT_DIR}"
   COMMAND /usr/bin/python3 -m fontTools.subset "${FONT_SOURCE}" --unicodes=${FONT_UNICODES}
           --layout-features= --no-hinting --output-file=${FONT_DIR}/ui.ttf
   COMMAND /usr/bin/python3 -m fontTools.subset "${FONT_MONO_SOURCE}" --unicodes=${FONT_UNICODES}
           --layout-features= --no-hinting --output-file=${FONT_DIR}/mono.ttf
-  DEPENDS "${FONT_SOURCE}" "${FONT_MONO_SOURCE}"
-  COMMENT "Subsetting the UI fonts")
-add_custom_target(fonts DEPENDS "${FONT_DIR}/ui.ttf" "${FONT_DIR}/mono.ttf")
+  COMMAND /usr/bin/python3 "${CMAKE_SOURCE_DIR}/cmake/embed_fonts.py" "${FONT_DIR}/fonts_data.cpp"
+          "ui=${FONT_DIR}/ui.ttf" "mono=${FONT_DIR}/mono.ttf"
+  DEPENDS "${FONT_SOURCE}" "${FONT_MONO_SOURCE}" "${CMAKE_SOURCE_DIR}/cmake/embed_fonts.py"
+  COMMENT "Subsetting and embedding the UI fonts")
 
 file(GLOB APP_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/app/*.cpp")
 add_executable(app "${CMAKE_SOURCE_DIR}/src/main.cpp" ${APP_SOURCES}
-  "${CMAKE_SOURCE_DIR}/src/platform/platform_web.cpp")
-add_dependencies(app fonts)
+  "${CMAKE_SOURCE_DIR}/src/platform/platform_web.cpp" "${FONT_DIR}/fonts_data.cpp")
 target_link_libraries(app PRIVATE core imgui)
 target_compile_options(app PRIVATE ${PROJECT_WARNINGS})
 set_target_properties(app PROPERTIES
   OUTPUT_NAME "index" SUFFIX ".html"
   RUNTIME_OUTPUT_DIRECTORY "${CMAKE_SOURCE_DIR}/web")
 target_link_options(app PRIVATE
-  -sUSE_GLFW=3 -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1
+  -sUSE_GLFW=3 -sGL_PREINITIALIZED_CONTEXT=1 -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1
   -sENVIRONMENT=web -sMINIFY_HTML=0 -sEXPORTED_RUNTIME_METHODS=[UTF8ToString,stringToUTF8,lengthBytesUTF8,allocateUTF8,addRunDependency,removeRunDependency]
   -sEXPORTED_FUNCTIONS=[_main,_malloc,_free]
-  --shell-file "${CMAKE_SOURCE_DIR}/shell.html"
-  "--embed-file=${FONT_DIR}@/fonts")
+  -sFILESYSTEM=0 --shell-file "${CMAKE_SOURCE_DIR}/shell.html")
 set_property(TARGET app APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/shell.html")
 
 # The core benchmark compiled to wasm, for scripts/bench to run in Chromium

@@ -79,13 +79,14 @@ void follow_mouse_cursor() {
 }
 
 void publish(Runtime& rt) {
-  nlohmann::json state = {{"ready", rt.frame >= 2},
-                          {"frame", rt.frame},
-                          {"pixelRatio", rt.pixel_ratio},
-                          {"viewport", {{"width", rt.width / rt.pixel_ratio}, {"height", rt.height / rt.pixel_ratio}}},
-                          {"widgets", rt.app->widgets().to_json(rt.pixel_ratio)},
-                          {"snapshot", rt.app->snapshot()}};
-  std::string text = state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  const app::SnapshotJson state = {
+      {"ready", rt.frame >= 2},
+      {"frame", rt.frame},
+      {"pixelRatio", rt.pixel_ratio},
+      {"viewport", {{"width", rt.width / rt.pixel_ratio}, {"height", rt.height / rt.pixel_ratio}}},
+      {"widgets", rt.app->widgets().to_json(rt.pixel_ratio)},
+      {"snapshot", rt.app->snapshot()}};
+  std::string text = state.text();
   // Skip the JSON round trip into the page when nothing changed.
   const auto frame_field = text.find("\"frame\":");
   std::string comparable = text;
@@ -155,7 +156,10 @@ int main() {
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
   Runtime& rt = runtime();
   const platform::Viewport vp = platform::viewport();
-  rt.window = glfwCreateWindow(vp.css_width, vp.css_height, "CRUD Workbench", nullptr, nullptr);
+  // At the canvas's device-pixel size, as the page sized it: no resize to start with.
+  rt.window = glfwCreateWindow(static_cast<int>(std::lround(vp.css_width * vp.pixel_ratio)),
+                               static_cast<int>(std::lround(vp.css_height * vp.pixel_ratio)), "CRUD Workbench",
+                               nullptr, nullptr);
   if (rt.window == nullptr) {
     std::fprintf(stderr, "WebGL2 is not available in this browser\n");
     return 1;
@@ -175,6 +179,9 @@ int main() {
 
   static app::App app;
   rt.app = &app;
+  // The first frame is drawn at once rather than on the next animation frame.
+  rt.last_activity = glfwGetTime();
+  frame(&rt);
   emscripten_set_main_loop_arg(frame, &rt, 0, true);
   return 0;
 }

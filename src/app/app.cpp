@@ -355,7 +355,7 @@ void App::update_title() {
   platform::set_page_title(title_);
 }
 
-nlohmann::json App::snapshot() const {
+SnapshotJson App::snapshot() const {
   return {{"theme", dark_ ? "dark" : "light"},
           {"title", title_},
           {"banner", banner_},

@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include <nlohmann/json.hpp>
+#include "app/snapshot_json.hpp"
 
 #include "app/panels.hpp"
 #include "app/state.hpp"
@@ -24,7 +24,7 @@ class App {
   // Draws one frame of UI into the current ImGui frame.
   void draw();
   // What the app shows, for tests: {theme, title, banner, connection, request, response, history}.
-  nlohmann::json snapshot() const;
+  SnapshotJson snapshot() const;
   const WidgetMap& widgets() const { return widgets_; }
   bool dark_theme() const { return dark_; }
   // Whether the screen changes by itself (a request in flight shows its time)

@@ -154,10 +154,10 @@ ConnectionPanelResult draw_connection_panel(ConnectionState& state, WidgetMap& w
   return result;
 }
 
-nlohmann::json connection_snapshot(const ConnectionState& state) {
-  nlohmann::json headers = nlohmann::json::array();
+SnapshotJson connection_snapshot(const ConnectionState& state) {
+  SnapshotJson headers = SnapshotJson::array();
   for (const auto& row : state.settings.connection.headers) headers.push_back({{"name", row.name}, {"secret", row.secret}});
-  nlohmann::json diagnostics = nlohmann::json::array();
+  SnapshotJson diagnostics = SnapshotJson::array();
   for (const auto& d : state.diagnostics) diagnostics.push_back({{"field", d.field}, {"message", d.message}});
   const char* verdict = state.verdict.state == core::ConnectionState::Connected ? "connected"
                         : state.verdict.state == core::ConnectionState::Failed  ? "failed"

@@ -128,8 +128,8 @@ HistoryPanelResult draw_history_panel(HistoryState& state, bool can_send, Widget
   return result;
 }
 
-nlohmann::json history_snapshot(const HistoryState& state) {
-  nlohmann::json entries = nlohmann::json::array();
+SnapshotJson history_snapshot(const HistoryState& state) {
+  SnapshotJson entries = SnapshotJson::array();
   const std::size_t count = std::min(state.history.entries.size(), kSnapshotEntries);
   for (std::size_t i = 0; i < count; ++i) {
     const auto& entry = state.history.entries[i];

@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include <nlohmann/json.hpp>
+#include "app/snapshot_json.hpp"
 
 #include "app/state.hpp"
 #include "app/widget_map.hpp"
@@ -30,7 +30,7 @@ struct ConnectionPanelResult {
   bool cancel_test = false;
 };
 ConnectionPanelResult draw_connection_panel(ConnectionState& state, WidgetMap& widgets);
-nlohmann::json connection_snapshot(const ConnectionState& state);
+SnapshotJson connection_snapshot(const ConnectionState& state);
 
 // ---- request (request_panel.cpp) ----
 struct RequestPanelResult {
@@ -45,7 +45,7 @@ struct RequestPanelResult {
 };
 RequestPanelResult draw_request_panel(RequestState& state, const std::optional<Exchange>& exchange,
                                       WidgetMap& widgets);
-nlohmann::json request_snapshot(const RequestState& state, const std::optional<Exchange>& exchange);
+SnapshotJson request_snapshot(const RequestState& state, const std::optional<Exchange>& exchange);
 
 // ---- request form (request_form.cpp) ----
 // Reads the form from the text, after the text changed.
@@ -60,7 +60,7 @@ void switch_form_operation(RequestState& state, core::Operation operation);
 const core::Diagnostic* first_send_error(const RequestState& state);
 // Draws the form editor of the request in `height`; returns true when the person changed the form.
 bool draw_request_form(RequestState& state, float height, WidgetMap& widgets);
-nlohmann::json form_snapshot(const RequestState& state);
+SnapshotJson form_snapshot(const RequestState& state);
 
 // ---- response (response_panel.cpp) ----
 struct ResponsePanelResult {
@@ -73,7 +73,7 @@ struct ResponsePanelResult {
 };
 // `busy`: a request is in flight, so no further page can be asked for.
 ResponsePanelResult draw_response_panel(std::optional<ResponseState>& state, bool busy, WidgetMap& widgets);
-nlohmann::json response_snapshot(const std::optional<ResponseState>& state);
+SnapshotJson response_snapshot(const std::optional<ResponseState>& state);
 
 // ---- history (history_panel.cpp) ----
 struct HistoryPanelResult {
@@ -82,7 +82,7 @@ struct HistoryPanelResult {
   bool clear = false;
 };
 HistoryPanelResult draw_history_panel(HistoryState& state, bool can_send, WidgetMap& widgets);
-nlohmann::json history_snapshot(const HistoryState& state);
+SnapshotJson history_snapshot(const HistoryState& state);
 
 // ---- presets and share links (presets_panel.cpp) ----
 struct PresetsPanelResult {
@@ -95,6 +95,6 @@ struct PresetsPanelResult {
   std::optional<std::string> import_text;  // a pasted collection
 };
 PresetsPanelResult draw_presets_panel(PresetsState& state, WidgetMap& widgets);
-nlohmann::json presets_snapshot(const PresetsState& state);
+SnapshotJson presets_snapshot(const PresetsState& state);
 
 }  // namespace app

@@ -141,13 +141,13 @@ PresetsPanelResult draw_presets_panel(PresetsState& state, WidgetMap& widgets) {
   return result;
 }
 
-nlohmann::json presets_snapshot(const PresetsState& state) {
-  nlohmann::json names = nlohmann::json::array();
+SnapshotJson presets_snapshot(const PresetsState& state) {
+  SnapshotJson names = SnapshotJson::array();
   for (std::size_t i = 0; i < state.count(); ++i) names.push_back(state.at(i).name);
   return {{"builtin", state.builtin.size()},
           {"saved", state.saved.size()},
           {"names", std::move(names)},
-          {"selected", state.selected ? nlohmann::json(*state.selected) : nlohmann::json(nullptr)},
+          {"selected", state.selected ? SnapshotJson(*state.selected) : SnapshotJson(nullptr)},
           {"renaming", state.renaming.has_value()},
           {"notice", state.notice},
           {"notice_is_problem", state.notice_is_problem}};

@@ -507,17 +507,17 @@ bool draw_fields(RequestState& state, WidgetMap& widgets) {
   return changed;
 }
 
-nlohmann::json value_snapshot(const AttributeValue& value) {
+SnapshotJson value_snapshot(const AttributeValue& value) {
   return {{"type", core::type_label(value.type)},
           {"json", core::to_json_text(core::attribute_to_json(value, "").json)}};
 }
 
 template <typename Row>
-nlohmann::json rows_snapshot(const std::vector<Row>& rows) {
-  nlohmann::json out = nlohmann::json::array();
+SnapshotJson rows_snapshot(const std::vector<Row>& rows) {
+  SnapshotJson out = SnapshotJson::array();
   for (const auto& row : rows) {
     auto entry = value_snapshot(value_of(row));
-    entry["name"] = name_of(row);
+    entry.set("name", name_of(row));
     out.push_back(std::move(entry));
   }
   return out;
@@ -601,20 +601,20 @@ bool draw_request_form(RequestState& state, float height, WidgetMap& widgets) {
   return changed;
 }
 
-nlohmann::json form_snapshot(const RequestState& state) {
+SnapshotJson form_snapshot(const RequestState& state) {
   if (!state.form.form) return nullptr;
   const core::RequestForm& form = *state.form.form;
-  nlohmann::json fixes = nlohmann::json::array();
+  SnapshotJson fixes = SnapshotJson::array();
   for (const auto& fix : state.form.fixes) fixes.push_back(fix.label);
-  nlohmann::json notes = nlohmann::json::array();
+  SnapshotJson notes = SnapshotJson::array();
   for (const auto& d : state.form.read) notes.push_back(d.message);
-  nlohmann::json names = nlohmann::json::array();
+  SnapshotJson names = SnapshotJson::array();
   for (const auto& row : form.names) names.push_back({{"placeholder", row.placeholder}, {"name", row.name}});
-  nlohmann::json update_rows = nlohmann::json::array();
+  SnapshotJson update_rows = SnapshotJson::array();
   for (const auto& row : state.form.update_rows) {
     auto entry = value_snapshot(row.value);
-    entry["attribute"] = row.attribute;
-    entry["action"] = core::update_clause_name(row.action);
+    entry.set("attribute", row.attribute);
+    entry.set("action", core::update_clause_name(row.action));
     update_rows.push_back(std::move(entry));
   }
   return {{"operation", core::operation_name(form.operation)},
@@ -628,8 +628,8 @@ nlohmann::json form_snapshot(const RequestState& state) {
           {"names", std::move(names)},
           {"values", rows_snapshot(form.values)},
           {"return_values", form.return_values},
-          {"consistent_read", form.consistent_read ? nlohmann::json(*form.consistent_read) : nlohmann::json()},
-          {"limit", form.limit ? nlohmann::json(*form.limit) : nlohmann::json()},
+          {"consistent_read", form.consistent_read ? SnapshotJson(*form.consistent_read) : SnapshotJson()},
+          {"limit", form.limit ? SnapshotJson(*form.limit) : SnapshotJson()},
           {"exclusive_start_key", rows_snapshot(form.exclusive_start_key)},
           {"raw_payload", form.payload_json.has_value()},
           {"fixes", std::move(fixes)},

@@ -254,15 +254,15 @@ RequestPanelResult draw_request_panel(RequestState& state, const std::optional<E
   return result;
 }
 
-nlohmann::json request_snapshot(const RequestState& state, const std::optional<Exchange>& exchange) {
-  nlohmann::json diagnostics = nlohmann::json::array();
+SnapshotJson request_snapshot(const RequestState& state, const std::optional<Exchange>& exchange) {
+  SnapshotJson diagnostics = SnapshotJson::array();
   for (const auto& d : state.check.diagnostics) {
     diagnostics.push_back({{"severity", d.severity == core::Severity::Error ? "error" : "warning"},
                            {"field", d.field},
                            {"message", d.message},
-                           {"offset", d.position ? nlohmann::json(d.position->offset) : nlohmann::json()}});
+                           {"offset", d.position ? SnapshotJson(d.position->offset) : SnapshotJson()}});
   }
-  nlohmann::json in_flight = nullptr;
+  SnapshotJson in_flight = nullptr;
   if (exchange) {
     in_flight = {{"operation", exchange->operation},
                  {"elapsed_ms", static_cast<long long>((ImGui::GetTime() - exchange->started_at) * 1000.0)}};

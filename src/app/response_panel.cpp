@@ -435,12 +435,12 @@ void draw_tabs(ResponseState& state, ResponsePanelResult& result, WidgetMap& wid
 
 constexpr std::size_t kSnapshotVisibleRows = 5;
 
-nlohmann::json table_snapshot(const ResponseState& state) {
+SnapshotJson table_snapshot(const ResponseState& state) {
   const TableView& view = state.view;
-  nlohmann::json visible = nlohmann::json::array();
+  SnapshotJson visible = SnapshotJson::array();
   for (std::size_t position = view.first_visible;
        position < std::min(view.shown.size(), view.first_visible + kSnapshotVisibleRows); ++position) {
-    nlohmann::json cells = nlohmann::json::array();
+    SnapshotJson cells = SnapshotJson::array();
     for (std::size_t column = 0; column < state.table.column_count(); ++column) {
       cells.push_back(std::string(state.table.cell(view.shown[position], column).text));
     }
@@ -451,17 +451,17 @@ nlohmann::json table_snapshot(const ResponseState& state) {
           {"total", state.table.row_count()},
           {"row_count_label", core::format_row_count(view.shown.size(), state.table.row_count())},
           {"filter", view.filter},
-          {"sort_column", sorted ? nlohmann::json(state.table.columns()[static_cast<std::size_t>(view.sort_column)].name)
-                                 : nlohmann::json(nullptr)},
+          {"sort_column", sorted ? SnapshotJson(state.table.columns()[static_cast<std::size_t>(view.sort_column)].name)
+                                 : SnapshotJson(nullptr)},
           {"sort_direction", view.sort_direction == core::SortDirection::Ascending ? "ascending" : "descending"},
           {"first_visible", view.first_visible},
           {"visible_rows", std::move(visible)},
-          {"selected_row", view.selected_row ? nlohmann::json(*view.selected_row) : nlohmann::json(nullptr)},
+          {"selected_row", view.selected_row ? SnapshotJson(*view.selected_row) : SnapshotJson(nullptr)},
           {"copy_format", format_name(view.copy_format)},
           {"nested_open", view.nested.has_value()}};
 }
 
-nlohmann::json paging_snapshot(const ResponseState& state) {
+SnapshotJson paging_snapshot(const ResponseState& state) {
   if (!state.paging) return nullptr;
   return {{"pages", state.paging->pages},
           {"items", state.paging->items->array.size()},
@@ -484,15 +484,15 @@ ResponsePanelResult draw_response_panel(std::optional<ResponseState>& state, boo
   return result;
 }
 
-nlohmann::json response_snapshot(const std::optional<ResponseState>& state) {
+SnapshotJson response_snapshot(const std::optional<ResponseState>& state) {
   if (!state) return nullptr;
   const core::Answer& answer = state->answer;
   const core::ResultTable& table = state->table;
-  nlohmann::json columns = nlohmann::json::array();
+  SnapshotJson columns = SnapshotJson::array();
   for (const auto& column : table.columns()) columns.push_back(column.name);
-  nlohmann::json rows = nlohmann::json::array();
+  SnapshotJson rows = SnapshotJson::array();
   for (std::size_t row = 0; row < std::min(table.row_count(), kSnapshotRowLimit); ++row) {
-    nlohmann::json cells = nlohmann::json::array();
+    SnapshotJson cells = SnapshotJson::array();
     for (std::size_t column = 0; column < table.column_count(); ++column) {
       cells.push_back(std::string(table.cell(row, column).text));
     }

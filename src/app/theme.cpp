@@ -1,5 +1,7 @@
 #include "app/theme.hpp"
 
+#include "app/fonts.hpp"
+
 namespace app {
 namespace {
 
@@ -38,9 +40,16 @@ void build_fonts(float pixel_ratio) {
   ImGuiIO& io = ImGui::GetIO();
   io.Fonts->Clear();
   ImFontConfig config;
-  config.OversampleH = 2;
-  io.Fonts->AddFontFromFileTTF("/fonts/ui.ttf", kFontSize * pixel_ratio, &config, kGlyphRanges);
-  io.Fonts->AddFontFromFileTTF("/fonts/mono.ttf", kFontSize * pixel_ratio, &config, kGlyphRanges);
+  config.OversampleH = 1;
+  config.PixelSnapH = true;
+  // The font data stays the app's: ImGui reads it but must not free it.
+  config.FontDataOwnedByAtlas = false;
+  const auto add = [&](std::span<const unsigned char> bytes) {
+    io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(bytes.data()), static_cast<int>(bytes.size()),
+                                   kFontSize * pixel_ratio, &config, kGlyphRanges);
+  };
+  add(fonts::ui_bytes);
+  add(fonts::mono_bytes);
   io.Fonts->Build();
 }
 

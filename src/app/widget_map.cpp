@@ -10,11 +10,11 @@ void WidgetMap::track(std::string_view name) {
   rects_[std::string(name)] = {min.x, min.y, max.x - min.x, max.y - min.y, ImGui::IsItemVisible()};
 }
 
-nlohmann::json WidgetMap::to_json(float pixel_ratio) const {
-  nlohmann::json out = nlohmann::json::object();
+SnapshotJson WidgetMap::to_json(float pixel_ratio) const {
+  SnapshotJson out = SnapshotJson::object();
   for (const auto& [name, r] : rects_) {
-    out[name] = {{"x", r.x / pixel_ratio}, {"y", r.y / pixel_ratio}, {"w", r.w / pixel_ratio},
-                 {"h", r.h / pixel_ratio}, {"visible", r.visible}};
+    out.set(name, {{"x", r.x / pixel_ratio}, {"y", r.y / pixel_ratio}, {"w", r.w / pixel_ratio},
+                   {"h", r.h / pixel_ratio}, {"visible", r.visible}});
   }
   return out;
 }

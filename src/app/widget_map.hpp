@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
+#include "app/snapshot_json.hpp"
 
 namespace app {
 
@@ -16,7 +16,7 @@ class WidgetMap {
   // Records the rectangle of the item ImGui drew last under `name`.
   void track(std::string_view name);
   // {name: {x, y, w, h}} in CSS pixels (`pixel_ratio` device pixels per CSS pixel).
-  nlohmann::json to_json(float pixel_ratio) const;
+  SnapshotJson to_json(float pixel_ratio) const;
 
  private:
   struct Rect { float x, y, w, h; bool visible; };

@@ -1,11 +1,11 @@
 #include "core/connection.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cctype>
 #include <cstdint>
 
-#include <nlohmann/json.hpp>
-
+#include "core/json_value.hpp"
 #include "core/validation.hpp"
 
 namespace core {
@@ -45,26 +45,28 @@ bool is_secret_header(const std::string& name, const Connection& connection) {
 }
 
 // Copies object[key] into `into` when it holds a value of that type.
-bool read_member(const nlohmann::json& object, const char* key, std::string& into) {
-  const auto it = object.find(key);
-  if (it == object.end() || !it->is_string()) return false;
-  into = it->get<std::string>();
+bool read_member(const JsonValue& object, const char* key, std::string& into) {
+  const JsonValue* member = object.find(key);
+  if (member == nullptr || !member->is_string()) return false;
+  into = member->text;
   return true;
 }
 
-bool read_member(const nlohmann::json& object, const char* key, bool& into) {
-  const auto it = object.find(key);
-  if (it == object.end() || !it->is_boolean()) return false;
-  into = it->get<bool>();
+bool read_member(const JsonValue& object, const char* key, bool& into) {
+  const JsonValue* member = object.find(key);
+  if (member == nullptr || !member->is_bool()) return false;
+  into = member->boolean;
   return true;
 }
 
-bool read_member(const nlohmann::json& object, const char* key, int& into) {
-  const auto it = object.find(key);
-  if (it == object.end() || !it->is_number_integer()) return false;
-  const auto value = it->get<long long>();
-  if (value < INT32_MIN || value > INT32_MAX) return false;
-  into = static_cast<int>(value);
+bool read_member(const JsonValue& object, const char* key, int& into) {
+  const JsonValue* member = object.find(key);
+  if (member == nullptr || !member->is_number()) return false;
+  const std::string& text = member->text;
+  int value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) return false;  // a fraction, exponent or out of range
+  into = value;
   return true;
 }
 
@@ -100,24 +102,27 @@ std::string endpoint_path(std::string_view endpoint) {
 }
 
 std::string connection_to_storage(const ConnectionSettings& settings) {
-  nlohmann::json headers = nlohmann::json::array();
+  JsonValue headers = JsonValue::make_array();
   for (const HeaderRow& row : settings.connection.headers) {
     const bool keep_value = !row.secret || settings.remember_secrets;
-    headers.push_back({{"name", row.name}, {"value", keep_value ? row.value : ""}, {"secret", row.secret}});
+    headers.array.push_back(JsonValue::make_object({{"name", JsonValue::string(row.name)},
+                                                    {"value", JsonValue::string(keep_value ? row.value : "")},
+                                                    {"secret", JsonValue::from_bool(row.secret)}}));
   }
-  nlohmann::json out = {{"version", kStorageVersion},
-                        {"endpoint", settings.connection.endpoint},
-                        {"rememberSecrets", settings.remember_secrets},
-                        {"headers", std::move(headers)},
-                        {"timeoutSeconds", settings.timeout_seconds}};
-  if (settings.remember_secrets) out["apiKey"] = settings.connection.api_key;
-  return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  JsonValue out = JsonValue::make_object({{"version", JsonValue::number(std::to_string(kStorageVersion))},
+                                          {"endpoint", JsonValue::string(settings.connection.endpoint)},
+                                          {"rememberSecrets", JsonValue::from_bool(settings.remember_secrets)},
+                                          {"headers", std::move(headers)},
+                                          {"timeoutSeconds", JsonValue::number(std::to_string(settings.timeout_seconds))}});
+  if (settings.remember_secrets) out.set("apiKey", JsonValue::string(settings.connection.api_key));
+  return to_json_text(out);
 }
 
 ConnectionSettings connection_from_storage(std::string_view text, const ConnectionSettings& defaults) {
   ConnectionSettings settings = defaults;
-  const auto stored = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (!stored.is_object()) return settings;
+  const auto parsed = parse_json(text);
+  if (!parsed || !parsed.value->is_object()) return settings;
+  const JsonValue& stored = *parsed.value;
   read_member(stored, "endpoint", settings.connection.endpoint);
   read_member(stored, "rememberSecrets", settings.remember_secrets);
   if (settings.remember_secrets) read_member(stored, "apiKey", settings.connection.api_key);
@@ -126,9 +131,9 @@ ConnectionSettings connection_from_storage(std::string_view text, const Connecti
       seconds <= kMaxTimeoutSeconds) {
     settings.timeout_seconds = seconds;
   }
-  if (const auto it = stored.find("headers"); it != stored.end() && it->is_array()) {
+  if (const JsonValue* rows = stored.find("headers"); rows != nullptr && rows->is_array()) {
     settings.connection.headers.clear();
-    for (const auto& row : *it) {
+    for (const auto& row : rows->array) {
       if (!row.is_object()) continue;
       HeaderRow header;
       read_member(row, "name", header.name);

@@ -2,9 +2,8 @@
 
 #include <algorithm>
 
-#include <nlohmann/json.hpp>
-
 #include "core/format.hpp"
+#include "core/json_value.hpp"
 
 namespace core {
 namespace {
@@ -16,17 +15,17 @@ ConnectionVerdict failed(std::string headline, std::string advice) {
   return {ConnectionState::Failed, std::move(headline), std::move(advice)};
 }
 
-nlohmann::json parse_body(const HttpResponse& response) {
-  return nlohmann::json::parse(response.body, nullptr, /*allow_exceptions=*/false);
+// The body as JSON, or null when it is not JSON.
+JsonValue parse_body(const HttpResponse& response) {
+  auto parsed = parse_json(response.body);
+  return parsed ? std::move(*parsed.value) : JsonValue::null();
 }
 
 // API Gateway's own errors are {"message": "..."}.
 std::string gateway_message(const HttpResponse& response) {
   const auto body = parse_body(response);
-  if (body.is_object() && body.contains("message") && body["message"].is_string()) {
-    return body["message"].get<std::string>();
-  }
-  return {};
+  const JsonValue* message = body.find("message");
+  return message != nullptr && message->is_string() ? message->text : std::string();
 }
 
 // "/{stage}/DynamoDBManager", as API Gateway serves the seed's resource.
@@ -136,13 +135,12 @@ ConnectionVerdict judge_ping(const HttpResponse& response, const ConnectionSetti
   if (!response.transport_error.empty()) return no_answer(response, settings);
   if (!is_success(response.status)) return http_failure(response, settings);
   const auto body = parse_body(response);
-  if (body == "pong") {
+  if (body.is_string() && body.text == "pong") {
     return {ConnectionState::Connected, "Connected: pong in " + format_duration(response.elapsed_ms), ""};
   }
-  if (body.is_object() && body.contains("errorMessage")) {
-    const auto& message = body["errorMessage"];
+  if (const JsonValue* message = body.find("errorMessage")) {
     return failed("The Lambda answered the ping with an error",
-                  (message.is_string() ? message.get<std::string>() : message.dump()) +
+                  (message->is_string() ? message->text : to_json_text(*message)) +
                       ". Is this the CRUD Lambda? Its ping answers \"pong\".");
   }
   return failed("Answered, but not with pong",

@@ -1,9 +1,10 @@
 #include "core/json_value.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <cstdint>
-
-#include <nlohmann/json.hpp>
+#include <tuple>
 
 namespace core {
 
@@ -19,6 +20,16 @@ JsonValue JsonValue::number(std::string decimal_text) {
   v.kind = JsonKind::Number;
   v.text = std::move(decimal_text);
   return v;
+}
+
+JsonValue JsonValue::from_double(double value) {
+  if (!std::isfinite(value)) return null();
+  if (value == std::trunc(value) && std::fabs(value) < 9.007199254740992e15) {
+    return number(std::to_string(static_cast<long long>(value)));
+  }
+  char text[32];
+  std::snprintf(text, sizeof text, "%.9g", value);
+  return number(text);
 }
 
 JsonValue JsonValue::string(std::string value) {
@@ -85,6 +96,35 @@ std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::
 }
 
 namespace {
+
+// Length of the UTF-8 sequence at `pos` (2-4 bytes), or 0 when it is ill-formed
+// (including UTF-16 surrogates and overlong forms).
+std::size_t utf8_sequence_length(std::string_view text, std::size_t pos) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[pos + k]); };
+  const unsigned char c = byte(0);
+  std::size_t length = 0;
+  unsigned char low = 0x80;
+  unsigned char high = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) {
+    length = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    length = 3;
+    if (c == 0xE0) low = 0xA0;
+    if (c == 0xED) high = 0x9F;  // no UTF-16 surrogates
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    length = 4;
+    if (c == 0xF0) low = 0x90;
+    if (c == 0xF4) high = 0x8F;
+  } else {
+    return 0;
+  }
+  if (pos + length > text.size()) return 0;
+  if (byte(1) < low || byte(1) > high) return 0;
+  for (std::size_t k = 2; k < length; ++k) {
+    if (byte(k) < 0x80 || byte(k) > 0xBF) return 0;
+  }
+  return length;
+}
 
 // A strict JSON reader (RFC 8259) written for this value type: numbers keep
 // the text they were written with, strings must be valid UTF-8, and every
@@ -264,33 +304,7 @@ class Reader {
     return true;
   }
 
-  // Length of the UTF-8 sequence at pos_ (1-4), or 0 when it is ill-formed.
-  std::size_t utf8_length() const {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text_[pos_ + k]); };
-    const unsigned char c = byte(0);
-    std::size_t length = 0;
-    unsigned char low = 0x80;
-    unsigned char high = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      length = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      length = 3;
-      if (c == 0xE0) low = 0xA0;
-      if (c == 0xED) high = 0x9F;  // no UTF-16 surrogates
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      length = 4;
-      if (c == 0xF0) low = 0x90;
-      if (c == 0xF4) high = 0x8F;
-    } else {
-      return 0;
-    }
-    if (pos_ + length > text_.size()) return 0;
-    if (byte(1) < low || byte(1) > high) return 0;
-    for (std::size_t k = 2; k < length; ++k) {
-      if (byte(k) < 0x80 || byte(k) > 0xBF) return 0;
-    }
-    return length;
-  }
+  std::size_t utf8_length() const { return utf8_sequence_length(text_, pos_); }
 
   bool read_hex4(unsigned& value) {
     if (pos_ + 4 > text_.size()) return fail("invalid \\u escape: expected four hex digits");
@@ -392,8 +406,43 @@ class Reader {
   std::string error_message_;
 };
 
-void write_string(const std::string& s, std::string& out) {
-  out += nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+void write_string(std::string_view s, std::string& out) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  const auto plain = [](unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; };
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t end = i;
+    while (end < s.size() && plain(static_cast<unsigned char>(s[end]))) ++end;
+    out.append(s.substr(i, end - i));
+    if ((i = end) == s.size()) break;
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      const std::size_t length = utf8_sequence_length(s, i);
+      if (length == 0) {
+        out += "\xEF\xBF\xBD";  // U+FFFD for each byte that is not UTF-8
+        ++i;
+      } else {
+        out.append(s.substr(i, length));
+        i += length;
+      }
+      continue;
+    }
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 0xF];
+    }
+    ++i;
+  }
+  out += '"';
 }
 
 void write(const JsonValue& v, int indent, int depth, std::string& out) {
@@ -439,6 +488,13 @@ JsonParseResult parse_json(std::string_view text) { return Reader(text).read(); 
 std::string to_json_text(const JsonValue& value, int indent) {
   std::string out;
   write(value, indent, 0, out);
+  return out;
+}
+
+std::string json_string_literal(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  write_string(text, out);
   return out;
 }
 

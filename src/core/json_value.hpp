@@ -30,6 +30,9 @@ struct JsonValue {
   static JsonValue null() { return {}; }
   static JsonValue from_bool(bool value);
   static JsonValue number(std::string decimal_text);
+  // A measured quantity (a position, a duration): whole numbers print as
+  // integers, others with 9 significant digits; NaN and infinity give null.
+  static JsonValue from_double(double value);
   static JsonValue string(std::string value);
   static JsonValue make_array(JsonArray items = {});
   static JsonValue make_object(JsonObject members = {});
@@ -72,6 +75,10 @@ JsonParseResult parse_json(std::string_view text);
 // Compact when indent < 0, otherwise pretty with `indent` spaces per level.
 // Invalid UTF-8 in strings is replaced, so the output is always valid JSON.
 std::string to_json_text(const JsonValue& value, int indent = -1);
+
+// `text` as a JSON string literal, quotes included: '"' and '\\' and control
+// characters escaped, other UTF-8 kept, each byte of invalid UTF-8 as U+FFFD.
+std::string json_string_literal(std::string_view text);
 
 // Line and column (1-based) of a byte offset in `text`.
 std::pair<std::size_t, std::size_t> line_and_column(std::string_view text, std::size_t offset);

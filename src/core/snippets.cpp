@@ -1,6 +1,6 @@
 #include "core/snippets.hpp"
 
-#include <nlohmann/json.hpp>
+#include "core/json_value.hpp"
 
 namespace core {
 
@@ -31,7 +31,7 @@ std::string shell_quote(std::string_view text) {
 }
 
 std::string js_string(std::string_view text) {
-  std::string out = nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string out = json_string_literal(text);
   replace_all(out, kLineSeparator, "\\u2028");
   replace_all(out, kParagraphSeparator, "\\u2029");
   return out;

@@ -10,7 +10,7 @@
 #include <map>
 #include <utility>
 
-#include <nlohmann/json.hpp>
+#include "core/json_value.hpp"
 
 namespace {
 
@@ -46,10 +46,10 @@ std::optional<std::string>& fragment_change() {
 
 core::HeaderList parse_headers(const char* json_text) {
   core::HeaderList headers;
-  const auto object = nlohmann::json::parse(json_text, nullptr, false);
-  if (!object.is_object()) return headers;
-  for (const auto& [name, value] : object.items()) {
-    if (value.is_string()) headers.emplace_back(name, value.get<std::string>());
+  const auto parsed = core::parse_json(json_text);
+  if (!parsed || !parsed.value->is_object()) return headers;
+  for (const auto& [name, value] : parsed.value->object) {
+    if (value.is_string()) headers.emplace_back(name, value.text);
   }
   return headers;
 }
@@ -367,11 +367,10 @@ RequestId http_send(const core::HttpRequest& request, int timeout_ms, ResponseHa
   static RequestId next_id = 1;
   const RequestId id = next_id++;
   pending_requests()[id] = std::move(on_done);
-  nlohmann::json headers = nlohmann::json::object();
-  for (const auto& [name, value] : request.headers) headers[name] = value;
-  js_http_send(id, request.method.c_str(), request.url.c_str(),
-               headers.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str(), request.body.c_str(),
-               timeout_ms);
+  core::JsonValue headers = core::JsonValue::make_object();
+  for (const auto& [name, value] : request.headers) headers.set(name, core::JsonValue::string(value));
+  js_http_send(id, request.method.c_str(), request.url.c_str(), core::to_json_text(headers).c_str(),
+               request.body.c_str(), timeout_ms);
   return id;
 }
 

@@ -47,6 +47,25 @@ test('the loading indicator shows download progress and goes away with the first
   await context.close();
 });
 
+test('a browser without WebGL 2 is told what the app needs, and the message stays', async () => {
+  const context = await newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const original = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+      return kind === 'webgl2' ? null : original.call(this, kind, ...rest);
+    };
+  });
+  const gaveUp = page.waitForEvent('console', { predicate: (m) => /WebGL2 is not available/.test(m.text()) });
+  await page.goto(stack.site);
+  const loading = page.locator('#loading');
+  await gaveUp;  // the code loaded and started, and the message is still the first one
+  assert.equal(await loading.getAttribute('class'), 'error');
+  assert.match(await page.locator('#loading-text').textContent(), /needs WebGL 2\. Turn on hardware acceleration/);
+  assert.ok(await loading.isVisible());
+  await context.close();
+});
+
 test('the theme follows the system until the person picks one, which is remembered', async () => {
   const context = await newContext({ colorScheme: 'dark' });
   const app = await AppPage.open(context, stack.site);

@@ -78,6 +78,16 @@ TEST_CASE("damaged stored settings fall back to the defaults field by field") {
   CHECK(partial.connection.headers == std::vector<HeaderRow>{{"X-A", "", false}});
 }
 
+TEST_CASE("a stored timeout is read only as a whole number of seconds in range") {
+  const ConnectionSettings defaults;
+  CHECK(core::connection_from_storage(R"({"timeoutSeconds": 45})", defaults).timeout_seconds == 45);
+  for (const char* bad : {R"({"timeoutSeconds": 45.5})", R"({"timeoutSeconds": 4e1})", R"({"timeoutSeconds": "45"})",
+                          R"({"timeoutSeconds": 99999999999})", R"({"timeoutSeconds": -5})"}) {
+    CAPTURE(bad);
+    CHECK(core::connection_from_storage(bad, defaults).timeout_seconds == core::kDefaultTimeoutSeconds);
+  }
+}
+
 TEST_CASE("a stored api key is not read back when remembering was not asked for") {
   const auto settings =
       core::connection_from_storage(R"({"rememberSecrets": false, "apiKey": "leaked"})", ConnectionSettings{});

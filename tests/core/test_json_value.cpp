@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include "core/json_value.hpp"
 
 using core::JsonValue;
@@ -115,4 +117,33 @@ TEST_CASE("escapes decode to UTF-8, surrogate pairs included") {
   const auto parsed = parse_json(R"(["\u00e9\ud83d\ude00\/\b\f\r"])");
   REQUIRE(parsed);
   CHECK(parsed.value->array[0].text == "\u00e9\U0001F600/\b\f\r");
+}
+
+TEST_CASE("string literals escape quotes, backslashes and control characters and keep UTF-8") {
+  CHECK(core::json_string_literal("a\"b\\c") == R"("a\"b\\c")");
+  CHECK(core::json_string_literal("\b\f\n\r\t") == R"("\b\f\n\r\t")");
+  CHECK(core::json_string_literal(std::string("\x01\x1f\x00", 3)) == R"("\u0001\u001f\u0000")");
+  CHECK(core::json_string_literal("é ✓ 😀 \x7f") == "\"é ✓ 😀 \x7f\"");
+  CHECK(core::json_string_literal("") == "\"\"");
+}
+
+TEST_CASE("string literals replace each byte of invalid UTF-8 with U+FFFD") {
+  const std::string replacement = "\xEF\xBF\xBD";
+  CHECK(core::json_string_literal("a\xff") == "\"a" + replacement + "\"");
+  // A cut sequence, a UTF-16 surrogate and an overlong '/'.
+  CHECK(core::json_string_literal("\xe2\x9c") == "\"" + replacement + replacement + "\"");
+  CHECK(core::json_string_literal("\xed\xa0\x80") == "\"" + replacement + replacement + replacement + "\"");
+  CHECK(core::json_string_literal("\xc0\xaf") == "\"" + replacement + replacement + "\"");
+  // What the replacement produces reads back.
+  CHECK(parse_json(core::json_string_literal("x\xf5\x80y")));
+}
+
+TEST_CASE("measured numbers print as integers when whole and otherwise with float precision") {
+  CHECK(JsonValue::from_double(42) == JsonValue::number("42"));
+  CHECK(JsonValue::from_double(-3) == JsonValue::number("-3"));
+  CHECK(JsonValue::from_double(0.5) == JsonValue::number("0.5"));
+  CHECK(JsonValue::from_double(1.0 / 3) == JsonValue::number("0.333333333"));
+  CHECK(JsonValue::from_double(1e300) == JsonValue::number("1e+300"));
+  CHECK(JsonValue::from_double(std::nan("")).is_null());
+  CHECK(JsonValue::from_double(HUGE_VAL).is_null());
 }

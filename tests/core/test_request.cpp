@@ -2,7 +2,6 @@
 
 #include <string>
 
-#include "core/event.hpp"
 #include "core/request.hpp"
 #include "fixtures.hpp"
 
