@@ -14,7 +14,7 @@ const ITEMS = 10000;
 function seed(stack) {
   return new Promise((resolve, reject) => {
     const child = spawn('python3', [path.join(ROOT, 'tests', 'browser', 'seed_items.py'), stack.dynamodb, stack.table,
-                                    String(ITEMS)], { stdio: 'ignore' });
+                                    String(ITEMS), '--wide'], { stdio: 'ignore' });
     const timer = setTimeout(() => child.kill('SIGKILL'), 120000);
     child.once('exit', (code) => { clearTimeout(timer); code === 0 ? resolve() : reject(new Error('seeding failed')); });
   });

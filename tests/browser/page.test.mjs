@@ -66,6 +66,34 @@ test('a browser without WebGL 2 is told what the app needs, and the message stay
   await context.close();
 });
 
+test('frames do not ask the GPU for the scissor box or blend state (it would wait for the last frame)', async () => {
+  const context = await newContext();
+  await context.addInitScript(() => {
+    const counts = (window.__stateQueries = {});
+    const original = WebGL2RenderingContext.prototype.getParameter;
+    WebGL2RenderingContext.prototype.getParameter = function (name) {
+      counts[name] = (counts[name] || 0) + 1;
+      return original.call(this, name);
+    };
+  });
+  const app = await AppPage.open(context, stack.site);
+  const send = await app.widget('Send');
+  for (let i = 0; i < 10; ++i) {
+    await app.page.mouse.move(send.x + (i % 2) * send.w, send.y + send.h / 2);
+    await app.frames(1);
+  }
+  const drawn = (await app.state()).frameTimes.length;
+  assert.ok(drawn > 10, `frames were drawn (${drawn})`);
+  const counts = await app.page.evaluate(() => window.__stateQueries);
+  const gl = { SCISSOR_BOX: 0x0c10, VIEWPORT: 0x0ba2, BLEND_SRC_RGB: 0x80c9, BLEND_DST_RGB: 0x80c8,
+               BLEND_SRC_ALPHA: 0x80cb, BLEND_DST_ALPHA: 0x80ca, BLEND_EQUATION_RGB: 0x8009, BLEND_EQUATION_ALPHA: 0x883d };
+  for (const [name, value] of Object.entries(gl)) {
+    assert.ok((counts[value] || 0) <= 1, `${name} asked ${counts[value]} times over ${drawn} frames`);
+  }
+  await app.screenshot('page-after-state-queries');
+  await context.close();
+});
+
 test('the theme follows the system until the person picks one, which is remembered', async () => {
   const context = await newContext({ colorScheme: 'dark' });
   const app = await AppPage.open(context, stack.site);
