@@ -71,6 +71,12 @@ def section_startup(lines, quick):
     lines.append('| navigation start → first ImGui frame | {:.0f} | ≤ 300 ({}) |'.format(
         r['firstFrameMs'], verdict(r['firstFrameMs'], 300)))
     lines.append('| navigation start → app ready | {:.0f} | - |'.format(r['readyMs']))
+    p = r.get('phases', {})
+    steps = [('page (HTML) received', 'html'), ('index.js received', 'js'),
+             ('WebGL2 context created (blocks the page)', 'context'), ('index.wasm received', 'wasm'),
+             ('main() entered (code compiled, instantiated)', 'main'), ('first frame drawn', 'firstFrameDrawn')]
+    lines.append('\nWhere the time goes (median ms from navigation start): ' + ', '.join(
+        '{} {:.0f}'.format(label, p[key]) for label, key in steps if p.get(key) is not None) + '.')
     lines.append('\n{} fresh page loads, each in a new browser context.\n'.format(r['runs']))
 
 

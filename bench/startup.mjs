@@ -35,21 +35,38 @@ try {
     await page.addInitScript(instrument);
     await page.goto(stack.site);
     await page.waitForFunction(() => window.__timings && window.__timings.ready !== undefined, null, { timeout: 30000 });
-    samples.push(await page.evaluate(() => ({ ...window.__timings })));
+    samples.push(await page.evaluate(() => {
+      const at = (name) => performance.getEntriesByName(name)[0];
+      const fetched = (file) => performance.getEntriesByType('resource').find((e) => e.name.endsWith('/' + file));
+      return {
+        ...window.__timings,
+        html: performance.getEntriesByType('navigation')[0].responseEnd,
+        js: fetched('index.js')?.responseEnd,
+        context: at('page-webgl-context')?.startTime,
+        wasm: fetched('index.wasm')?.responseEnd,
+        main: at('app-main')?.startTime,
+        firstFrameDrawn: at('app-first-frame')?.startTime,
+      };
+    }));
     await context.close();
   }
 } finally {
   await chrome.close();
   await stack.stop();
 }
+const phase = (name) => median(samples.map((s) => s[name]).filter((v) => v !== undefined));
 const result = {
   runs,
   firstFrameMs: median(samples.map((s) => s.firstFrame)),
   readyMs: median(samples.map((s) => s.ready)),
+  // Medians of when each step ended, from navigation start.
+  phases: { html: phase('html'), js: phase('js'), context: phase('context'), wasm: phase('wasm'), main: phase('main'),
+            firstFrameDrawn: phase('firstFrameDrawn') },
   samples,
 };
 if (args.includes('--json')) {
   console.log(JSON.stringify(result));
 } else {
   console.log(`start-up over ${runs} loads: first frame ${result.firstFrameMs.toFixed(0)} ms, ready ${result.readyMs.toFixed(0)} ms (medians)`);
+  console.log('steps (median ms from navigation start):', JSON.stringify(result.phases, (k, v) => (typeof v === 'number' ? Math.round(v) : v)));
 }

@@ -148,6 +148,7 @@ void connect_text_io(GLFWwindow* window) {
 }  // namespace
 
 int main() {
+  platform::mark_timeline("app-main");
   if (!glfwInit()) {
     std::fprintf(stderr, "GLFW could not start\n");
     return 1;
@@ -182,6 +183,7 @@ int main() {
   // The first frame is drawn at once rather than on the next animation frame.
   rt.last_activity = glfwGetTime();
   frame(&rt);
+  platform::mark_timeline("app-first-frame");
   emscripten_set_main_loop_arg(frame, &rt, 0, true);
   return 0;
 }

@@ -66,6 +66,10 @@ void publish_app_state(const std::string& json);
 // window.__app.frameMs and, with the recent ones, window.__app.frameTimes.
 void publish_frame_time(double milliseconds);
 
+// For benchmarks: a named point on the page's timeline (performance.mark),
+// e.g. "app-main" and "app-first-frame", to show where start-up time goes.
+void mark_timeline(const char* name);
+
 void set_page_title(const std::string& title);
 
 // The page's origin, e.g. "https://example.org".

@@ -154,6 +154,10 @@ EM_JS(void, js_publish_frame_time, (double ms), {
   }
 });
 
+EM_JS(void, js_mark_timeline, (const char* name), {
+  if (window.performance && performance.mark) performance.mark(UTF8ToString(name));
+});
+
 EM_JS(int, js_prefers_dark, (), {
   return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches ? 1 : 0;
 });
@@ -393,6 +397,8 @@ std::string page_origin() { return take_string(js_page_origin()); }
 std::string page_url() { return take_string(js_page_url()); }
 
 void publish_frame_time(double milliseconds) { js_publish_frame_time(milliseconds); }
+
+void mark_timeline(const char* name) { js_mark_timeline(name); }
 
 bool prefers_dark_color_scheme() { return js_prefers_dark() != 0; }
 
