@@ -74,7 +74,7 @@ def section_startup(lines, quick):
     p = r.get('phases', {})
     steps = [('page (HTML) received', 'html'), ('index.js received', 'js'),
              ('WebGL2 context created (blocks the page)', 'context'), ('index.wasm received', 'wasm'),
-             ('main() entered (code compiled, instantiated)', 'main'), ('first frame drawn', 'firstFrameDrawn')]
+             ('main() entered (code compiled, instantiated)', 'main'), ('first frame drawn', 'firstFrame')]
     lines.append('\nWhere the time goes (median ms from navigation start): ' + ', '.join(
         '{} {:.0f}'.format(label, p[key]) for label, key in steps if p.get(key) is not None) + '.')
     lines.append('\n{} fresh page loads, each in a new browser context.\n'.format(r['runs']))

@@ -1,27 +1,12 @@
 // Start-up in headless Chromium against the local stack: navigation start ->
-// first ImGui frame drawn (the first state the app publishes) and -> app
-// ready. Median over N fresh page loads (each in a new context, cold cache).
+// first ImGui frame drawn and -> app ready (second frame), from the app's
+// timeline marks, with the steps before them. Medians over N fresh page
+// loads, each in a new browser context (cold cache).
 //   node bench/startup.mjs [--runs 7] [--json]
 import { launchBrowser, startStack } from '../tests/browser/harness.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 7;
-
-// Installed before the page's scripts: notes when window.__app is first set
-// (end of the first frame) and when it first says ready.
-function instrument() {
-  const timings = (window.__timings = {});
-  let value;
-  Object.defineProperty(window, '__app', {
-    configurable: true,
-    get: () => value,
-    set: (v) => {
-      value = v;
-      if (timings.firstFrame === undefined) timings.firstFrame = performance.now();
-      if (v && v.ready && timings.ready === undefined) timings.ready = performance.now();
-    },
-  });
-}
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -32,20 +17,19 @@ try {
   for (let i = 0; i < runs; i++) {
     const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    await page.addInitScript(instrument);
     await page.goto(stack.site);
-    await page.waitForFunction(() => window.__timings && window.__timings.ready !== undefined, null, { timeout: 30000 });
+    await page.waitForFunction(() => performance.getEntriesByName('app-ready').length > 0, null, { timeout: 30000 });
     samples.push(await page.evaluate(() => {
       const at = (name) => performance.getEntriesByName(name)[0];
       const fetched = (file) => performance.getEntriesByType('resource').find((e) => e.name.endsWith('/' + file));
       return {
-        ...window.__timings,
+        firstFrame: at('app-first-frame').startTime,
+        ready: at('app-ready').startTime,
         html: performance.getEntriesByType('navigation')[0].responseEnd,
         js: fetched('index.js')?.responseEnd,
         context: at('page-webgl-context')?.startTime,
         wasm: fetched('index.wasm')?.responseEnd,
         main: at('app-main')?.startTime,
-        firstFrameDrawn: at('app-first-frame')?.startTime,
       };
     }));
     await context.close();
@@ -61,7 +45,7 @@ const result = {
   readyMs: median(samples.map((s) => s.ready)),
   // Medians of when each step ended, from navigation start.
   phases: { html: phase('html'), js: phase('js'), context: phase('context'), wasm: phase('wasm'), main: phase('main'),
-            firstFrameDrawn: phase('firstFrameDrawn') },
+            firstFrame: phase('firstFrame') },
   samples,
 };
 if (args.includes('--json')) {

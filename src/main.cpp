@@ -26,7 +26,6 @@ struct Runtime {
   int height = 0;
   long frame = 0;
   double last_activity = 0;  // glfwGetTime() of the last input or arrival
-  std::string published;
 };
 
 // How long frames go on after the last activity: ImGui needs a few frames to
@@ -78,22 +77,18 @@ void follow_mouse_cursor() {
   }
 }
 
-void publish(Runtime& rt) {
+// What the app shows and where its widgets are, for browser tests (read on demand).
+std::string app_state_text(const Runtime& rt) {
   const app::SnapshotJson state = {
       {"ready", rt.frame >= 2},
       {"frame", rt.frame},
+      // Input events ImGui has not taken yet (it takes typed text one character per frame).
+      {"inputPending", GImGui->InputEventsQueue.Size},
       {"pixelRatio", rt.pixel_ratio},
       {"viewport", {{"width", rt.width / rt.pixel_ratio}, {"height", rt.height / rt.pixel_ratio}}},
       {"widgets", rt.app->widgets().to_json(rt.pixel_ratio)},
       {"snapshot", rt.app->snapshot()}};
-  std::string text = state.text();
-  // Skip the JSON round trip into the page when nothing changed.
-  const auto frame_field = text.find("\"frame\":");
-  std::string comparable = text;
-  if (frame_field != std::string::npos) comparable.erase(frame_field, text.find(',', frame_field) - frame_field);
-  if (comparable == rt.published && rt.frame > 2) return;
-  rt.published = std::move(comparable);
-  platform::publish_app_state(text);
+  return state.text();
 }
 
 // An idle page draws nothing: no input (nor any still queued: ImGui takes
@@ -125,8 +120,9 @@ void frame(void* arg) {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   follow_mouse_cursor();
   ++rt.frame;
-  publish(rt);
   platform::publish_frame_time(emscripten_get_now() - started);
+  platform::frame_drawn(rt.frame);
+  if (rt.frame == 2) platform::mark_timeline("app-ready");
 }
 
 // Text, clipboard and the input-method position go through the platform:
@@ -180,6 +176,7 @@ int main() {
 
   static app::App app;
   rt.app = &app;
+  platform::serve_app_state([&rt] { return app_state_text(rt); });
   // The first frame is drawn at once rather than on the next animation frame.
   rt.last_activity = glfwGetTime();
   frame(&rt);

@@ -57,10 +57,15 @@ void resize_canvas(int width, int height);
 // Sets the mouse cursor over the canvas, by CSS name ("default", "text", ...).
 void set_cursor(const char* css_name);
 
-// For browser tests and the loading screen: replaces window.__app with this
-// JSON document ({"ready", "frame", "widgets", "snapshot", ...}); the loading
-// screen goes away once a frame has been drawn.
-void publish_app_state(const std::string& json);
+// For browser tests: window.__app becomes the JSON document `build` returns
+// ({"ready", "frame", "widgets", "snapshot", ...}), built only when the page
+// reads it and at most once per drawn frame, so a page nobody inspects pays
+// nothing for it.
+void serve_app_state(std::function<std::string()> build);
+
+// After each drawn frame (1 for the first): the loading screen goes away after
+// the first, and window.__app shows the new frame.
+void frame_drawn(long frame);
 
 // For benchmarks: the CPU time of the last drawn frame, published as
 // window.__app.frameMs and, with the recent ones, window.__app.frameTimes.

@@ -39,6 +39,11 @@ std::string& clipboard() {
   return text;
 }
 
+std::function<std::string()>& app_state_builder() {
+  static std::function<std::string()> build;
+  return build;
+}
+
 std::optional<std::string>& fragment_change() {
   static std::optional<std::string> fragment;
   return fragment;
@@ -130,11 +135,28 @@ EM_JS(double, js_pixel_ratio, (), { return window.devicePixelRatio || 1; });
 
 EM_JS(void, js_set_cursor, (const char* name), { Module.canvas.style.cursor = UTF8ToString(name); });
 
-EM_JS(void, js_publish_app_state, (const char* json), {
-  window.__app = JSON.parse(UTF8ToString(json));
-  window.__app.frameTimes = Module.frameTimes || [];
-  window.__app.frameMs = window.__app.frameTimes.length ? window.__app.frameTimes[window.__app.frameTimes.length - 1] : 0;
-  if (window.__app.frame >= 1 && Module.onFirstFrame) { Module.onFirstFrame(); Module.onFirstFrame = null; }
+// window.__app is parsed from the app's JSON when read, once per drawn frame.
+EM_JS(void, js_serve_app_state, (), {
+  let cached;
+  let cachedFrame = 0;
+  Object.defineProperty(window, '__app', {
+    configurable: true,
+    get: () => {
+      if (!Module.appFrame) return undefined;
+      if (cachedFrame !== Module.appFrame) {
+        cached = JSON.parse(UTF8ToString(_platform_app_state()));
+        cachedFrame = Module.appFrame;
+      }
+      cached.frameTimes = Module.frameTimes || [];
+      cached.frameMs = cached.frameTimes.length ? cached.frameTimes[cached.frameTimes.length - 1] : 0;
+      return cached;
+    },
+  });
+});
+
+EM_JS(void, js_frame_drawn, (int frame), {
+  Module.appFrame = frame;
+  if (Module.onFirstFrame) { Module.onFirstFrame(); Module.onFirstFrame = null; }
 });
 
 EM_JS(void, js_set_page_title, (const char* title), { document.title = UTF8ToString(title); });
@@ -148,10 +170,6 @@ EM_JS(void, js_publish_frame_time, (double ms), {
   const times = Module.frameTimes || (Module.frameTimes = []);
   times.push(ms);
   if (times.length > 240) times.shift();
-  if (window.__app) {
-    window.__app.frameMs = ms;
-    window.__app.frameTimes = times;
-  }
 });
 
 EM_JS(void, js_mark_timeline, (const char* name), {
@@ -315,6 +333,13 @@ extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void platform_wake() { activity() = true; }
 
+// The text stays valid until the next call (window.__app parses it at once).
+EMSCRIPTEN_KEEPALIVE const char* platform_app_state() {
+  static std::string text;
+  text = app_state_builder() ? app_state_builder()() : std::string("null");
+  return text.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE void platform_http_done(int id, int status, char* headers, char* body, int body_length,
                                              char* error, double elapsed_ms, int reachable) {
   core::HttpResponse response;
@@ -388,7 +413,12 @@ void resize_canvas(int width, int height) { emscripten_set_canvas_element_size("
 
 void set_cursor(const char* css_name) { js_set_cursor(css_name); }
 
-void publish_app_state(const std::string& json) { js_publish_app_state(json.c_str()); }
+void serve_app_state(std::function<std::string()> build) {
+  app_state_builder() = std::move(build);
+  js_serve_app_state();
+}
+
+void frame_drawn(long frame) { js_frame_drawn(static_cast<int>(frame)); }
 
 void set_page_title(const std::string& title) { js_set_page_title(title.c_str()); }
 

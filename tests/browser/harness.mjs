@@ -134,12 +134,25 @@ export class AppPage {
     return handle.jsonValue();
   }
 
+  // Waits until the app has taken every key and click sent so far (ImGui takes
+  // typed text one character per frame), as a person waits to see their typing.
+  async settle() {
+    await this.page.waitForFunction(() => window.__app && window.__app.inputPending === 0, null, { timeout: 15000 });
+  }
+
   // Points at the widget, lets the app see the hover (as a person's mouse
-  // would: some ImGui widgets take a click only once hovered), then clicks.
+  // would: some ImGui widgets take a click only once hovered), looks again in
+  // case the layout moved (a change can shift it for a frame), then clicks.
   async click(label) {
-    const r = await this.widget(label);
-    await this.page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
-    await this.frames(2);
+    await this.settle();
+    let r = await this.widget(label);
+    for (let look = 0; look < 10; ++look) {
+      await this.page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
+      await this.frames(2);
+      const now = await this.widget(label);
+      if (now.x === r.x && now.y === r.y && now.w === r.w && now.h === r.h) break;
+      r = now;
+    }
     await this.page.mouse.down();
     await this.page.mouse.up();
   }
@@ -150,6 +163,20 @@ export class AppPage {
     await this.page.keyboard.press('Control+A');
     await this.page.keyboard.press('Backspace');
     await this.page.keyboard.type(text);
+    await this.settle();
+  }
+
+  // Waits until the system clipboard holds text `accept` takes (writing to it
+  // is asynchronous in the page); returns that text.
+  async clipboardText(accept, what, timeout = 10000) {
+    const deadline = Date.now() + timeout;
+    let last;
+    while (Date.now() < deadline) {
+      last = await this.page.evaluate(() => navigator.clipboard.readText());
+      if (accept(last)) return last;
+      await this.frames(2);
+    }
+    throw new Error(`timed out waiting for ${what} on the clipboard; it holds: ${last}`);
   }
 
   // Waits for `count` animation frames: the app draws one per frame and takes input once per frame.

@@ -133,8 +133,8 @@ test('a share link opened in a fresh browser loads the same request without send
   await typeEvent(app, event);
   await app.click('Copy link');
   await app.waitFor((x) => x.presets.notice.startsWith('Link copied'), 'the copied link');
-  const link = await app.page.evaluate(() => navigator.clipboard.readText());
-  assert.ok(link.startsWith(`${stack.site.replace(/\/$/, '')}/#p=v2.`) || link.startsWith(`${stack.site}#p=v2.`), link);
+  const link = await app.clipboardText((text) => text.startsWith(`${stack.site.replace(/\/$/, '')}/#p=v2.`) ||
+                                                  text.startsWith(`${stack.site}#p=v2.`), 'the share link');
   await context.close();
 
   const fresh = await chrome.browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });

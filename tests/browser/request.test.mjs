@@ -126,13 +126,11 @@ test('ctrl+v pastes the system clipboard into a field; ctrl+c and copy json put 
   await app.page.evaluate(() => navigator.clipboard.writeText('something else'));
   await app.page.keyboard.press('Control+A');
   await app.page.keyboard.press('Control+C');
-  await app.page.waitForFunction((text) => navigator.clipboard.readText().then((t) => t === text), pasted);
+  await app.clipboardText((t) => t === pasted, 'the event copied with Ctrl+C');
   await app.click('Send');
   const shown = await app.waitFor((s) => s.response !== null, 'the echo answer');
   await app.click('Copy JSON');
-  await app.frames(3);
-  const copied = await app.page.evaluate(() => navigator.clipboard.readText());
-  assert.equal(copied, shown.response.text);
+  const copied = await app.clipboardText((t) => t === shown.response.text, 'the answer JSON');
   assert.match(copied, /from the clipboard ✓/);
   await context.close();
 });

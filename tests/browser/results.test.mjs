@@ -132,8 +132,7 @@ test('10,000 rows sort by a number column, scroll with the wheel, filter as type
   await app.click('Copy row');
   const i = Number(shownId.slice(5));
   const expectedRow = { id: shownId, n: numberOf(i), name: `name ${i}` };
-  await app.page.waitForFunction(() => navigator.clipboard.readText().then((t) => t.startsWith('{')));
-  const copied = JSON.parse(await app.page.evaluate(() => navigator.clipboard.readText()));
+  const copied = JSON.parse(await app.clipboardText((t) => t.startsWith('{'), 'the copied row'));
   assert.deepEqual(copied, i % 10 === 0 ? { ...expectedRow, tags: { group: `g${i / 10}`, rank: i } } : expectedRow);
   await app.screenshot('results-filtered-copied');
 
