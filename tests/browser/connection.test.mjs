@@ -3,27 +3,10 @@
 // clear error and an app that keeps working), and the API key and custom
 // headers: sent on requests, remembered only when asked.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { AppPage, CORS_HEADERS, launchBrowser, startStack, startTestServer } from './harness.mjs';
+import { test } from 'node:test';
+import { CORS_HEADERS, startStack, startTestServer, useAppSession } from './harness.mjs';
 
-let stack;
-let chrome;
-
-before(async () => {
-  stack = await startStack();
-  chrome = await launchBrowser();
-});
-
-after(async () => {
-  await chrome?.close();
-  await stack?.stop();
-});
-
-async function openApp(site = stack.site) {
-  const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
-  const app = await AppPage.open(context, site);
-  return { context, app };
-}
+const session = useAppSession();
 
 // Each call here expects a verdict different from the one shown before.
 async function testConnection(app) {
@@ -33,7 +16,7 @@ async function testConnection(app) {
 }
 
 test('test connection pings the local api and says it is connected', async () => {
-  const { context, app } = await openApp();
+  const { context, app } = await session.openApp();
   const shown = await testConnection(app);
   assert.equal(shown.connection.state, 'connected');
   assert.match(shown.connection.headline, /^Connected: pong in \d/);
@@ -46,7 +29,7 @@ test('an api without cors is named as such and the request is not run', async ()
   const noCors = await startTestServer((request, body, response) => {
     response.writeHead(200, { 'Content-Type': 'application/json' }).end('"pong"');
   });
-  const { context, app } = await openApp();
+  const { context, app } = await session.openApp();
   try {
     await app.fill('Endpoint', noCors.url);
     const shown = await testConnection(app);
@@ -63,8 +46,8 @@ test('an api without cors is named as such and the request is not run', async ()
 });
 
 test('a wrong path on the local api is pointed out', async () => {
-  const { context, app } = await openApp();
-  await app.fill('Endpoint', stack.api.replace('/prod/DynamoDBManager', '/prod/Wrong'));
+  const { context, app } = await session.openApp();
+  await app.fill('Endpoint', session.stack.api.replace('/prod/DynamoDBManager', '/prod/Wrong'));
   const shown = await testConnection(app);
   assert.equal(shown.connection.headline, 'Wrong path: /prod/Wrong');
   assert.match(shown.connection.advice, /403 Missing Authentication Token/);
@@ -73,7 +56,7 @@ test('a wrong path on the local api is pointed out', async () => {
 
 test('with the local api stopped the error is clear and the app keeps working', async () => {
   const own = await startStack();
-  const { context, app } = await openApp(own.site);
+  const { context, app } = await session.openApp({ url: own.site });
   try {
     assert.equal((await testConnection(app)).connection.state, 'connected');
     await own.stop();
@@ -105,7 +88,7 @@ test('the api key and custom headers are sent, and secrets are remembered only w
   const recorder = await startTestServer((request, body, response) => {
     response.writeHead(200, { ...CORS_HEADERS, 'Content-Type': 'application/json' }).end(request.method === 'POST' ? '"pong"' : '');
   });
-  const { context, app } = await openApp();
+  const { context, app } = await session.openApp();
   try {
     await app.fill('Endpoint', recorder.url);
     await app.fill('API key', 'k-123');

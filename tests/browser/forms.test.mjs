@@ -6,33 +6,16 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { after, before, test } from 'node:test';
-import { AppPage, launchBrowser, startStack } from './harness.mjs';
+import { test } from 'node:test';
+import { useAppSession } from './harness.mjs';
 
 const run = promisify(execFile);
 const TABLE = 'lambda-apigateway';
 
-let stack;
-let chrome;
-
-before(async () => {
-  stack = await startStack();
-  chrome = await launchBrowser();
-});
-
-after(async () => {
-  await chrome?.close();
-  await stack?.stop();
-});
-
-async function openApp(options = {}) {
-  const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 1100 }, deviceScaleFactor: 1, ...options });
-  const app = await AppPage.open(context, stack.site);
-  return { context, app };
-}
+const session = useAppSession({ viewport: { width: 1280, height: 1100 } });
 
 async function callApi(event) {
-  const answer = await fetch(stack.api, { method: 'POST', body: JSON.stringify(event) });
+  const answer = await fetch(session.stack.api, { method: 'POST', body: JSON.stringify(event) });
   return answer.json();
 }
 
@@ -64,11 +47,9 @@ async function click(app, label) {
   await app.click(label);
 }
 
-// ImGui takes typed characters one per frame: wait until all of them are in, since they may move what follows.
 async function fill(app, label, text) {
   await reveal(app, label);
   await app.fill(label, text);
-  await app.frames(text.length + 5);
 }
 
 async function chooseOperation(app, operation) {
@@ -91,7 +72,7 @@ function pageErrors(app) {
 function eventOf(snapshot) { return JSON.parse(snapshot.request.text); }
 
 test('the seed CRUD flow runs through the forms and the local API holds what the forms sent', async () => {
-  const { context, app } = await openApp();
+  const { context, app } = await session.openApp();
   await chooseOperation(app, 'create');
   await fill(app, 'Item 1 value', '2377ab');
   await click(app, 'Item 2 remove');
@@ -168,7 +149,7 @@ async function updateForm(app, id) {
 
 test('a reserved word in an update expression is underlined with its fix, and the fixed form is sent', async () => {
   await callApi({ operation: 'create', tableName: TABLE, payload: { Item: { id: 'reserved-1', number: 1 } } });
-  const { context, app } = await openApp();
+  const { context, app } = await session.openApp();
   await updateForm(app, 'reserved-1');
   const shown = await app.waitFor((s) => s.request.form.values[0]?.json === '"five"' &&
                                          s.request.diagnostics.some((d) => d.field === 'payload.UpdateExpression'),
@@ -202,12 +183,12 @@ test('a reserved word in an update expression is underlined with its fix, and th
 
 test('the unfixed expression re-sent from the history gets the Lambda error with its explanation', async () => {
   await callApi({ operation: 'create', tableName: TABLE, payload: { Item: { id: 'reserved-2', number: 1 } } });
-  const { context, app } = await openApp();
+  const { context, app } = await session.openApp();
   // A request kept in the history from before the checks (or typed elsewhere) is sent as it is.
   const event = { operation: 'update', tableName: TABLE,
                   payload: { Key: { id: 'reserved-2' }, UpdateExpression: 'SET number = :n',
                              ExpressionAttributeValues: { ':n': 5 } } };
-  const entry = { id: 1, sentAt: Date.now(), endpoint: stack.api, operation: 'update', tableName: TABLE, event,
+  const entry = { id: 1, sentAt: Date.now(), endpoint: session.stack.api, operation: 'update', tableName: TABLE, event,
                   eventBytes: JSON.stringify(event).length, status: 200, ok: true, elapsedMs: 5 };
   await app.page.evaluate((history) => localStorage.setItem('crud-workbench/history', history),
                           JSON.stringify({ version: 1, nextId: 2, entries: [entry] }));
@@ -227,7 +208,7 @@ test('the unfixed expression re-sent from the history gets the Lambda error with
 });
 
 test('json the form cannot hold is kept with a note through form edits, raw to form to raw', async () => {
-  const { context, app } = await openApp();
+  const { context, app } = await session.openApp();
   await app.click('View JSON');
   const raw = '{"operation": "read", "tableName": "lambda-apigateway", "trace": "t-1", ' +
               '"payload": {"Key": {"id": "127748AB"}, "ReturnConsumedCapacity": "TOTAL"}}';
@@ -251,8 +232,8 @@ test('json the form cannot hold is kept with a note through form edits, raw to f
 });
 
 test('copy as curl puts a command on the clipboard that a shell runs against the API', async () => {
-  const { context, app } = await openApp();
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(stack.site).origin });
+  const { context, app } = await session.openApp();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(session.stack.site).origin });
   await chooseOperation(app, 'create');
   await fill(app, 'Item 1 value', "curl-1 it's");
   await app.waitFor((s) => s.request.form.item[0]?.json === JSON.stringify("curl-1 it's"), 'the typed id');

@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -210,4 +211,38 @@ export class AppPage {
     mkdirSync(RESULTS_DIR, { recursive: true });
     await this.page.screenshot({ path: path.join(RESULTS_DIR, `${name}.png`) });
   }
+}
+
+// One local stack and one browser for all the tests of a file (call it at the
+// file's top level): started before the first test, stopped after the last.
+// `newContext` opens a fresh browser context with the file's defaults;
+// `openApp` opens the app in one (optionally at `url`, with clipboard access,
+// or with the raw JSON editor shown).
+export function useAppSession({ viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1, prepare } = {}) {
+  const session = {
+    stack: undefined,
+    chrome: undefined,
+    newContext(options = {}) {
+      return session.chrome.browser.newContext({ viewport, deviceScaleFactor, ...options });
+    },
+    async openApp({ url, clipboard = false, json = false, ...options } = {}) {
+      const context = await session.newContext(options);
+      if (clipboard) {
+        await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(session.stack.site).origin });
+      }
+      const app = await AppPage.open(context, url ?? session.stack.site);
+      if (json) await app.showJsonEditor();
+      return { context, app };
+    },
+  };
+  before(async () => {
+    session.stack = await startStack();
+    session.chrome = await launchBrowser();
+    if (prepare) await prepare(session);
+  });
+  after(async () => {
+    await session.chrome?.close();
+    await session.stack?.stop();
+  });
+  return session;
 }

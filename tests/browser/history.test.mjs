@@ -2,21 +2,10 @@
 // a reload, go back into the editor with a click, are sent again with ↻, and
 // are cleared after a confirmation.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { AppPage, launchBrowser, startStack } from './harness.mjs';
+import { test } from 'node:test';
+import { useAppSession } from './harness.mjs';
 
-let stack;
-let chrome;
-
-before(async () => {
-  stack = await startStack();
-  chrome = await launchBrowser();
-});
-
-after(async () => {
-  await chrome?.close();
-  await stack?.stop();
-});
+const session = useAppSession();
 
 async function reload(app) {
   await app.page.reload();
@@ -31,8 +20,7 @@ async function sendOperation(app, operation, count) {
 }
 
 test('history survives a reload and a click puts a request back into the editor', async () => {
-  const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
-  const app = await AppPage.open(context, stack.site);
+  const { context, app } = await session.openApp();
   await sendOperation(app, 'ping', 1);
   const pingText = (await app.snapshot()).request.text;
   await sendOperation(app, 'read', 2);
@@ -60,8 +48,7 @@ test('history survives a reload and a click puts a request back into the editor'
 });
 
 test('clearing the history asks first and stays cleared after a reload', async () => {
-  const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
-  const app = await AppPage.open(context, stack.site);
+  const { context, app } = await session.openApp();
   await sendOperation(app, 'ping', 1);
   await app.click('Clear history');
   await app.click('Keep history');

@@ -5,28 +5,13 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { AppPage, RESULTS_DIR, launchBrowser, startStack } from './harness.mjs';
+import { test } from 'node:test';
+import { AppPage, RESULTS_DIR, useAppSession } from './harness.mjs';
 
-let stack;
-let chrome;
-
-before(async () => {
-  stack = await startStack();
-  chrome = await launchBrowser();
-});
-
-after(async () => {
-  await chrome?.close();
-  await stack?.stop();
-});
-
-async function newContext(options = {}) {
-  return chrome.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, ...options });
-}
+const session = useAppSession();
 
 test('the loading indicator shows download progress and goes away with the first frame', async () => {
-  const context = await newContext();
+  const context = await session.newContext();
   const page = await context.newPage();
   await page.addInitScript(() => {
     window.__loadingTexts = [];
@@ -36,19 +21,19 @@ test('the loading indicator shows download progress and goes away with the first
     }).observe(document, { subtree: true, childList: true, characterData: true });
   });
   const app = new AppPage(page);
-  await page.goto(stack.site);
+  await page.goto(session.stack.site);
   await page.waitForFunction(() => window.__app && window.__app.ready, null, { timeout: 30000 });
   const texts = await page.evaluate(() => window.__loadingTexts);
   assert.ok(texts.some((t) => /Loading CRUD Workbench… \d+% \(\d+\.\d of \d+\.\d MB\)/.test(t)), texts.join(' | '));
   assert.ok(texts.includes('Starting…'), texts.join(' | '));
   assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('loading')).display), 'none');
-  assert.equal(await page.title(), `CRUD Workbench · ${new URL(stack.api).host}`);
+  assert.equal(await page.title(), `CRUD Workbench · ${new URL(session.stack.api).host}`);
   assert.deepEqual(app.consoleErrors, []);
   await context.close();
 });
 
 test('a browser without WebGL 2 is told what the app needs, and the message stays', async () => {
-  const context = await newContext();
+  const context = await session.newContext();
   const page = await context.newPage();
   await page.addInitScript(() => {
     const original = HTMLCanvasElement.prototype.getContext;
@@ -57,7 +42,7 @@ test('a browser without WebGL 2 is told what the app needs, and the message stay
     };
   });
   const gaveUp = page.waitForEvent('console', { predicate: (m) => /WebGL2 is not available/.test(m.text()) });
-  await page.goto(stack.site);
+  await page.goto(session.stack.site);
   const loading = page.locator('#loading');
   await gaveUp;  // the code loaded and started, and the message is still the first one
   assert.equal(await loading.getAttribute('class'), 'error');
@@ -67,7 +52,7 @@ test('a browser without WebGL 2 is told what the app needs, and the message stay
 });
 
 test('frames do not ask the GPU for the scissor box or blend state (it would wait for the last frame)', async () => {
-  const context = await newContext();
+  const context = await session.newContext();
   await context.addInitScript(() => {
     const counts = (window.__stateQueries = {});
     const original = WebGL2RenderingContext.prototype.getParameter;
@@ -76,7 +61,7 @@ test('frames do not ask the GPU for the scissor box or blend state (it would wai
       return original.call(this, name);
     };
   });
-  const app = await AppPage.open(context, stack.site);
+  const app = await AppPage.open(context, session.stack.site);
   const send = await app.widget('Send');
   for (let i = 0; i < 10; ++i) {
     await app.page.mouse.move(send.x + (i % 2) * send.w, send.y + send.h / 2);
@@ -95,8 +80,7 @@ test('frames do not ask the GPU for the scissor box or blend state (it would wai
 });
 
 test('the theme follows the system until the person picks one, which is remembered', async () => {
-  const context = await newContext({ colorScheme: 'dark' });
-  const app = await AppPage.open(context, stack.site);
+  const { context, app } = await session.openApp({ colorScheme: 'dark' });
   const background = () => app.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   assert.equal((await app.snapshot()).theme, 'dark');
   assert.equal(await background(), 'rgb(20, 23, 26)');
@@ -113,8 +97,7 @@ test('the theme follows the system until the person picks one, which is remember
 });
 
 test('the canvas follows window resizes and stays crisp at a pixel ratio of two', async () => {
-  const context = await newContext({ deviceScaleFactor: 2 });
-  const app = await AppPage.open(context, stack.site);
+  const { context, app } = await session.openApp({ deviceScaleFactor: 2 });
   const layout = async () => {
     await app.frames(4);
     const state = await app.state();
@@ -144,8 +127,7 @@ test('the canvas follows window resizes and stays crisp at a pixel ratio of two'
 });
 
 test('the mouse wheel scrolls a long answer by about what the page would', async () => {
-  const context = await newContext();
-  const app = await AppPage.open(context, stack.site);
+  const { context, app } = await session.openApp();
   const file = path.join(RESULTS_DIR, 'long-echo.json');
   writeFileSync(file, JSON.stringify({ operation: 'echo', payload: { lines: Array.from({ length: 300 }, (_, i) => i) } }));
   const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), app.click('Open file')]);
@@ -168,13 +150,13 @@ test('the mouse wheel scrolls a long answer by about what the page would', async
 });
 
 test('a link the app cannot read shows a banner, loads nothing and goes away when dismissed', async () => {
-  const context = await newContext();
-  const first = await AppPage.open(context, stack.site);
+  const context = await session.newContext();
+  const first = await AppPage.open(context, session.stack.site);
   await first.click('Operation update');
   const saved = await first.waitFor((s) => s.request.operation === 'update', 'a saved draft');
   await first.page.close();
 
-  const app = await AppPage.open(context, `${stack.site}#v9.garbage`);
+  const app = await AppPage.open(context, `${session.stack.site}#v9.garbage`);
   const shown = await app.waitFor((s) => s.banner !== '', 'the banner');
   assert.match(shown.banner, /cannot read \(#v9\.garbage\)/);
   assert.equal(shown.request.text, saved.request.text, 'the saved draft is untouched');

@@ -6,30 +6,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { AppPage, RESULTS_DIR, ROOT, launchBrowser, startStack } from './harness.mjs';
+import { test } from 'node:test';
+import { RESULTS_DIR, ROOT, useAppSession } from './harness.mjs';
 
-let stack;
-let chrome;
-
-before(async () => {
-  stack = await startStack();
-  chrome = await launchBrowser();
-});
-
-after(async () => {
-  await chrome?.close();
-  await stack?.stop();
-});
+const session = useAppSession({ viewport: { width: 1280, height: 900 } });
 
 const SEED_NAMES = ['Seed: create 2377ab', 'Seed: read 127748AB', 'Seed: update attributeName',
                     'Seed: update FirstName', 'Seed: update LastName', 'Seed: delete 127748AD'];
-
-async function openApp() {
-  const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(stack.site).origin });
-  return { context, app: await AppPage.open(context, stack.site) };
-}
 
 async function reload(app) {
   await app.page.reload();
@@ -43,7 +26,7 @@ async function typeEvent(app, event) {
 }
 
 test('the seed requests are built in and saved presets are renamed, duplicated, deleted and kept across reloads', async () => {
-  const { context, app } = await openApp();
+  const { context, app } = await session.openApp({ clipboard: true });
   let s = await app.snapshot();
   assert.deepEqual(s.presets.names, SEED_NAMES);
   await app.click('Preset 1');
@@ -76,7 +59,7 @@ test('the seed requests are built in and saved presets are renamed, duplicated, 
 });
 
 test('a collection exported to a file comes back with the same presets when imported', async () => {
-  const { context, app } = await openApp();
+  const { context, app } = await session.openApp({ clipboard: true });
   const event = '{"operation": "read", "tableName": "lambda-apigateway", "payload": {"Key": {"id": "file-1"}}}';
   await typeEvent(app, event);
   await app.click('Save as preset');
@@ -103,7 +86,7 @@ test('a collection exported to a file comes back with the same presets when impo
 });
 
 test('a postman collection v2.1 pasted into the paste box becomes presets', async () => {
-  const { context, app } = await openApp();
+  const { context, app } = await session.openApp({ clipboard: true });
   const postman = readFileSync(path.join(ROOT, 'tests/fixtures/postman/seed.postman_collection.json'), 'utf8');
   await app.page.evaluate((text) => navigator.clipboard.writeText(text), postman);
   await app.click('Paste collection');
@@ -127,18 +110,17 @@ test('a postman collection v2.1 pasted into the paste box becomes presets', asyn
 });
 
 test('a share link opened in a fresh browser loads the same request without sending it', async () => {
-  const { context, app } = await openApp();
+  const { context, app } = await session.openApp({ clipboard: true });
   const event = '{"operation": "update", "tableName": "lambda-apigateway", "payload": {"Key": {"id": "shared-1"}, ' +
                 '"UpdateExpression": "SET FirstName = :v", "ExpressionAttributeValues": {":v": "Zoë 12345678901234567890"}}}';
   await typeEvent(app, event);
   await app.click('Copy link');
   await app.waitFor((x) => x.presets.notice.startsWith('Link copied'), 'the copied link');
-  const link = await app.clipboardText((text) => text.startsWith(`${stack.site.replace(/\/$/, '')}/#p=v2.`) ||
-                                                  text.startsWith(`${stack.site}#p=v2.`), 'the share link');
+  const link = await app.clipboardText((text) => text.startsWith(`${session.stack.site.replace(/\/$/, '')}/#p=v2.`) ||
+                                                  text.startsWith(`${session.stack.site}#p=v2.`), 'the share link');
   await context.close();
 
-  const fresh = await chrome.browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
-  const other = await AppPage.open(fresh, link);
+  const { context: fresh, app: other } = await session.openApp({ url: link });
   const s = await other.waitFor((x) => x.request.origin === 'Loaded from a shared link — not sent yet', 'the shared request');
   assert.deepEqual(JSON.parse(s.request.text), JSON.parse(event));
   assert.match(s.banner, /^Loaded from a shared link — not sent yet/);
@@ -154,19 +136,18 @@ test('a share link opened in a fresh browser loads the same request without send
 
 test('a link made by an older version for another endpoint loads its request and says where it was meant to go', async () => {
   const fixture = readFileSync(path.join(ROOT, 'tests/fixtures/links/v1_seed_update_first_name.txt'), 'utf8').trim();
-  const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1 });
-  const app = await AppPage.open(context, stack.site + fixture.slice(fixture.indexOf('#')));
+  const { context, app } = await session.openApp({ url: session.stack.site + fixture.slice(fixture.indexOf('#')) });
   const s = await app.waitFor((x) => x.request.origin === 'Loaded from a shared link — not sent yet', 'the old link');
   assert.deepEqual(JSON.parse(s.request.text),
                    JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures/seed/4_update_first_name.json'), 'utf8')));
   assert.match(s.banner, /made for https:\/\/a1b2c3d4e5\.execute-api\.us-east-1\.amazonaws\.com\/prod\/DynamoDBManager/);
-  assert.equal(s.connection.endpoint, stack.api, 'a link never changes where requests go');
+  assert.equal(s.connection.endpoint, session.stack.api, 'a link never changes where requests go');
   await app.screenshot('share-link-other-endpoint');
   await context.close();
 });
 
 test('a bad share link shows a banner and leaves the draft, presets and history untouched', async () => {
-  const { context, app } = await openApp();
+  const { context, app } = await session.openApp({ clipboard: true });
   await app.click('Operation ping');
   await app.click('Send');
   await app.waitFor((x) => x.history.count === 1 && x.request.in_flight === null, 'a request in the history');
@@ -176,7 +157,7 @@ test('a bad share link shows a banner and leaves the draft, presets and history 
   await app.waitFor((x) => x.presets.saved === 1, 'a saved preset');
   const saved = await app.page.evaluate(() => ({ ...localStorage }));
 
-  await app.page.goto(`${stack.site}#p=v2.not-a-link!`);  // the fragment changes: hashchange
+  await app.page.goto(`${session.stack.site}#p=v2.not-a-link!`);  // the fragment changes: hashchange
   let s = await app.waitFor((x) => /could not be read/.test(x.banner), 'the bad link banner');
   assert.match(s.banner, /Nothing was loaded; your saved work is unchanged/);
   assert.equal(s.request.text, draft);

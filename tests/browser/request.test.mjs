@@ -5,32 +5,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { AppPage, CORS_HEADERS, RESULTS_DIR, launchBrowser, startStack, startTestServer } from './harness.mjs';
+import { test } from 'node:test';
+import { CORS_HEADERS, RESULTS_DIR, startTestServer, useAppSession } from './harness.mjs';
 
-let stack;
-let chrome;
-
-before(async () => {
-  stack = await startStack();
-  chrome = await launchBrowser();
-});
-
-after(async () => {
-  await chrome?.close();
-  await stack?.stop();
-});
-
-async function openApp(options = {}) {
-  const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, ...options });
-  const app = await AppPage.open(context, stack.site);
-  await app.click('View JSON');
-  await app.waitFor((s) => s.request.view === 'json', 'the JSON view');
-  return { context, app };
-}
+const session = useAppSession();
 
 async function readItem(id) {
-  const answer = await fetch(stack.api, {
+  const answer = await fetch(session.stack.api, {
     method: 'POST',
     body: JSON.stringify({ operation: 'read', tableName: 'lambda-apigateway', payload: { Key: { id } } }),
   });
@@ -38,7 +19,7 @@ async function readItem(id) {
 }
 
 test('an event typed into the editor is sent with the Send button and its exact numbers arrive', async () => {
-  const { context, app } = await openApp();
+  const { context, app } = await session.openApp({ json: true });
   const event = '{"operation": "create", "tableName": "lambda-apigateway", ' +
                 '"payload": {"Item": {"id": "typed-1", "big": 12345678901234567890123456789012345678}}}';
   await app.fill('Event JSON', event);
@@ -48,7 +29,7 @@ test('an event typed into the editor is sent with the Send button and its exact 
   const shown = await app.waitFor((s) => s.response !== null, 'the create answer');
   assert.equal(shown.response.ok, true, shown.response.summary);
   assert.equal(shown.response.status, 200);
-  const stored = await fetch(stack.api, {
+  const stored = await fetch(session.stack.api, {
     method: 'POST',
     body: '{"operation":"read","tableName":"lambda-apigateway","payload":{"Key":{"id":"typed-1"}}}',
   }).then((r) => r.text());
@@ -59,7 +40,7 @@ test('an event typed into the editor is sent with the Send button and its exact 
 });
 
 test('ctrl+enter in the editor sends the event and the editor keeps the keyboard', async () => {
-  const { context, app } = await openApp();
+  const { context, app } = await session.openApp({ json: true });
   await app.click('Operation read');
   const before = await app.waitFor((s) => s.request.operation === 'read', 'the read example');
   await app.click('Event JSON');
@@ -76,7 +57,7 @@ test('ctrl+enter in the editor sends the event and the editor keeps the keyboard
 });
 
 test('invalid json is not sent and the error says where it is', async () => {
-  const { context, app } = await openApp();
+  const { context, app } = await session.openApp({ json: true });
   const text = '{\n"operation": "read",\n"payload": {"Key": }\n}';
   await app.fill('Event JSON', text);
   const broken = await app.waitFor((s) => s.request.text === text, 'the broken event');
@@ -97,7 +78,7 @@ test('invalid json is not sent and the error says where it is', async () => {
 });
 
 test('non-ascii text typed into the editor reaches the lambda and comes back', async () => {
-  const { context, app } = await openApp();
+  const { context, app } = await session.openApp({ json: true });
   const empty = '{"operation": "echo", "payload": {"name": ""}}';
   await app.fill('Event JSON', empty);
   await app.waitFor((s) => s.request.text === empty, 'the echo event');
@@ -115,8 +96,8 @@ test('non-ascii text typed into the editor reaches the lambda and comes back', a
 });
 
 test('ctrl+v pastes the system clipboard into a field; ctrl+c and copy json put text on it', async () => {
-  const { context, app } = await openApp();
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(stack.site).origin });
+  const { context, app } = await session.openApp({ json: true });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(session.stack.site).origin });
   const pasted = '{"operation": "echo", "payload": {"pasted": "from the clipboard ✓"}}';
   await app.page.evaluate((text) => navigator.clipboard.writeText(text), pasted);
   await app.click('Event JSON');
@@ -143,7 +124,7 @@ test('a slow request shows its elapsed time and can be cancelled, and a timeout 
     }
     setTimeout(() => response.writeHead(200, { ...CORS_HEADERS, 'Content-Type': 'application/json' }).end('"pong"'), 60000);
   });
-  const { context, app } = await openApp();
+  const { context, app } = await session.openApp({ json: true });
   try {
     await app.fill('Endpoint', slow.url);
     await app.click('Operation ping');
@@ -177,7 +158,7 @@ test('a slow request shows its elapsed time and can be cancelled, and a timeout 
 });
 
 test('an event file opened with the file picker fills the editor and save downloads it', async () => {
-  const { context, app } = await openApp();
+  const { context, app } = await session.openApp({ json: true });
   const file = path.join(RESULTS_DIR, 'event-to-open.json');
   const event = '{\n  "operation": "read",\n  "tableName": "lambda-apigateway",\n  "payload": {"Key": {"id": "2377ab"}}\n}';
   (await import('node:fs')).writeFileSync(file, event);

@@ -5,19 +5,18 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { AppPage, ROOT, launchBrowser, startStack } from './harness.mjs';
+import { test } from 'node:test';
+import { ROOT, useAppSession } from './harness.mjs';
 
 const ITEMS = 10000;
-let stack;
-let chrome;
+const session = useAppSession({ prepare: () => seedItems(ITEMS) });
 
 // The seed script's items (tests/browser/seed_items.py), to check what the table shows.
 const numberOf = (i) => (i * 7919) % 10007;
 
 function seedItems(count) {
   return new Promise((resolve, reject) => {
-    const child = spawn('python3', [path.join(ROOT, 'tests', 'browser', 'seed_items.py'), stack.dynamodb, stack.table,
+    const child = spawn('python3', [path.join(ROOT, 'tests', 'browser', 'seed_items.py'), session.stack.dynamodb, session.stack.table,
                                     String(count)], { stdio: ['ignore', 'ignore', 'pipe'] });
     let errors = '';
     child.stderr.on('data', (chunk) => { errors += chunk; });
@@ -29,19 +28,8 @@ function seedItems(count) {
   });
 }
 
-before(async () => {
-  stack = await startStack();
-  chrome = await launchBrowser();
-  await seedItems(ITEMS);
-});
-
-after(async () => {
-  await chrome?.close();
-  await stack?.stop();
-});
-
 async function sendList(app, limit) {
-  const event = `{"operation": "list", "tableName": "${stack.table}", "payload": {"Limit": ${limit}}}`;
+  const event = `{"operation": "list", "tableName": "${session.stack.table}", "payload": {"Limit": ${limit}}}`;
   await app.showJsonEditor();
   await app.fill('Event JSON', event);
   await app.waitFor((s) => s.request.text === event, 'the typed list event');
@@ -52,8 +40,7 @@ async function sendList(app, limit) {
 const column = (s, name) => s.response.columns.indexOf(name);
 
 test('a list read page by page with Next page and Load all (stopped, then finished) fills one table', async () => {
-  const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
-  const app = await AppPage.open(context, stack.site);
+  const { context, app } = await session.openApp();
   const first = await sendList(app, 100);
   assert.equal(first.response.table.total, 100);
   assert.deepEqual([first.response.paging.pages, first.response.paging.has_next], [1, true]);
@@ -85,9 +72,7 @@ test('a list read page by page with Next page and Load all (stopped, then finish
 });
 
 test('10,000 rows sort by a number column, scroll with the wheel, filter as typed and copy a row as JSON', async () => {
-  const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(stack.site).origin });
-  const app = await AppPage.open(context, stack.site);
+  const { context, app } = await session.openApp({ clipboard: true });
   await sendList(app, 20000);
   let s = await app.waitFor((x) => x.response.table.total === ITEMS, 'all 10,000 items in one answer', 60000);
   const n = column(s, 'n');
@@ -157,8 +142,7 @@ test('10,000 rows sort by a number column, scroll with the wheel, filter as type
 });
 
 test('the JSON tab folds an object and unfolds it again', async () => {
-  const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
-  const app = await AppPage.open(context, stack.site);
+  const { context, app } = await session.openApp();
   await sendList(app, 3);
   await app.click('Tab JSON');
   await app.waitFor((s) => s.response.tab === 'JSON', 'the JSON tab');

@@ -2,26 +2,14 @@
 // create, chosen and sent like a person, reach the Lambda and DynamoDB and
 // show the answers.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { AppPage, launchBrowser, startStack } from './harness.mjs';
+import { test } from 'node:test';
+import { useAppSession } from './harness.mjs';
 
-let stack;
-let chrome;
-
-before(async () => {
-  stack = await startStack();
-  chrome = await launchBrowser();
-});
-
-after(async () => {
-  await chrome?.close();
-  await stack?.stop();
-});
+const session = useAppSession();
 
 test('ping answers pong through the local API', async () => {
-  const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
-  const app = await AppPage.open(context, stack.site);
-  assert.equal((await app.snapshot()).connection.endpoint, stack.api);
+  const { context, app } = await session.openApp();
+  assert.equal((await app.snapshot()).connection.endpoint, session.stack.api);
   await app.click('Operation ping');
   await app.click('Send');
   const shown = await app.waitFor((s) => s.response !== null, 'the ping answer');
@@ -35,15 +23,14 @@ test('ping answers pong through the local API', async () => {
 });
 
 test('create stores the seed item and shows the write acknowledged', async () => {
-  const context = await chrome.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
-  const app = await AppPage.open(context, stack.site);
+  const { context, app } = await session.openApp({ deviceScaleFactor: 2 });
   assert.equal((await app.snapshot()).request.operation, 'create', 'a fresh editor holds the seed create');
   await app.click('Send');
   const shown = await app.waitFor((s) => s.response !== null, 'the create answer');
   assert.equal(shown.response.ok, true, shown.response.summary);
   assert.equal(shown.response.kind, 'write_acknowledged', shown.response.summary);
   assert.ok(shown.response.metadata.includes('"HTTPStatusCode": 200'), shown.response.metadata);
-  const stored = await fetch(stack.api, {
+  const stored = await fetch(session.stack.api, {
     method: 'POST',
     body: JSON.stringify({ operation: 'read', tableName: 'lambda-apigateway', payload: { Key: { id: '2377ab' } } }),
   }).then((r) => r.json());
