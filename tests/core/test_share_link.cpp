@@ -33,10 +33,8 @@ TEST_CASE("every seed request round-trips through a share link") {
 TEST_CASE("a share link keeps exact numbers, unicode and the endpoint") {
   core::Preset preset;
   preset.name = "naïve ✓";
-  preset.event =
-      *core::parse_json(
-           R"({"operation":"create","tableName":"t","payload":{"Item":{"id":"ü","n":12345678901234567890123456789012345678,"f":0.10,"e":1E-130}}})")
-           .value;
+  preset.event = fixtures::parse(
+      R"({"operation":"create","tableName":"t","payload":{"Item":{"id":"ü","n":12345678901234567890123456789012345678,"f":0.10,"e":1E-130}}})");
   preset.connection.endpoint = "https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/prod/DynamoDBManager";
   preset.connection.headers = {{"X-Trace", "abc", false}};
   const auto read = core::read_share_link(core::share_link(kPage, preset));
