@@ -315,15 +315,14 @@ void App::open_link(const std::string& fragment) {
   set_editor_text(core::event_text(read.preset->event), "Loaded from a shared link — not sent yet");
   banner_ = "Loaded from a shared link — not sent yet. Check the request, then press Send.";
   // The link's endpoint is not applied (a link must not redirect the API key
-  // elsewhere); the core's warning about it assumes it would be, so it is said here instead.
+  // elsewhere), so the banner says where the request will go instead.
   const std::string& endpoint = read.preset->connection.endpoint;
   if (!endpoint.empty() && endpoint != connection_.settings.connection.endpoint) {
     banner_ += " The link was made for " + endpoint + "; it will go to your endpoint (" +
                connection_.settings.connection.endpoint + ") unless you change it in Connection.";
   }
   for (const auto& diagnostic : read.diagnostics) {
-    const bool about_endpoint = !endpoint.empty() && diagnostic.message.starts_with("This request goes to " + endpoint);
-    if (diagnostic.severity == core::Severity::Warning && !about_endpoint) banner_ += " " + diagnostic.message;
+    if (diagnostic.severity == core::Severity::Warning) banner_ += " " + diagnostic.message;
   }
 }
 

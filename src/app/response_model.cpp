@@ -39,12 +39,6 @@ void refresh_visible(JsonFolds& folds) {
   }
 }
 
-// The platform probes the URL without CORS after a network failure.
-core::Reachability reachability(const core::HttpResponse& response) {
-  if (!response.transport_error.starts_with("network")) return core::Reachability::Unknown;
-  return response.server_reachable ? core::Reachability::Reachable : core::Reachability::Unreachable;
-}
-
 // The body as the JSON tab shows it: pretty JSON, or the text as received.
 std::string shown_text(const core::Answer& answer) {
   if (answer.body) return core::to_json_text(*answer.body, 2);
@@ -61,7 +55,7 @@ ResponseState make_response_state(const core::HttpResponse& response, const core
   state.answer = core::classify_response(response, {.operation = operation,
                                                     .url = sent.url,
                                                     .page_origin = page_origin,
-                                                    .reachability = reachability(response)});
+                                                    .reachability = core::probe_reachability(response)});
   static int answers = 0;
   state.view.id = ++answers;
   show_table(state, core::answer_table(state.answer, core::kDefaultKeyNames));

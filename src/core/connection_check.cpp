@@ -4,6 +4,7 @@
 
 #include "core/format.hpp"
 #include "core/json_value.hpp"
+#include "core/response.hpp"
 
 namespace core {
 namespace {
@@ -57,33 +58,45 @@ std::string quoted_body(const HttpResponse& response) {
   return body.empty() ? "an empty body" : body;
 }
 
-ConnectionVerdict no_answer(const HttpResponse& response, const ConnectionSettings& settings) {
-  if (response.transport_error == "cancelled") return {ConnectionState::Unknown, "Cancelled", ""};
-  if (response.transport_error == "timeout") {
-    return failed("No answer within " + std::to_string(settings.timeout_seconds) + " s",
-                  "The server may be down or overloaded, or a firewall drops the connection. Check the URL; "
-                  "if the API is just slow, raise the timeout in Connection.");
+// The server answered the CORS-free probe but the browser withheld its answer:
+// a path that is not the API's resource looks just like CORS being off.
+ConnectionVerdict withheld_answer(std::string explained, const ConnectionSettings& settings) {
+  const std::string& endpoint = settings.connection.endpoint;
+  if (!path_looks_right(endpoint)) {
+    return failed("Wrong path: " + endpoint_path(endpoint),
+                  "The server at " + endpoint_host(endpoint) + " answered, but not at this path. API Gateway answers "
+                  "an unknown path or stage with 403 Missing Authentication Token and no CORS headers, so the "
+                  "browser hides it. The URL should end with /{stage}/DynamoDBManager, e.g. /prod/DynamoDBManager.");
   }
-  const std::string host = endpoint_host(settings.connection.endpoint);
-  if (!response.server_reachable) {
-    return failed("Cannot reach " + (host.empty() ? std::string("the endpoint") : host),
-                  "Wrong URL, or the server is down. Check the address for typos and that the API is deployed; "
-                  "for the local stack, start it with scripts/demo.");
-  }
-  if (!path_looks_right(settings.connection.endpoint)) {
-    return failed("Wrong path: " + endpoint_path(settings.connection.endpoint),
-                  "The server at " + host + " answered, but not at this path. API Gateway answers an unknown path "
-                  "or stage with 403 Missing Authentication Token and no CORS headers, so the browser hides it. "
-                  "The URL should end with /{stage}/DynamoDBManager, e.g. /prod/DynamoDBManager.");
-  }
-  std::string advice =
-      "The server at " + host + " answered, but without an Access-Control-Allow-Origin header, so the browser "
-      "withheld the answer. In API Gateway select the DynamoDBManager resource, Actions > Enable CORS, then "
-      "Deploy API. A wrong stage name looks the same: check the stage in the URL.";
   if (const std::string extra = extra_header_names(settings); !extra.empty()) {
-    advice += " The API must also allow the headers sent (" + extra + ") in Access-Control-Allow-Headers.";
+    explained += " The API must also allow the headers sent (" + extra + ") in Access-Control-Allow-Headers.";
   }
-  return failed("CORS is not enabled on the API", std::move(advice));
+  return failed("CORS is not enabled on the API", std::move(explained));
+}
+
+// The core's explanation of the failure (the same sentences an answer shows),
+// under a headline for the status line, with what only a connection check knows:
+// the timeout setting, whether the path is the API's resource, the headers sent.
+ConnectionVerdict no_answer(const HttpResponse& response, const ConnectionSettings& settings) {
+  const std::string& endpoint = settings.connection.endpoint;
+  const TransportExplanation explanation =
+      explain_transport_failure(response, {.url = endpoint, .reachability = probe_reachability(response)});
+  const std::string explained = explanation.summary + " " + explanation.hint;
+  const std::string host = endpoint_host(endpoint);
+  const std::string where = host.empty() ? std::string("the endpoint") : host;
+  switch (explanation.cause) {
+    case TransportCause::Cancelled: return {ConnectionState::Unknown, "Cancelled", ""};
+    case TransportCause::Timeout:
+      return failed("No answer within " + std::to_string(settings.timeout_seconds) + " s",
+                    explained + " If the API is just slow, raise the timeout in Connection.");
+    case TransportCause::Unreachable: return failed("Cannot reach " + where, explained);
+    case TransportCause::InvalidUrl: return failed("Not an http(s) URL", explained);
+    case TransportCause::Cors: return withheld_answer(explained, settings);
+    case TransportCause::MixedContent:
+    case TransportCause::CorsOrUnreachable:
+    case TransportCause::None: break;
+  }
+  return failed("No answer from " + where, explained);
 }
 
 ConnectionVerdict forbidden(const HttpResponse& response, const ConnectionSettings& settings) {

@@ -2,7 +2,9 @@
 // (a ping) and of every other request, with a headline and what to do next.
 // Browsers hide why a request failed; the platform adds whether the server
 // answered a CORS-free probe, which separates "CORS not enabled" or "wrong
-// path" from "wrong URL or server down".
+// path" from "wrong URL or server down". A failure without an HTTP answer is
+// explained in core/response's words (explain_transport_failure), the same
+// an answer shows, plus what only the connection settings tell.
 #pragma once
 
 #include <string>

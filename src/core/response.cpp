@@ -95,50 +95,45 @@ TransportCause transport_cause_of(std::string_view error, const AnswerContext& c
   return network_cause(context);
 }
 
-void explain_transport(Answer& answer, std::string_view error, const AnswerContext& context) {
+// The sentences for a cause; `error` is the platform's words, for the cause it cannot narrow down.
+TransportExplanation explain_cause(TransportCause cause, std::string_view error, const AnswerContext& context) {
   const std::string host = split_url(context.url).host;
   const std::string where = host.empty() ? "the API" : host;
-  constexpr std::string_view kWriteMayHaveHappened =
-      " A write may still have reached DynamoDB: read the item to check before sending it again.";
-  switch (answer.transport_cause) {
+  switch (cause) {
     case TransportCause::Timeout:
-      answer.summary = "No answer arrived in time.";
-      answer.hint = "Check the URL and the function's logs (API Gateway itself gives up after 29 s)." +
-                    std::string(kWriteMayHaveHappened);
-      return;
+      return {cause, "No answer arrived in time.",
+              "Check the URL and the function's logs (API Gateway itself gives up after 29 s)."};
     case TransportCause::Cancelled:
-      answer.summary = "The request was cancelled before an answer arrived.";
-      answer.hint = "Send it again when ready." + std::string(kWriteMayHaveHappened);
-      return;
+      return {cause, "The request was cancelled before an answer arrived.", "Send it again when ready."};
     case TransportCause::InvalidUrl:
-      answer.summary = "The endpoint is not an http(s) URL, so nothing was sent.";
-      answer.hint =
-          "Enter the API's invoke URL, e.g. https://{api-id}.execute-api.{region}.amazonaws.com/prod/DynamoDBManager.";
-      return;
+      return {cause, "The endpoint is not an http(s) URL, so nothing was sent.",
+              "Enter the API's invoke URL, e.g. "
+              "https://{api-id}.execute-api.{region}.amazonaws.com/prod/DynamoDBManager."};
     case TransportCause::MixedContent:
-      answer.summary = "The browser blocked the request: this page is https and the API is plain http.";
-      answer.hint = "Use the API's https URL, or open the workbench over http.";
-      return;
+      return {cause, "The browser blocked the request: this page is https and the API is plain http.",
+              "Use the API's https URL, or open the workbench over http."};
     case TransportCause::Cors:
-      answer.summary =
-          (host.empty() ? "The API" : "The server at " + host) +
-          " answered, but the browser withheld the answer: the API does not allow this page's origin (CORS).";
-      answer.hint =
-          "Enable CORS on the API's resource (allow this origin, POST and the Content-Type header) and deploy "
-          "the stage. Check the stage and path too: API Gateway answers a wrong path without CORS headers.";
-      return;
+      return {cause,
+              (host.empty() ? "The API" : "The server at " + host) +
+                  " answered, but the browser withheld the answer: the API does not allow this page's origin (CORS).",
+              "Enable CORS on the API's resource (allow this origin, POST and the Content-Type header) and deploy "
+              "the stage. Check the stage and path too: API Gateway answers a wrong path without CORS headers."};
     case TransportCause::Unreachable:
-      answer.summary = "Nothing answered at " + where + ": the host is wrong or the server is down.";
-      answer.hint = "Check the host and port in the URL; for the local stack, start it with scripts/demo.";
-      return;
+      return {cause, "Nothing answered at " + where + ": the host is wrong or the server is down.",
+              "Check the host and port in the URL; for the local stack, start it with scripts/demo."};
     case TransportCause::CorsOrUnreachable:
     case TransportCause::None: break;
   }
-  answer.summary = "No answer from " + where + " (" + std::string(error) + ").";
-  answer.hint =
-      "The browser does not say why. Either the API does not allow this page's origin (enable CORS and deploy the "
-      "stage), or the URL's stage or path is wrong (API Gateway answers those without CORS headers), or the server "
-      "is down or the host is wrong. Check the URL, then test the connection with Ping.";
+  return {cause, "No answer from " + where + " (" + std::string(error) + ").",
+          "The browser does not say why. Either the API does not allow this page's origin (enable CORS and deploy the "
+          "stage), or the URL's stage or path is wrong (API Gateway answers those without CORS headers), or the "
+          "server is down or the host is wrong. Check the URL, then test the connection with Ping."};
+}
+
+// A request that timed out or was cancelled may still have run. Said here, not
+// in the shared explanation, because a connection check (a ping) writes nothing.
+bool write_may_have_happened(TransportCause cause) {
+  return cause == TransportCause::Timeout || cause == TransportCause::Cancelled;
 }
 
 // --------------------------------------------------- errors inside bodies
@@ -497,10 +492,14 @@ Answer classify_response(const HttpResponse& response, const AnswerContext& cont
   answer.body = std::make_shared<const JsonValue>();
 
   if (!response.transport_error.empty() || response.status == 0) {
-    const std::string error = response.transport_error.empty() ? "no status" : response.transport_error;
+    TransportExplanation explanation = explain_transport_failure(response, context);
     answer.kind = AnswerKind::TransportFailure;
-    answer.transport_cause = transport_cause_of(error, context);
-    explain_transport(answer, error, context);
+    answer.transport_cause = explanation.cause;
+    answer.summary = std::move(explanation.summary);
+    answer.hint = std::move(explanation.hint);
+    if (write_may_have_happened(answer.transport_cause)) {
+      answer.hint += " A write may still have reached DynamoDB: read the item to check before sending it again.";
+    }
     return answer;
   }
 
@@ -535,6 +534,16 @@ Answer classify_response(const HttpResponse& response, const AnswerContext& cont
   if (answer.error.request_id.empty() && !answer.ok)
     answer.error.request_id = header_value(response.headers, "x-amzn-RequestId");
   return answer;
+}
+
+TransportExplanation explain_transport_failure(const HttpResponse& response, const AnswerContext& context) {
+  const std::string error = response.transport_error.empty() ? "no status" : response.transport_error;
+  return explain_cause(transport_cause_of(error, context), error, context);
+}
+
+Reachability probe_reachability(const HttpResponse& response) {
+  if (!response.transport_error.starts_with("network")) return Reachability::Unknown;
+  return response.server_reachable ? Reachability::Reachable : Reachability::Unreachable;
 }
 
 std::string_view answer_kind_name(AnswerKind kind) {

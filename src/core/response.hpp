@@ -99,6 +99,21 @@ struct Answer {
 
 Answer classify_response(const HttpResponse& response, const AnswerContext& context = {});
 
+// Why no HTTP answer arrived and what to do about it: the one explanation of
+// transport failures, shared by classify_response and the connection check.
+struct TransportExplanation {
+  TransportCause cause = TransportCause::None;
+  std::string summary;  // one sentence saying what happened
+  std::string hint;     // what to check or do next, for any request
+};
+
+// For a response without an HTTP status (a transport error).
+TransportExplanation explain_transport_failure(const HttpResponse& response, const AnswerContext& context);
+
+// What the platform's CORS-free probe found: it makes one after a network
+// failure only, so anything else is Unknown.
+Reachability probe_reachability(const HttpResponse& response);
+
 // Stable names for logs, tests and the app's published state: "item", "lambda_error", ...
 std::string_view answer_kind_name(AnswerKind kind);
 std::string_view transport_cause_name(TransportCause cause);

@@ -174,12 +174,6 @@ void read_preset(std::string_view json_text, LinkRead& read) {
     read.diagnostics.push_back(link_error(
         "The link held an API key or secret headers; they were ignored. Enter your own.", Severity::Warning));
   }
-  if (!preset.preset->connection.endpoint.empty()) {
-    read.diagnostics.push_back(link_error("This request goes to " + preset.preset->connection.endpoint +
-                                              ". Check that you trust it before pressing Send: your API key and "
-                                              "headers would go there too.",
-                                          Severity::Warning));
-  }
   read.preset = std::move(preset.preset);
 }
 

@@ -5,7 +5,9 @@
 // versions keep opening.
 //
 // A link never carries the API key or secret headers: they are removed before
-// encoding, and ignored (with a warning) if a hand-made link holds them.
+// encoding, and ignored (with a warning) if a hand-made link holds them. It
+// may carry the endpoint it was made for; what to do with it is the reader's
+// choice (see LinkRead), so reading one is not a warning.
 #pragma once
 
 #include <optional>
@@ -32,7 +34,11 @@ std::string share_link(std::string_view page_url, const Preset& preset);
 bool is_share_link(std::string_view url);
 
 struct LinkRead {
-  std::optional<Preset> preset;  // empty when the link cannot be read
+  // Empty when the link cannot be read. Its connection.endpoint is the
+  // endpoint the link was made for ("" when it names none): applying it would
+  // send the reader's API key and headers there, so a reader that does must
+  // say so first.
+  std::optional<Preset> preset;
   int version = 0;               // the format it was written in, when known
   Diagnostics diagnostics;       // errors (field "link") and warnings
 };

@@ -64,7 +64,7 @@ test('with the local api stopped the error is clear and the app keeps working', 
     const down = await testConnection(app);
     assert.equal(down.connection.state, 'failed');
     assert.equal(down.connection.headline, `Cannot reach ${host}`);
-    assert.match(down.connection.advice, /Wrong URL, or the server is down/);
+    assert.match(down.connection.advice, /the host is wrong or the server is down/);
 
     await app.click('Operation read');
     await app.waitFor((s) => s.request.operation === 'read', 'the editor to keep working');

@@ -1,7 +1,8 @@
 // Test fixtures: the seed's six Postman bodies and the AWS tutorial's events
 // (tests/fixtures/), read as JsonValue, and recorded HTTP answers
 // (tests/fixtures/responses/*.http: a status line "HTTP 200", header lines,
-// a blank line, the body).
+// a blank line, the body). Also JSON written inline in a test, parsed the same
+// way, so every test stops with the parser's reason when its JSON is bad.
 #pragma once
 
 #include <doctest/doctest.h>
@@ -9,6 +10,8 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/http.hpp"
@@ -36,10 +39,18 @@ inline std::string text(const std::string& name) {
   return content.str();
 }
 
+// JSON text a test holds, as a JsonValue; the test stops if it is not JSON.
+inline core::JsonValue parse(std::string_view json_text) {
+  auto parsed = core::parse_json(json_text);
+  REQUIRE_MESSAGE(parsed, "not JSON (line " << parsed.error->line << ", column " << parsed.error->column
+                                            << ": " << parsed.error->message << "): " << json_text);
+  return std::move(*parsed.value);
+}
+
+// The fixture file `name` as a JsonValue.
 inline core::JsonValue json(const std::string& name) {
-  auto parsed = core::parse_json(text(name));
-  REQUIRE_MESSAGE(parsed, "fixture " << name << " is not JSON");
-  return *parsed.value;
+  INFO("fixture " << name);
+  return parse(text(name));
 }
 
 // responses/<name>.http as the response the platform would hand over.

@@ -2,7 +2,9 @@
 
 #include <string>
 
+#include "checks.hpp"
 #include "core/attribute_value.hpp"
+#include "fixtures.hpp"
 
 using core::AttributeType;
 using core::AttributeValue;
@@ -10,29 +12,16 @@ using core::JsonValue;
 
 namespace {
 
-JsonValue json(std::string_view text) {
-  auto parsed = core::parse_json(text);
-  REQUIRE(parsed);
-  return *parsed.value;
-}
-
 // JSON text -> attribute tree -> JSON text.
 std::string round_trip(std::string_view text) {
-  return core::to_json_text(core::attribute_to_json(core::attribute_from_json(json(text)), "v").json);
-}
-
-bool mentions(const core::Diagnostics& diagnostics, std::string_view word) {
-  for (const auto& d : diagnostics) {
-    if (d.message.find(word) != std::string::npos) return true;
-  }
-  return false;
+  return core::to_json_text(core::attribute_to_json(core::attribute_from_json(fixtures::parse(text)), "v").json);
 }
 
 }  // namespace
 
 TEST_CASE("numbers keep their exact text from JSON to the tree and back") {
   for (const char* text : {"12345678901234567890123456789012345678", "0.1", "1E+2", "-3.50", "4", "9.99E+125"}) {
-    const auto value = core::attribute_from_json(json(text));
+    const auto value = core::attribute_from_json(fixtures::parse(text));
     CHECK(value.type == AttributeType::Number);
     CHECK(value.text == text);
     CHECK(round_trip(text) == text);
@@ -86,12 +75,12 @@ TEST_CASE("numbers follow DynamoDB's precision and range") {
 }
 
 TEST_CASE("sets travel as single-member marker objects") {
-  CHECK(core::attribute_from_json(json(R"({"$SS":["a","b"]})")) ==
+  CHECK(core::attribute_from_json(fixtures::parse(R"({"$SS":["a","b"]})")) ==
         AttributeValue::set(AttributeType::StringSet, {"a", "b"}));
-  CHECK(core::attribute_from_json(json(R"({"$NS":[1,2.5]})")) ==
+  CHECK(core::attribute_from_json(fixtures::parse(R"({"$NS":[1,2.5]})")) ==
         AttributeValue::set(AttributeType::NumberSet, {"1", "2.5"}));
-  CHECK(core::attribute_from_json(json(R"({"$B":"AAEC"})")) == AttributeValue::binary("AAEC"));
-  CHECK(core::attribute_from_json(json(R"({"$BS":["AAEC","/w=="]})")) ==
+  CHECK(core::attribute_from_json(fixtures::parse(R"({"$B":"AAEC"})")) == AttributeValue::binary("AAEC"));
+  CHECK(core::attribute_from_json(fixtures::parse(R"({"$BS":["AAEC","/w=="]})")) ==
         AttributeValue::set(AttributeType::BinarySet, {"AAEC", "/w=="}));
   CHECK(round_trip(R"({"$SS":["a","b"]})") == R"({"$SS":["a","b"]})");
   CHECK(round_trip(R"({"$NS":[12345678901234567890123456789012345678,0.1]})") ==
@@ -101,17 +90,17 @@ TEST_CASE("sets travel as single-member marker objects") {
 }
 
 TEST_CASE("a marker with the wrong shape stays a map, which the Lambda refuses") {
-  const auto value = core::attribute_from_json(json(R"({"$NS":["1"]})"));
+  const auto value = core::attribute_from_json(fixtures::parse(R"({"$NS":["1"]})"));
   CHECK(value.type == AttributeType::Map);
   CHECK(round_trip(R"({"$NS":["1"]})") == R"({"$NS":["1"]})");
   const auto diagnostics = core::check_attribute(value, "payload.Item.n");
   REQUIRE(diagnostics.size() == 1);
   CHECK(diagnostics[0].field == "payload.Item.n.$NS");
   CHECK(diagnostics[0].severity == core::Severity::Error);
-  const auto with_others = core::attribute_from_json(json(R"({"$SS":["a"],"x":1})"));
+  const auto with_others = core::attribute_from_json(fixtures::parse(R"({"$SS":["a"],"x":1})"));
   CHECK(with_others.type == AttributeType::Map);
   CHECK(core::check_attribute(with_others, "v").size() == 1);
-  CHECK(core::check_attribute(core::attribute_from_json(json(R"({"SS":["a"],"x":1})")), "v").empty());
+  CHECK(core::check_attribute(core::attribute_from_json(fixtures::parse(R"({"SS":["a"],"x":1})")), "v").empty());
 }
 
 TEST_CASE("a value's type is known without building its tree, with the same marker rules") {
@@ -119,10 +108,10 @@ TEST_CASE("a value's type is known without building its tree, with the same mark
                            R"({"$NS":[1,2.5]})", R"({"$B":"AAEC"})", R"({"$BS":["AA=="]})", R"({"$NS":["1"]})",
                            R"({"$SS":[1]})", R"({"$B":5})", R"({"$SS":["a"],"b":1})", R"({"$XS":[]})"}) {
     CAPTURE(text);
-    CHECK(core::attribute_type_of(json(text)) == core::attribute_from_json(json(text)).type);
+    CHECK(core::attribute_type_of(fixtures::parse(text)) == core::attribute_from_json(fixtures::parse(text)).type);
   }
-  CHECK(core::attribute_type_of(json(R"({"$NS":[1]})")) == AttributeType::NumberSet);
-  CHECK(core::attribute_type_of(json(R"({"$NS":["1"]})")) == AttributeType::Map);
+  CHECK(core::attribute_type_of(fixtures::parse(R"({"$NS":[1]})")) == AttributeType::NumberSet);
+  CHECK(core::attribute_type_of(fixtures::parse(R"({"$NS":["1"]})")) == AttributeType::Map);
 }
 
 TEST_CASE("a map that would read back as a set can't be written") {
@@ -136,7 +125,7 @@ TEST_CASE("a map that would read back as a set can't be written") {
 TEST_CASE("nested lists and maps keep their order through JSON") {
   const std::string text = R"({"z":[1,"two",true,null,{"y":[],"b":{}}],"a":{"k":0.10}})";
   CHECK(round_trip(text) == text);
-  const auto value = core::attribute_from_json(json(text));
+  const auto value = core::attribute_from_json(fixtures::parse(text));
   CHECK(value.members[0].first == "z");
   CHECK(value.members[0].second.items[1] == AttributeValue::string("two"));
 }
@@ -151,7 +140,7 @@ TEST_CASE("number text that is not a number is written as a string with an error
 
 TEST_CASE("out of range numbers are errors at their path") {
   const auto diagnostics =
-      core::check_attribute(core::attribute_from_json(json(R"({"a":[1,1E+200]})")), "payload.Item.m");
+      core::check_attribute(core::attribute_from_json(fixtures::parse(R"({"a":[1,1E+200]})")), "payload.Item.m");
   REQUIRE(diagnostics.size() == 1);
   CHECK(diagnostics[0].field == "payload.Item.m.a[1]");
   CHECK(mentions(diagnostics, "too large"));

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "core/connection_check.hpp"
+#include "core/response.hpp"
 
 using core::ConnectionSettings;
 using core::ConnectionState;
@@ -27,7 +28,7 @@ TEST_CASE("a server that cannot be reached is reported as a wrong url or a serve
   const auto verdict = core::judge_ping({.transport_error = "network: Failed to fetch"}, kLocal);
   CHECK(verdict.state == ConnectionState::Failed);
   CHECK(verdict.headline == "Cannot reach 127.0.0.1:3000");
-  CHECK(mentions(verdict, "Wrong URL, or the server is down"));
+  CHECK(mentions(verdict, "the host is wrong or the server is down"));
 }
 
 TEST_CASE("a server that answers but whose answer the browser withholds lacks cors") {
@@ -78,6 +79,41 @@ TEST_CASE("a timeout names the timeout and how to raise it") {
   const auto verdict = core::judge_ping({.transport_error = "timeout"}, settings);
   CHECK(verdict.headline == "No answer within 5 s");
   CHECK(mentions(verdict, "raise the timeout"));
+}
+
+TEST_CASE("a check that times out does not warn about writes, as a ping writes nothing") {
+  const auto verdict = core::judge_ping({.transport_error = "timeout"}, kLocal);
+  CHECK(mentions(verdict, "No answer arrived in time."));
+  CHECK_FALSE(mentions(verdict, "write"));
+}
+
+TEST_CASE("an endpoint that is not an http url is named as such") {
+  const ConnectionSettings settings{.connection = {.endpoint = "127.0.0.1:3000/prod/DynamoDBManager"}};
+  const auto verdict = core::judge_ping({.transport_error = "network: Failed to fetch"}, settings);
+  CHECK(verdict.state == ConnectionState::Failed);
+  CHECK(verdict.headline == "Not an http(s) URL");
+  CHECK(mentions(verdict, "invoke URL"));
+}
+
+TEST_CASE("a failure without an answer is explained in the same words as the answer to a request") {
+  for (const HttpResponse& response :
+       {HttpResponse{.transport_error = "network: Failed to fetch", .server_reachable = true},
+        HttpResponse{.transport_error = "network: Failed to fetch", .server_reachable = false},
+        HttpResponse{.transport_error = "timeout"}, HttpResponse{.transport_error = "no route"}}) {
+    CAPTURE(response.transport_error);
+    CAPTURE(response.server_reachable);
+    const core::AnswerContext context{.url = kLocal.connection.endpoint,
+                                      .reachability = core::probe_reachability(response)};
+    const core::TransportExplanation explanation = core::explain_transport_failure(response, context);
+    const core::Answer answer = core::classify_response(response, context);
+    CHECK(answer.summary == explanation.summary);
+    CHECK(answer.hint.starts_with(explanation.hint));  // a request's hint may add a warning about writes
+    for (const auto& verdict : {core::judge_ping(response, kLocal), core::judge_answer(response, kLocal)}) {
+      CHECK(verdict.state == ConnectionState::Failed);
+      CHECK(mentions(verdict, answer.summary));
+      CHECK(mentions(verdict, explanation.hint));
+    }
+  }
 }
 
 TEST_CASE("a cancelled check leaves the connection state unknown") {

@@ -1,28 +1,14 @@
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "core/event_text.hpp"
+#include "fixtures.hpp"
 
 using core::check_event_text;
 using core::Operation;
 
-namespace {
-
-std::string fixture(const char* name) {
-  std::ifstream in(std::string(FIXTURES_DIR) + "/seed/" + name);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-}  // namespace
-
 TEST_CASE("each of the seed's six postman bodies can be sent as it is") {
-  for (const char* name : {"1_create.json", "2_read.json", "3_update_attribute.json", "4_update_first_name.json",
-                           "5_update_last_name.json", "6_delete.json"}) {
-    const auto check = check_event_text(fixture(name));
+  for (const std::string& name : fixtures::kSeedBodies) {
+    const auto check = check_event_text(fixtures::text(name));
     INFO(name);
     CHECK(check.sendable());
     CHECK(check.table_name == "lambda-apigateway");
@@ -60,9 +46,7 @@ TEST_CASE("every example event can be sent") {
 }
 
 TEST_CASE("the seed's create body is the create example and ping has no table") {
-  const auto seed = core::parse_json(fixture("1_create.json"));
-  REQUIRE(seed);
-  CHECK(core::example_event(Operation::Create, "lambda-apigateway") == *seed.value);
+  CHECK(core::example_event(Operation::Create, "lambda-apigateway") == fixtures::json("seed/1_create.json"));
   CHECK(core::event_text(core::example_event(Operation::Ping, "lambda-apigateway")) ==
         "{\n  \"operation\": \"ping\"\n}");
 }

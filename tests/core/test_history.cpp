@@ -1,17 +1,16 @@
 #include <doctest/doctest.h>
 
 #include "core/history.hpp"
+#include "fixtures.hpp"
 
 using core::History;
 using core::HistoryEntry;
-using core::JsonValue;
 
 namespace {
 
-JsonValue event_with(const std::string& json) { return *core::parse_json(json).value; }
-
 HistoryEntry sent(const std::string& event_json, int status, std::int64_t at = 1714572202000) {
-  HistoryEntry entry = core::make_history_entry(event_with(event_json), "http://127.0.0.1:3000/prod/DynamoDBManager", at);
+  HistoryEntry entry =
+      core::make_history_entry(fixtures::parse(event_json), "http://127.0.0.1:3000/prod/DynamoDBManager", at);
   entry.status = status;
   entry.ok = status == 200;
   entry.elapsed_ms = 35;

@@ -27,14 +27,12 @@ TEST_CASE("a preset round-trips through its JSON form") {
 
 TEST_CASE("a preset's event keeps exact numbers through its JSON form") {
   core::Preset preset = full_preset();
-  preset.event =
-      *core::parse_json(
-           R"({"operation":"create","tableName":"t","payload":{"Item":{"id":"x","n":12345678901234567890123456789012345678,"f":0.10}}})")
-           .value;
+  preset.event = fixtures::parse(
+      R"({"operation":"create","tableName":"t","payload":{"Item":{"id":"x","n":12345678901234567890123456789012345678,"f":0.10}}})");
   const std::string text = core::to_json_text(core::preset_to_json(preset));
   CHECK(text.find("12345678901234567890123456789012345678") != std::string::npos);
   CHECK(text.find("0.10") != std::string::npos);
-  CHECK(core::preset_from_json(*core::parse_json(text).value, "preset").preset->event == preset.event);
+  CHECK(core::preset_from_json(fixtures::parse(text), "preset").preset->event == preset.event);
 }
 
 TEST_CASE("headers marked secret and credential headers are secrets") {
@@ -59,17 +57,17 @@ TEST_CASE("removing secrets drops the API key and every secret header") {
 
 TEST_CASE("an operation event needs an operation") {
   CHECK(core::check_operation_event(fixtures::json("seed/2_read.json"), "event").empty());
-  CHECK(core::check_operation_event(*core::parse_json(R"({"operation":"ping"})").value, "event").empty());
-  const auto missing = core::check_operation_event(*core::parse_json(R"({"tableName":"t"})").value, "event");
+  CHECK(core::check_operation_event(fixtures::parse(R"({"operation":"ping"})"), "event").empty());
+  const auto missing = core::check_operation_event(fixtures::parse(R"({"tableName":"t"})"), "event");
   REQUIRE(missing.size() == 1);
   CHECK(missing[0].field == "event.operation");
-  CHECK(core::has_errors(core::check_operation_event(*core::parse_json("[1]").value, "event")));
+  CHECK(core::has_errors(core::check_operation_event(fixtures::parse("[1]"), "event")));
   CHECK(core::has_errors(
-      core::check_operation_event(*core::parse_json(R"({"operation":"read","tableName":5})").value, "event")));
+      core::check_operation_event(fixtures::parse(R"({"operation":"read","tableName":5})"), "event")));
 }
 
 TEST_CASE("a preset without a name or an event is refused with the field named") {
-  const auto read = core::preset_from_json(*core::parse_json(R"({"event":{"tableName":"t"}})").value, "presets[0]");
+  const auto read = core::preset_from_json(fixtures::parse(R"({"event":{"tableName":"t"}})"), "presets[0]");
   CHECK_FALSE(read.preset);
   REQUIRE(read.diagnostics.size() == 2);
   CHECK(read.diagnostics[0].field == "presets[0].name");
@@ -78,9 +76,8 @@ TEST_CASE("a preset without a name or an event is refused with the field named")
 
 TEST_CASE("wrongly typed optional parts of a preset are left out with a warning") {
   const auto read = core::preset_from_json(
-      *core::parse_json(
-           R"({"name":"n","event":{"operation":"ping"},"endpoint":5,"headers":[{"name":"a","value":"b"},{"name":1}],"apiKey":[]})")
-           .value,
+      fixtures::parse(
+          R"({"name":"n","event":{"operation":"ping"},"endpoint":5,"headers":[{"name":"a","value":"b"},{"name":1}],"apiKey":[]})"),
       "p");
   REQUIRE(read.preset);
   CHECK(read.preset->connection.endpoint.empty());

@@ -13,12 +13,6 @@ using core::Severity;
 
 namespace {
 
-JsonValue json(std::string_view text) {
-  auto parsed = core::parse_json(text);
-  REQUIRE(parsed);
-  return *parsed.value;
-}
-
 RequestForm form_of(const JsonValue& event) {
   auto read = core::form_from_event(event);
   REQUIRE(read.form);
@@ -92,7 +86,7 @@ TEST_CASE("raw JSON text goes to the form and back to the same text") {
     CAPTURE(name);
     std::string text = fixtures::text(name);
     while (!text.empty() && text.back() == '\n') text.pop_back();
-    CHECK(core::to_json_text(round_trip(json(text)), 4) == text);
+    CHECK(core::to_json_text(round_trip(fixtures::parse(text)), 4) == text);
   }
 }
 
@@ -160,7 +154,7 @@ TEST_CASE("a form builds the event of each operation with that operation's field
   form.operation = Operation::Ping;
   CHECK(event_text(form) == R"j({"operation":"ping"})j");
   form.operation = Operation::Echo;
-  form.payload_json = json(R"j([1,{"a":null}])j");
+  form.payload_json = fixtures::parse(R"j([1,{"a":null}])j");
   CHECK(event_text(form) == R"j({"operation":"echo","payload":[1,{"a":null}]})j");
 }
 
@@ -197,7 +191,8 @@ TEST_CASE("number text that is not a number is reported at its row") {
 }
 
 TEST_CASE("payload members an operation does not take stay raw JSON with a warning") {
-  const auto event = json(R"j({"operation":"list","tableName":"t","payload":{"Select":"COUNT","Limit":5}})j");
+  const auto event =
+      fixtures::parse(R"j({"operation":"list","tableName":"t","payload":{"Select":"COUNT","Limit":5}})j");
   const auto read = core::form_from_event(event);
   REQUIRE(read.form);
   CHECK(read.form->limit == 5);
@@ -212,7 +207,7 @@ TEST_CASE("values that do not fit their field stay raw JSON with a warning") {
         R"({"FilterExpression":7})", R"({"ExpressionAttributeNames":{"#a":1}})", R"({"ExpressionAttributeNames":{}})",
         R"({"ExpressionAttributeValues":[]})", R"({"ExclusiveStartKey":{}})"}) {
     CAPTURE(payload);
-    const auto event = json(std::string(R"j({"operation":"list","payload":)j") + payload + "}");
+    const auto event = fixtures::parse(std::string(R"j({"operation":"list","payload":)j") + payload + "}");
     const auto read = core::form_from_event(event);
     REQUIRE(read.form);
     CHECK(read.form->extra_payload.size() == 1);
@@ -220,7 +215,7 @@ TEST_CASE("values that do not fit their field stay raw JSON with a warning") {
     CHECK(read.diagnostics[0].severity == Severity::Warning);
     CHECK(core::event_from_form(*read.form).event == event);
   }
-  const auto event = json(R"j({"operation":"read","payload":{"Key":"abc","ConsistentRead":"yes"}})j");
+  const auto event = fixtures::parse(R"j({"operation":"read","payload":{"Key":"abc","ConsistentRead":"yes"}})j");
   const auto read = core::form_from_event(event);
   REQUIRE(read.form);
   CHECK(has(read.diagnostics, "payload.Key", Severity::Warning));
@@ -229,28 +224,29 @@ TEST_CASE("values that do not fit their field stay raw JSON with a warning") {
 }
 
 TEST_CASE("a field set in the form replaces the raw JSON kept for it") {
-  auto form = form_of(json(R"j({"operation":"list","payload":{"Limit":"ten","FilterExpression":"a = :v"}})j"));
+  auto form =
+      form_of(fixtures::parse(R"j({"operation":"list","payload":{"Limit":"ten","FilterExpression":"a = :v"}})j"));
   form.limit = 5;
   CHECK(event_text(form) == R"j({"operation":"list","payload":{"Limit":5,"FilterExpression":"a = :v"}})j");
 }
 
 TEST_CASE("event members besides operation, tableName and payload stay raw JSON") {
-  const auto event = json(R"j({"operation":"ping","requestId":"r1","tableName":"t"})j");
+  const auto event = fixtures::parse(R"j({"operation":"ping","requestId":"r1","tableName":"t"})j");
   const auto read = core::form_from_event(event);
   REQUIRE(read.form);
   CHECK(has(read.diagnostics, "requestId", Severity::Info));
   CHECK(has(read.diagnostics, "tableName", Severity::Warning));  // ping uses no table
   CHECK(read.form->table_name.empty());
   CHECK(core::event_from_form(*read.form).event == event);
-  const auto blank_table = json(R"j({"operation":"read","tableName":"","payload":{"Key":{"id":"a"}}})j");
+  const auto blank_table = fixtures::parse(R"j({"operation":"read","tableName":"","payload":{"Key":{"id":"a"}}})j");
   CHECK(round_trip(blank_table) == blank_table);
 }
 
 TEST_CASE("a payload that is not an object stays raw JSON") {
-  const auto event = json(R"j({"operation":"create","payload":[1,2]})j");
+  const auto event = fixtures::parse(R"j({"operation":"create","payload":[1,2]})j");
   const auto read = core::form_from_event(event);
   REQUIRE(read.form);
-  CHECK(read.form->payload_json == json("[1,2]"));
+  CHECK(read.form->payload_json == fixtures::parse("[1,2]"));
   CHECK(has(read.diagnostics, "payload", Severity::Warning));
   CHECK(core::event_from_form(*read.form).event == event);
 }
@@ -259,7 +255,7 @@ TEST_CASE("echo's payload is any JSON, kept as it is") {
   for (const char* payload : {"[1,2.50,\"x\"]", "12345678901234567890123456789012345678", "\"text\"", "null",
                               R"j({"somekey1":"somevalue1","n":0.1})j"}) {
     CAPTURE(payload);
-    const auto event = json(std::string(R"j({"operation":"echo","payload":)j") + payload + "}");
+    const auto event = fixtures::parse(std::string(R"j({"operation":"echo","payload":)j") + payload + "}");
     const auto read = core::form_from_event(event);
     REQUIRE(read.form);
     CHECK(read.diagnostics.empty());
@@ -268,7 +264,7 @@ TEST_CASE("echo's payload is any JSON, kept as it is") {
 }
 
 TEST_CASE("ping's payload stays raw JSON with a note") {
-  const auto event = json(R"j({"operation":"ping","payload":{}})j");
+  const auto event = fixtures::parse(R"j({"operation":"ping","payload":{}})j");
   const auto read = core::form_from_event(event);
   REQUIRE(read.form);
   CHECK(has(read.diagnostics, "payload", Severity::Info));
@@ -278,7 +274,7 @@ TEST_CASE("ping's payload stays raw JSON with a note") {
 TEST_CASE("an event without an operation the form knows has no form") {
   for (const char* text : {"[]", "42", R"({"tableName":"t"})", R"({"operation":5})", R"({"operation":"scan"})"}) {
     CAPTURE(text);
-    const auto read = core::form_from_event(json(text));
+    const auto read = core::form_from_event(fixtures::parse(text));
     CHECK_FALSE(read.form);
     REQUIRE(read.diagnostics.size() == 1);
     CHECK(read.diagnostics[0].severity == Severity::Error);
@@ -287,7 +283,7 @@ TEST_CASE("an event without an operation the form knows has no form") {
 
 TEST_CASE("a member given twice keeps the last value, as the Lambda reads it") {
   const auto read = core::form_from_event(
-      json(R"j({"operation":"read","payload":{"Key":{"id":"a"},"Key":{"id":"b"}},"operation":"delete"})j"));
+      fixtures::parse(R"j({"operation":"read","payload":{"Key":{"id":"a"},"Key":{"id":"b"}},"operation":"delete"})j"));
   REQUIRE(read.form);
   CHECK(read.form->operation == Operation::Delete);
   CHECK(read.form->key == std::vector<core::AttributeRow>{{"id", AttributeValue::string("b")}});
@@ -297,8 +293,8 @@ TEST_CASE("a member given twice keeps the last value, as the Lambda reads it") {
 
 TEST_CASE("member order is kept through the form") {
   const auto event =
-      json(R"j({"payload":{"ExpressionAttributeValues":{":v":1},"UpdateExpression":"SET a = :v","Key":{"id":"x"}},)j"
-           R"j("operation":"update","tableName":"t"})j");
+      fixtures::parse(R"j({"payload":{"ExpressionAttributeValues":{":v":1},"UpdateExpression":"SET a = :v",)j"
+                      R"j("Key":{"id":"x"}},"operation":"update","tableName":"t"})j");
   CHECK(core::to_json_text(round_trip(event)) == core::to_json_text(event));
 }
 
@@ -318,12 +314,12 @@ TEST_CASE("the http request posts the event as JSON with the connection's header
 
 TEST_CASE("the http request has no x-api-key without a key, and custom headers replace defaults") {
   core::Connection connection{.endpoint = "http://h/p", .headers = {{"content-type", "application/json; x=1"}}};
-  const auto request = core::build_http_request(json(R"j({"operation":"ping"})j"), connection);
+  const auto request = core::build_http_request(fixtures::parse(R"j({"operation":"ping"})j"), connection);
   CHECK(request.headers == core::HeaderList{{"content-type", "application/json; x=1"}});
 }
 
 TEST_CASE("the http request body keeps numbers exact") {
-  const auto event = json(
+  const auto event = fixtures::parse(
       R"j({"operation":"create","payload":{"Item":{"id":"a","n":12345678901234567890123456789012345678,"f":0.1}}})j");
   const auto request = core::build_http_request(event, {.endpoint = "http://h/p"});
   CHECK(request.body.find("12345678901234567890123456789012345678") != std::string::npos);

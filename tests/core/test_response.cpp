@@ -273,6 +273,14 @@ TEST_CASE("timeouts and cancels warn that a write may have happened") {
   CHECK(mentions(cancelled.hint, "read the item"));
 }
 
+TEST_CASE("only a network failure was probed, so only it says whether the server is reachable") {
+  CHECK(core::probe_reachability({.transport_error = "network: Failed to fetch", .server_reachable = true}) ==
+        core::Reachability::Reachable);
+  CHECK(core::probe_reachability({.transport_error = "network: Failed to fetch"}) == core::Reachability::Unreachable);
+  CHECK(core::probe_reachability({.transport_error = "timeout"}) == core::Reachability::Unknown);
+  CHECK(core::probe_reachability({.status = 200, .server_reachable = true}) == core::Reachability::Unknown);
+}
+
 TEST_CASE("answer kinds and causes have stable names") {
   CHECK(core::answer_kind_name(AnswerKind::WriteAcknowledged) == "write_acknowledged");
   CHECK(core::answer_kind_name(AnswerKind::LambdaError) == "lambda_error");

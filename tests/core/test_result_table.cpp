@@ -13,14 +13,8 @@ using core::SortDirection;
 
 namespace {
 
-std::shared_ptr<const core::JsonValue> json(std::string_view text) {
-  auto parsed = core::parse_json(text);
-  REQUIRE(parsed);
-  return std::make_shared<const core::JsonValue>(std::move(*parsed.value));
-}
-
 ResultTable items(std::string_view text, const std::vector<std::string>& keys = core::kDefaultKeyNames) {
-  return core::items_table(json(text), keys);
+  return core::items_table(std::make_shared<const core::JsonValue>(fixtures::parse(text)), keys);
 }
 
 std::vector<std::string> column_names(const ResultTable& table) {
@@ -285,9 +279,7 @@ TEST_CASE("copying all rows follows the shown order, with a header line in TSV")
   const auto rows = core::sorted_rows(table, 1, SortDirection::Ascending);
   CHECK(core::copy_rows(table, rows, CopyFormat::Tsv) == "id\tn\nb\t1\na\t2");
   CHECK(core::copy_rows(table, rows, CopyFormat::Json) == "[\n{\"id\":\"b\",\"n\":1},\n{\"id\":\"a\",\"n\":2}\n]");
-  const auto parsed = core::parse_json(core::copy_rows(table, rows, CopyFormat::Json));
-  REQUIRE(parsed);
-  CHECK(parsed.value->array.size() == 2);
+  CHECK(fixtures::parse(core::copy_rows(table, rows, CopyFormat::Json)).array.size() == 2);
   CHECK(core::copy_rows(table, {}, CopyFormat::Json) == "[]");
 }
 

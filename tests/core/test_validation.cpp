@@ -7,18 +7,11 @@
 
 using core::AttributeValue;
 using core::Diagnostics;
-using core::JsonValue;
 using core::Severity;
 
 namespace {
 
-JsonValue json(std::string_view text) {
-  auto parsed = core::parse_json(text);
-  REQUIRE(parsed);
-  return *parsed.value;
-}
-
-Diagnostics validate(std::string_view text) { return core::validate_event(json(text)); }
+Diagnostics validate(std::string_view text) { return core::validate_event(fixtures::parse(text)); }
 
 // The diagnostics of one severity on a field.
 Diagnostics on(const Diagnostics& diagnostics, std::string_view field, Severity severity = Severity::Error) {
@@ -138,8 +131,8 @@ TEST_CASE("an item is an object with at least one named attribute") {
 }
 
 TEST_CASE("item sizes count attribute names and values") {
-  CHECK(core::item_size(json(R"({"id":"2377ab","number":4})")) == 2 + 6 + 6 + 2);
-  CHECK(core::item_size(json(R"({"tags":{"$SS":["a","bc"]},"m":{"k":true}})")) == 4 + 3 + 1 + 3 + 1 + 1 + 1);
+  CHECK(core::item_size(fixtures::parse(R"({"id":"2377ab","number":4})")) == 2 + 6 + 6 + 2);
+  CHECK(core::item_size(fixtures::parse(R"({"tags":{"$SS":["a","bc"]},"m":{"k":true}})")) == 4 + 3 + 1 + 3 + 1 + 1 + 1);
 }
 
 TEST_CASE("items above 400 KB are errors") {
@@ -287,5 +280,5 @@ TEST_CASE("an event's expression context holds its expressions, placeholders and
   CHECK(context.names == core::NameMap{{"#num", "number"}});
   CHECK(context.values == std::vector<std::string>{":newNum"});
   CHECK(context.key_attributes == std::vector<std::string>{"id"});
-  CHECK(core::expression_context(json("[]")).expressions.empty());
+  CHECK(core::expression_context(fixtures::parse("[]")).expressions.empty());
 }
