@@ -5,6 +5,7 @@
 #include <cfloat>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <misc/cpp/imgui_stdlib.h>
 
 #include "app/panels.hpp"
@@ -28,6 +29,17 @@ bool shortcut_modifier_down() {
 bool send_shortcut_pressed() {
   return shortcut_modifier_down() &&
          (ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false));
+}
+
+// Takes Ctrl+Enter (Cmd+Enter on a Mac) for this frame, before the fields are
+// drawn: the field being edited neither ends its edit nor adds a new line, so
+// the keyboard stays where it was and typing goes on while the answer comes.
+bool take_send_shortcut() {
+  if (!send_shortcut_pressed()) return false;
+  const ImGuiID owner = ImGui::GetID("send shortcut");
+  ImGui::SetKeyOwner(ImGuiKey_Enter, owner, ImGuiInputFlags_LockThisFrame);
+  ImGui::SetKeyOwner(ImGuiKey_KeypadEnter, owner, ImGuiInputFlags_LockThisFrame);
+  return true;
 }
 
 void replace_text(RequestState& state, std::optional<std::string> text, RequestPanelResult& result) {
@@ -183,8 +195,7 @@ int editor_callback(ImGuiInputTextCallbackData* data) {
   return 0;
 }
 
-// The editor; returns whether it had the keyboard this frame.
-bool draw_editor(RequestState& state, float height, RequestPanelResult& result, WidgetMap& widgets) {
+void draw_editor(RequestState& state, float height, RequestPanelResult& result, WidgetMap& widgets) {
   if (state.focus_editor) {
     ImGui::SetKeyboardFocusHere();
     state.focus_editor = false;
@@ -196,7 +207,6 @@ bool draw_editor(RequestState& state, float height, RequestPanelResult& result, 
   }
   ImGui::PopFont();
   widgets.track("Event JSON");
-  return ImGui::IsItemActive() || ImGui::IsItemDeactivated();
 }
 
 void draw_status(RequestState& state, WidgetMap& widgets) {
@@ -235,22 +245,19 @@ void draw_status(RequestState& state, WidgetMap& widgets) {
 RequestPanelResult draw_request_panel(RequestState& state, const std::optional<Exchange>& exchange,
                                       WidgetMap& widgets) {
   RequestPanelResult result;
+  const bool send_pressed = take_send_shortcut();
   draw_operations(state, result, widgets);
   const bool copy_drawn = draw_send(state, exchange, result, widgets);
   draw_table_row(state, !copy_drawn, result, widgets);
   const float status_height = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing();
   const float editor_height = std::max(ui::em(4), ImGui::GetContentRegionAvail().y - status_height);
-  bool editing = false;
   if (state.view == RequestView::Form) {
     result.form_changed |= draw_request_form(state, editor_height, widgets);
   } else {
-    editing = draw_editor(state, editor_height, result, widgets);
+    draw_editor(state, editor_height, result, widgets);
   }
   draw_status(state, widgets);
-  if (send_shortcut_pressed() && !exchange) {
-    result.send = true;
-    state.focus_editor = editing;
-  }
+  if (send_pressed && !exchange) result.send = true;
   return result;
 }
 
