@@ -61,6 +61,7 @@ App::App() {
 
 void App::draw() {
   widgets_.clear();
+  send_pressed_ = take_send_shortcut();
   if (auto fragment = platform::take_url_fragment_change()) open_link(*fragment);
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
@@ -108,7 +109,7 @@ void App::draw_main() {
   const float request_height =
       std::clamp(available * request_share_, std::min(ui::em(12), available * 0.5f), std::max(available - ui::em(8), available * 0.5f));
   ImGui::BeginChild("request", ImVec2(0, request_height), 0, ImGuiWindowFlags_NoScrollbar);
-  act(draw_request_panel(request_, exchange_, widgets_));
+  act(draw_request_panel(request_, exchange_, send_pressed_, widgets_));
   ImGui::EndChild();
   if (const float moved = ui::horizontal_splitter("##split", splitter); moved != 0 && available > 0) {
     request_share_ = std::clamp(request_share_ + moved / available, 0.15f, 0.85f);

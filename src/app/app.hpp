@@ -73,6 +73,7 @@ class App {
 
   WidgetMap widgets_;
   bool dark_ = true;
+  bool send_pressed_ = false;  // Ctrl+Enter this frame (take_send_shortcut)
   ConnectionState connection_;
   RequestState request_;
   std::optional<Exchange> exchange_;

@@ -43,7 +43,12 @@ struct RequestPanelResult {
   bool copy_curl = false;
   bool copy_fetch = false;
 };
-RequestPanelResult draw_request_panel(RequestState& state, const std::optional<Exchange>& exchange,
+// Takes Ctrl+Enter (Cmd+Enter on a Mac) for this frame and says whether it was
+// pressed. Called before any field is drawn, so the field being edited neither
+// ends its edit nor adds a new line: the keyboard stays where it was.
+bool take_send_shortcut();
+// `send_pressed`: what take_send_shortcut said this frame.
+RequestPanelResult draw_request_panel(RequestState& state, const std::optional<Exchange>& exchange, bool send_pressed,
                                       WidgetMap& widgets);
 SnapshotJson request_snapshot(const RequestState& state, const std::optional<Exchange>& exchange);
 

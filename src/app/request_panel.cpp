@@ -31,16 +31,6 @@ bool send_shortcut_pressed() {
          (ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false));
 }
 
-// Takes Ctrl+Enter (Cmd+Enter on a Mac) for this frame, before the fields are
-// drawn: the field being edited neither ends its edit nor adds a new line, so
-// the keyboard stays where it was and typing goes on while the answer comes.
-bool take_send_shortcut() {
-  if (!send_shortcut_pressed()) return false;
-  const ImGuiID owner = ImGui::GetID("send shortcut");
-  ImGui::SetKeyOwner(ImGuiKey_Enter, owner, ImGuiInputFlags_LockThisFrame);
-  ImGui::SetKeyOwner(ImGuiKey_KeypadEnter, owner, ImGuiInputFlags_LockThisFrame);
-  return true;
-}
 
 void replace_text(RequestState& state, std::optional<std::string> text, RequestPanelResult& result) {
   if (!text || *text == state.text) return;
@@ -242,10 +232,17 @@ void draw_status(RequestState& state, WidgetMap& widgets) {
 
 }  // namespace
 
-RequestPanelResult draw_request_panel(RequestState& state, const std::optional<Exchange>& exchange,
+bool take_send_shortcut() {
+  if (!send_shortcut_pressed()) return false;
+  const ImGuiID owner = ImGui::GetID("send shortcut");
+  ImGui::SetKeyOwner(ImGuiKey_Enter, owner, ImGuiInputFlags_LockThisFrame);
+  ImGui::SetKeyOwner(ImGuiKey_KeypadEnter, owner, ImGuiInputFlags_LockThisFrame);
+  return true;
+}
+
+RequestPanelResult draw_request_panel(RequestState& state, const std::optional<Exchange>& exchange, bool send_pressed,
                                       WidgetMap& widgets) {
   RequestPanelResult result;
-  const bool send_pressed = take_send_shortcut();
   draw_operations(state, result, widgets);
   const bool copy_drawn = draw_send(state, exchange, result, widgets);
   draw_table_row(state, !copy_drawn, result, widgets);

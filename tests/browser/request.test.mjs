@@ -57,6 +57,19 @@ test('ctrl+enter in the editor sends the event and the editor keeps the keyboard
   await context.close();
 });
 
+test('ctrl+enter while editing a connection field sends and leaves the keyboard in that field', async () => {
+  const { context, app } = await session.openApp();
+  const before = (await app.snapshot()).connection.endpoint;
+  await app.click('Endpoint');
+  await app.page.keyboard.press('Control+Enter');
+  await app.page.keyboard.type('x');
+  const shown = await app.waitFor((s) => s.response !== null && s.connection.endpoint.length === before.length + 1,
+                                  'the answer and the typed character');
+  assert.equal(shown.history.count, 1, 'sent once');
+  assert.equal(shown.connection.endpoint.replace('x', ''), before, 'the character went into the endpoint');
+  await context.close();
+});
+
 test('invalid json is not sent and the error says where it is', async () => {
   const { context, app } = await session.openApp({ json: true });
   const text = '{\n"operation": "read",\n"payload": {"Key": }\n}';
