@@ -15,11 +15,14 @@ class WidgetMap {
   void clear() { rects_.clear(); }
   // Records the rectangle of the item ImGui drew last under `name`.
   void track(std::string_view name);
-  // {name: {x, y, w, h}} in CSS pixels (`pixel_ratio` device pixels per CSS pixel).
+  // {name: {x, y, w, h, visible, shown: {x, y, w, h}}} in CSS pixels
+  // (`pixel_ratio` device pixels per CSS pixel): `shown` is the part not
+  // clipped by its window or table cell, where a click lands on the widget.
   SnapshotJson to_json(float pixel_ratio) const;
 
  private:
-  struct Rect { float x, y, w, h; bool visible; };
+  struct Box { float x, y, w, h; };
+  struct Rect { Box item; Box shown; bool visible; };
   std::map<std::string, Rect, std::less<>> rects_;
 };
 

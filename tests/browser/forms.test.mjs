@@ -147,6 +147,23 @@ async function updateForm(app, id) {
   await fill(app, 'Values 1 value', 'five');
 }
 
+test('a row cut off at the bottom of the scrolled form still opens its type menu where it shows', async () => {
+  const { context, app } = await session.openApp({ viewport: { width: 1280, height: 800 } });
+  await chooseOperation(app, 'create');
+  for (let i = 0; i < 4; ++i) await app.click('Item add');
+  const s = await app.waitFor((x) => x.request.form.item.length === 6, 'six item rows');
+  const row = await app.widget('Item 6 type');
+  const form = await app.widget('Request form');
+  assert.ok(row.y < form.y + form.h && row.y + row.h > form.y + form.h,
+            `the last row is cut off by the bottom of the form (${JSON.stringify(row)} in ${JSON.stringify(form)})`);
+  assert.ok(row.shown.h > 0 && row.shown.h < row.h, 'only its top part is shown');
+  await app.click('Item 6 type');
+  await app.click('Item 6 type Number');
+  const typed = await app.waitFor((x) => x.request.form.item[5]?.type === 'Number', 'the last row retyped');
+  assert.equal(typed.request.form.item.length, s.request.form.item.length);
+  await context.close();
+});
+
 test('a reserved word in an update expression is underlined with its fix, and the fixed form is sent', async () => {
   await callApi({ operation: 'create', tableName: TABLE, payload: { Item: { id: 'reserved-1', number: 1 } } });
   const { context, app } = await session.openApp();

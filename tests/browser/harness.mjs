@@ -146,11 +146,13 @@ export class AppPage {
   // case the layout moved (a change can shift it for a frame), then clicks.
   async click(label) {
     await this.settle();
-    let r = await this.widget(label);
+    // Aims at the middle of the part not clipped by its window (a widget at a
+    // scrolled edge is only partly on screen).
+    let r = (await this.widget(label)).shown;
     for (let look = 0; look < 10; ++look) {
       await this.page.mouse.move(r.x + r.w / 2, r.y + r.h / 2);
       await this.frames(2);
-      const now = await this.widget(label);
+      const now = (await this.widget(label)).shown;
       if (now.x === r.x && now.y === r.y && now.w === r.w && now.h === r.h) break;
       r = now;
     }
