@@ -20,7 +20,7 @@ test('test connection pings the local api and says it is connected', async () =>
   const shown = await testConnection(app);
   assert.equal(shown.connection.state, 'connected');
   assert.match(shown.connection.headline, /^Connected: pong in \d/);
-  assert.ok((await app.state()).widgets['Connection verdict'].visible);
+  assert.ok((await app.widget('Connection verdict')).visible);
   await app.screenshot('connection-ok');
   await context.close();
 });

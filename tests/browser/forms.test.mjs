@@ -177,9 +177,8 @@ test('a reserved word in an update expression is underlined with its fix, and th
   assert.match(diagnostic.message, /“number” is a DynamoDB reserved word/);
   assert.equal(shown.request.sendable, false);
   assert.deepEqual(shown.request.form.fixes, ['Write number as #number']);
-  const widgets = (await app.state()).widgets;
-  assert.ok(widgets['UpdateExpression message'].visible, 'the message is shown under the expression');
-  assert.ok(widgets['Event error'].visible, 'the status line says why Send is off');
+  assert.ok((await app.widget('UpdateExpression message')).visible, 'the message is shown under the expression');
+  assert.ok((await app.widget('Event error')).visible, 'the status line says why Send is off');
   await app.screenshot('forms-reserved-word');
 
   await app.click('Send');
@@ -235,7 +234,7 @@ test('json the form cannot hold is kept with a note through form edits, raw to f
   const form = await app.waitFor((s) => s.request.view === 'form' && s.request.form, 'the form of the raw event');
   assert.ok(form.request.form.notes.some((n) => n.includes('ReturnConsumedCapacity') && n.includes('kept as raw JSON')));
   assert.ok(form.request.form.notes.some((n) => n.includes('trace') && n.includes('kept as raw JSON')));
-  assert.ok((await app.state()).widgets['Form note'].visible, 'the note is on screen');
+  assert.ok((await app.widget('Form note')).visible, 'the note is on screen');
   await app.screenshot('forms-kept-json');
   await fill(app, 'Key 1 value', 'kept-2');
   const edited = await app.waitFor((s) => eventOf(s).payload.Key.id === 'kept-2', 'the edited key');

@@ -145,7 +145,7 @@ test('a slow request shows its elapsed time and can be cancelled, and a timeout 
     await app.click('Send');
     const flying = await app.waitFor((s) => s.request.in_flight && s.request.in_flight.elapsed_ms >= 1200, 'the request in flight');
     assert.equal(flying.request.in_flight.operation, 'ping');
-    assert.ok((await app.state()).widgets['In flight'].visible);
+    assert.ok((await app.widget('In flight')).visible);
     await app.screenshot('request-in-flight');
     await app.fill('Table name', 'Orders');
     await app.waitFor((s) => s.request.table_name === 'Orders', 'the UI to keep working while waiting');
