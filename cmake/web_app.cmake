@@ -20,7 +20,7 @@ set(FONT_SOURCE "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 set(FONT_MONO_SOURCE "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf")
 set(FONT_DIR "${CMAKE_BINARY_DIR}/fonts")
 # Latin (incl. Latin-1 and Extended-A), Greek, basic Cyrillic, punctuation and the
-# few symbols the UI draws. Keep in step with kGlyphRanges in src/app/theme.cpp.
+# few symbols the UI draws. ImGui gets the same list (app::fonts::glyph_ranges).
 set(FONT_UNICODES "U+0020-007E,U+00A0-017F,U+0370-03FF,U+0400-045F,U+2010-2027,U+2030-203A,U+20AC,U+2122,U+2190-2193,U+21BB,U+2212,U+2022,U+25B2-25BC,U+25CF,U+2713,U+2715,U+26A0")
 add_custom_command(
   OUTPUT "${FONT_DIR}/fonts_data.cpp"
@@ -29,7 +29,7 @@ add_custom_command(
           --layout-features= --no-hinting --output-file=${FONT_DIR}/ui.ttf
   COMMAND /usr/bin/python3 -m fontTools.subset "${FONT_MONO_SOURCE}" --unicodes=${FONT_UNICODES}
           --layout-features= --no-hinting --output-file=${FONT_DIR}/mono.ttf
-  COMMAND /usr/bin/python3 "${CMAKE_SOURCE_DIR}/cmake/embed_fonts.py" "${FONT_DIR}/fonts_data.cpp"
+  COMMAND /usr/bin/python3 "${CMAKE_SOURCE_DIR}/cmake/embed_fonts.py" "${FONT_DIR}/fonts_data.cpp" "${FONT_UNICODES}"
           "ui=${FONT_DIR}/ui.ttf" "mono=${FONT_DIR}/mono.ttf"
   DEPENDS "${FONT_SOURCE}" "${FONT_MONO_SOURCE}" "${CMAKE_SOURCE_DIR}/cmake/embed_fonts.py"
   COMMENT "Subsetting and embedding the UI fonts")

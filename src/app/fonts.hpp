@@ -4,7 +4,12 @@
 
 #include <span>
 
+#include <imgui.h>
+
 namespace app::fonts {
+
+// The characters the fonts were subset to, as ImGui glyph ranges (0-terminated).
+extern const ImWchar glyph_ranges[];
 
 extern const std::span<const unsigned char> ui_bytes;
 extern const std::span<const unsigned char> mono_bytes;

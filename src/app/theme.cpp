@@ -7,13 +7,6 @@ namespace {
 
 constexpr float kFontSize = 15.0f;
 
-// The scripts the embedded font subset covers (see cmake/web_app.cmake).
-const ImWchar kGlyphRanges[] = {
-    0x0020, 0x007E, 0x00A0, 0x017F, 0x0370, 0x03FF, 0x0400, 0x045F, 0x2010, 0x2027, 0x2030, 0x203A,
-    0x20AC, 0x20AC, 0x2122, 0x2122, 0x2190, 0x2193, 0x21BB, 0x21BB, 0x2212, 0x2212, 0x2022, 0x2022,
-    0x25B2, 0x25BC, 0x25CF, 0x25CF, 0x2713, 0x2713, 0x2715, 0x2715, 0x26A0, 0x26A0, 0,
-};
-
 const Palette kDarkPalette{
     .success = {0.45f, 0.85f, 0.45f, 1},
     .error = {0.98f, 0.50f, 0.45f, 1},
@@ -46,7 +39,7 @@ void build_fonts(float pixel_ratio) {
   config.FontDataOwnedByAtlas = false;
   const auto add = [&](std::span<const unsigned char> bytes) {
     io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(bytes.data()), static_cast<int>(bytes.size()),
-                                   kFontSize * pixel_ratio, &config, kGlyphRanges);
+                                   kFontSize * pixel_ratio, &config, fonts::glyph_ranges);
   };
   add(fonts::ui_bytes);
   add(fonts::mono_bytes);
