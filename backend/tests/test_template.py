@@ -1,14 +1,20 @@
 """backend/template.yaml, checked offline: the stack the issue asks for, least
-privilege (the table's ARN and the function's own log group, never "*"),
-CORS as the local API answers it, an optional API key, and the outputs a user
-needs. Where aws-sam-translator or cfn-lint are installed, the template is also
-transformed and linted as `sam deploy` would."""
+privilege (the table's ARN and the function's own log group, never "*"), its own
+table or an existing one, the site on a private bucket behind CloudFront, CORS
+as the local API answers it, an optional API key, and the outputs scripts/deploy
+reads. The template is also transformed with the SAM translator (as `sam deploy`
+would, offline) and the result checked with cfn-lint; where those Python
+packages are missing (scripts/setup checks for them) those tests are skipped
+and say why."""
 import ast
+import json
 import os
 import re
 import shutil
 import subprocess
+import tempfile
 import unittest
+import unittest.mock
 
 import yaml
 
@@ -19,7 +25,11 @@ TEMPLATE = os.path.join(BACKEND, 'template.yaml')
 PSEUDO_PARAMETERS = {'AWS::AccountId', 'AWS::NotificationARNs', 'AWS::NoValue', 'AWS::Partition', 'AWS::Region',
                      'AWS::StackId', 'AWS::StackName', 'AWS::URLSuffix'}
 CRUD_ACTIONS = ['dynamodb:PutItem', 'dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:Scan']
-ORIGIN = {'Fn::Sub': "'${AllowedOrigin}'"}
+ORIGIN = {'Fn::If': ['UseSite', {'Fn::Sub': "'https://${SiteDistribution.DomainName}'"},
+                     {'Fn::Sub': "'${AllowedOrigin}'"}]}
+TABLE_NAME = {'Fn::If': ['CreateTable', {'Ref': 'Table'}, {'Ref': 'ExistingTableName'}]}
+SITE_RESOURCES = ['SiteBucket', 'SiteBucketPolicy', 'SiteDistribution', 'SiteOriginAccessControl']
+CACHING_OPTIMIZED = '658327ea-f89d-4fab-a63d-7e88639e58f6'
 
 
 class CloudFormationLoader(yaml.SafeLoader):
@@ -57,6 +67,31 @@ def walk(value):
         yield from walk(child)
 
 
+def references(value, condition=None):
+    """(kind, name, condition in force) for every Ref and GetAtt inside `value`, where the
+    condition in force is the one whose true branch of an Fn::If holds the reference."""
+    if isinstance(value, list):
+        for item in value:
+            yield from references(item, condition)
+    if not isinstance(value, dict):
+        return
+    if 'Fn::If' in value:
+        name, when_true, when_false = value['Fn::If']
+        yield from references(when_true, name)
+        yield from references(when_false, None)
+        return
+    if 'Ref' in value:
+        yield 'Ref', value['Ref'], condition
+    if 'Fn::GetAtt' in value:
+        yield 'GetAtt', value['Fn::GetAtt'][0], condition
+    if 'Fn::Sub' in value and isinstance(value['Fn::Sub'], str):
+        for name in re.findall(r'\$\{([^!}][^}]*)\}', value['Fn::Sub']):
+            yield 'Sub', name.split('.')[0], condition
+    for key, item in value.items():
+        if key not in ('Ref', 'Fn::GetAtt'):
+            yield from references(item, condition)
+
+
 class TemplateStructure(unittest.TestCase):
 
     @classmethod
@@ -74,13 +109,26 @@ class TemplateStructure(unittest.TestCase):
     def test_the_template_is_sam_with_language_extensions_first(self):
         self.assertEqual(self.template['Transform'], ['AWS::LanguageExtensions', 'AWS::Serverless-2016-10-31'])
 
-    def test_the_table_is_on_demand_with_a_string_id_key(self):
+    def test_the_table_is_on_demand_with_a_string_id_key_and_a_name_that_cannot_clash(self):
         table = self.resources['Table']
         self.assertEqual(table['Type'], 'AWS::DynamoDB::Table')
+        self.assertEqual(table['Condition'], 'CreateTable')
+        self.assertNotIn('TableName', table['Properties'])  # CloudFormation names it after the stack
         self.assertEqual(table['Properties']['BillingMode'], 'PAY_PER_REQUEST')
         self.assertEqual(table['Properties']['KeySchema'], [{'AttributeName': 'id', 'KeyType': 'HASH'}])
         self.assertEqual(table['Properties']['AttributeDefinitions'], [{'AttributeName': 'id', 'AttributeType': 'S'}])
-        self.assertEqual(self.template['Parameters']['TableName']['Default'], 'lambda-apigateway')
+        self.assertNotIn('TableName', self.template['Parameters'])
+
+    def test_an_existing_table_replaces_the_stack_table(self):
+        self.assertEqual(self.template['Parameters']['ExistingTableName']['Default'], '')
+        pattern = self.template['Parameters']['ExistingTableName']['AllowedPattern']
+        for good in ('', 'lambda-apigateway', 'a.b_c-9'):
+            self.assertRegex(good, pattern)
+        for bad in ('ab', 'two words', 'x' * 256):
+            self.assertNotRegex(bad, '^(?:' + pattern + ')$')
+        self.assertEqual(self.template['Conditions']['CreateTable'],
+                         {'Fn::Equals': [{'Ref': 'ExistingTableName'}, '']})
+        self.assertEqual(self.template['Outputs']['TableName']['Value'], TABLE_NAME)
 
     def test_the_function_runs_the_handler_in_this_repository_on_a_current_python(self):
         function = self.properties('Function')
@@ -91,13 +139,20 @@ class TemplateStructure(unittest.TestCase):
             defined = {node.name for node in ast.parse(f.read()).body if isinstance(node, ast.FunctionDef)}
         self.assertIn(name, defined)
 
+    def test_the_function_needs_no_build_step(self):
+        # sam deploy zips CodeUri as it is: nothing may need installing beside the handler.
+        folder = os.path.join(BACKEND, self.properties('Function')['CodeUri'])
+        self.assertFalse([n for n in os.listdir(folder) if n in ('requirements.txt', 'Makefile', 'pyproject.toml')])
+        self.assertNotIn('Metadata', self.resources['Function'])  # no BuildMethod
+
     def test_the_function_answers_before_the_gateway_gives_up(self):
         self.assertLess(self.properties('Function')['Timeout'], local_api.INTEGRATION_TIMEOUT_S)
 
-    def test_the_function_is_configured_with_the_stack_table_and_the_allowed_origin(self):
+    def test_the_function_is_configured_with_the_served_table_and_the_allowed_origin(self):
         self.assertEqual(self.properties('Function')['Environment']['Variables'], {
-            'TABLE_NAME': {'Ref': 'Table'}, 'ALLOWED_TABLES': {'Ref': 'Table'},
-            'ALLOWED_ORIGIN': {'Ref': 'AllowedOrigin'}})
+            'TABLE_NAME': TABLE_NAME, 'ALLOWED_TABLES': TABLE_NAME,
+            'ALLOWED_ORIGIN': {'Fn::If': ['UseSite', {'Fn::Sub': 'https://${SiteDistribution.DomainName}'},
+                                          {'Ref': 'AllowedOrigin'}]}})
 
     def test_the_function_has_only_the_explicit_role(self):
         function = self.properties('Function')
@@ -112,11 +167,13 @@ class TemplateStructure(unittest.TestCase):
                 self.assertNotIsInstance(resource, str, 'a literal resource: {}'.format(resource))
             self.assertFalse([a for a in statement['Action'] if '*' in a], statement)
 
-    def test_dynamodb_may_do_the_five_operations_on_the_table_only(self):
+    def test_dynamodb_may_do_the_five_operations_on_the_served_table_only(self):
         dynamodb = [s for s in self.statements() if s['Action'][0].startswith('dynamodb:')]
         self.assertEqual(len(dynamodb), 1)
         self.assertEqual(sorted(dynamodb[0]['Action']), sorted(CRUD_ACTIONS))
-        self.assertEqual(dynamodb[0]['Resource'], {'Fn::GetAtt': ['Table', 'Arn']})
+        self.assertEqual(dynamodb[0]['Resource'], {'Fn::If': [
+            'CreateTable', {'Fn::GetAtt': ['Table', 'Arn']},
+            {'Fn::Sub': 'arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${ExistingTableName}'}]})
 
     def test_logs_go_to_the_functions_own_log_group_only(self):
         logs = [s for s in self.statements() if s['Action'][0].startswith('logs:')]
@@ -132,15 +189,15 @@ class TemplateStructure(unittest.TestCase):
         self.assertEqual(self.properties('Function')['Events'], {'Post': {'Type': 'Api', 'Properties': {
             'RestApiId': {'Ref': 'Api'}, 'Path': '/' + local_api.RESOURCE, 'Method': 'post'}}})
 
-    def test_cors_allows_the_origin_parameter_post_and_the_headers_the_local_api_allows(self):
+    def test_cors_allows_the_site_or_the_origin_parameter_post_and_the_headers_the_local_api_allows(self):
         self.assertEqual(self.properties('Api')['Cors'], {
             'AllowOrigin': ORIGIN, 'AllowMethods': "'OPTIONS,POST'",
             'AllowHeaders': "'{}'".format(local_api.CORS_ALLOW_HEADERS)})
         self.assertEqual(self.template['Parameters']['AllowedOrigin']['Default'], '*')
 
-    def test_gateway_errors_a_browser_must_read_carry_the_origin_and_missing_token_does_not(self):
+    def test_gateway_errors_a_browser_must_read_carry_the_origin_every_4xx_included(self):
         responses = self.properties('Api')['GatewayResponses']
-        self.assertEqual(sorted(responses), ['DEFAULT_5XX', 'INTEGRATION_TIMEOUT', 'INVALID_API_KEY',
+        self.assertEqual(sorted(responses), ['DEFAULT_4XX', 'DEFAULT_5XX', 'INTEGRATION_TIMEOUT', 'INVALID_API_KEY',
                                              'QUOTA_EXCEEDED', 'REQUEST_TOO_LARGE', 'THROTTLED'])
         for response in responses.values():
             self.assertEqual(response['ResponseParameters']['Headers'], {'Access-Control-Allow-Origin': ORIGIN})
@@ -161,26 +218,73 @@ class TemplateStructure(unittest.TestCase):
         self.assertEqual(self.properties('UsagePlanKey'), {
             'KeyId': {'Ref': 'ApiKey'}, 'KeyType': 'API_KEY', 'UsagePlanId': {'Ref': 'UsagePlan'}})
 
-    def test_the_outputs_give_the_invoke_url_the_table_and_the_key(self):
+    def test_the_site_is_hosted_by_default_and_only_with_host_site(self):
+        self.assertEqual(self.template['Parameters']['HostSite']['Default'], 'true')
+        self.assertEqual(self.template['Conditions']['UseSite'], {'Fn::Equals': [{'Ref': 'HostSite'}, 'true']})
+        site = sorted(name for name, resource in self.resources.items() if resource.get('Condition') == 'UseSite')
+        self.assertEqual(site, SITE_RESOURCES)
+        for name in ('SiteUrl', 'SiteBucketName', 'SiteDistributionId'):
+            self.assertEqual(self.template['Outputs'][name]['Condition'], 'UseSite')
+
+    def test_the_site_bucket_is_private(self):
+        block = self.properties('SiteBucket')['PublicAccessBlockConfiguration']
+        self.assertEqual(block, {'BlockPublicAcls': True, 'BlockPublicPolicy': True, 'IgnorePublicAcls': True,
+                                 'RestrictPublicBuckets': True})
+        self.assertNotIn('WebsiteConfiguration', self.properties('SiteBucket'))
+        self.assertNotIn('BucketName', self.properties('SiteBucket'))
+
+    def test_only_the_distribution_reads_the_bucket_through_origin_access_control(self):
+        statements = self.properties('SiteBucketPolicy')['PolicyDocument']['Statement']
+        allows = [s for s in statements if s['Effect'] == 'Allow']
+        self.assertEqual(allows, [{
+            'Sid': 'TheDistributionReads', 'Effect': 'Allow', 'Principal': {'Service': 'cloudfront.amazonaws.com'},
+            'Action': 's3:GetObject', 'Resource': {'Fn::Sub': '${SiteBucket.Arn}/*'},
+            'Condition': {'StringEquals': {'AWS:SourceArn': {'Fn::Sub': (
+                'arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/${SiteDistribution}')}}}}])
+        access = self.properties('SiteOriginAccessControl')['OriginAccessControlConfig']
+        self.assertEqual((access['OriginAccessControlOriginType'], access['SigningBehavior'], access['SigningProtocol']),
+                         ('s3', 'always', 'sigv4'))
+        config = self.properties('SiteDistribution')['DistributionConfig']
+        self.assertEqual(config['Origins'], [{
+            'Id': 'site-bucket', 'DomainName': {'Fn::GetAtt': ['SiteBucket', 'RegionalDomainName']},
+            'OriginAccessControlId': {'Fn::GetAtt': ['SiteOriginAccessControl', 'Id']},
+            'S3OriginConfig': {'OriginAccessIdentity': ''}}])
+
+    def test_the_distribution_serves_the_page_over_https_compressed(self):
+        config = self.properties('SiteDistribution')['DistributionConfig']
+        self.assertEqual(config['DefaultRootObject'], 'index.html')
+        behavior = config['DefaultCacheBehavior']
+        self.assertEqual(behavior['TargetOriginId'], 'site-bucket')
+        self.assertEqual(behavior['ViewerProtocolPolicy'], 'redirect-to-https')
+        self.assertIs(behavior['Compress'], True)
+        self.assertEqual(behavior['CachePolicyId'], CACHING_OPTIMIZED)  # enables gzip and brotli
+
+    def test_the_outputs_give_what_scripts_deploy_reads(self):
         outputs = self.template['Outputs']
         self.assertEqual(outputs['InvokeUrl']['Value'], {
             'Fn::Sub': 'https://${Api}.execute-api.${AWS::Region}.${AWS::URLSuffix}/prod/DynamoDBManager'})
-        self.assertEqual(outputs['TableName']['Value'], {'Ref': 'Table'})
+        self.assertEqual(outputs['SiteUrl']['Value'], {'Fn::Sub': 'https://${SiteDistribution.DomainName}/'})
+        self.assertEqual(outputs['SiteBucketName']['Value'], {'Ref': 'SiteBucket'})
+        self.assertEqual(outputs['SiteDistributionId']['Value'], {'Ref': 'SiteDistribution'})
         self.assertEqual(outputs['ApiKeyId'], {'Condition': 'UseApiKey', 'Description': outputs['ApiKeyId']['Description'],
                                                'Value': {'Ref': 'ApiKey'}})
 
     def test_every_reference_names_a_parameter_a_resource_or_a_pseudo_parameter(self):
         known = set(self.template['Parameters']) | set(self.resources) | PSEUDO_PARAMETERS | {'Api.Stage'}
+        for _, name, _ in references(self.template):
+            self.assertIn(name, known)
         for node in walk(self.template):
-            if not isinstance(node, dict):
-                continue
-            if 'Ref' in node:
-                self.assertIn(node['Ref'], known)
-            if 'Fn::GetAtt' in node:
-                self.assertIn(node['Fn::GetAtt'][0], self.resources)
-            if 'Fn::Sub' in node:
-                for name in re.findall(r'\$\{([^!}][^}]*)\}', node['Fn::Sub']):
-                    self.assertIn(name.split('.')[0], known)
+            if isinstance(node, dict) and 'Fn::If' in node:
+                self.assertIn(node['Fn::If'][0], self.template['Conditions'])
+
+    def test_a_conditional_resource_is_referenced_only_where_its_condition_holds(self):
+        sections = list(self.resources.items()) + list(self.template['Outputs'].items())
+        for owner, body in sections:
+            for kind, name, condition in references(body):
+                needed = self.resources.get(name, {}).get('Condition')
+                if needed:
+                    self.assertIn(needed, (condition, body.get('Condition')),
+                                  '{} uses {} ({}) outside condition {}'.format(owner, name, kind, needed))
 
 
 def importable(module):
@@ -191,52 +295,83 @@ def importable(module):
         return False
 
 
-@unittest.skipUnless(importable('samtranslator'), 'aws-sam-translator is not installed')
-class SamTransform(unittest.TestCase):
-    """The template as SAM turns it into CloudFormation (with the !If resolved the way
-    AWS::LanguageExtensions resolves it)."""
+SKIP_SAM = ('aws-sam-translator is not installed for this python3 (scripts/setup says how to get it): '
+            'the SAM transform is not checked')
+SKIP_LINT = ('cfn-lint is not installed for this python3 (scripts/setup says how to get it): '
+             'the template is not linted')
 
-    def transform(self, require_api_key):
-        from samtranslator.translator.transform import transform
-        template = _with_origin_resolved(load_template())
-        template['Transform'] = 'AWS::Serverless-2016-10-31'
-        template['Resources']['Function']['Properties']['CodeUri'] = 's3://bucket/function.zip'
-        template['Resources']['Api']['Properties']['Auth']['ApiKeyRequired'] = require_api_key
 
-        class NoManagedPolicies:
-            def load(self):
-                return {}
+def transformed(require_api_key):
+    """The template as `sam deploy` hands it to CloudFormation, computed offline: the
+    language extensions' part done by hand (they resolve the !If in Auth, the only place
+    SAM needs a literal), then the SAM translator in a fixed region and partition, with no
+    managed policies to look up (the template uses none) and the code in a stand-in S3 key."""
+    from samtranslator.translator.arn_generator import ArnGenerator
+    from samtranslator.translator.transform import transform
+    template = load_template()
+    template['Transform'] = 'AWS::Serverless-2016-10-31'
+    template['Resources']['Api']['Properties']['Auth']['ApiKeyRequired'] = require_api_key
+    template['Resources']['Function']['Properties']['CodeUri'] = 's3://deploy-bucket/function.zip'
 
-        os.environ.setdefault('AWS_DEFAULT_REGION', 'us-east-1')
+    class NoManagedPolicies:
+        def load(self):
+            return {}
+
+    with unittest.mock.patch.object(ArnGenerator, 'BOTO_SESSION_REGION_NAME', 'us-east-1'), \
+            unittest.mock.patch.dict(os.environ, {'AWS_DEFAULT_REGION': 'us-east-1'}):
         return transform(template, {'RequireApiKey': str(require_api_key).lower()}, NoManagedPolicies())
 
+
+@unittest.skipUnless(importable('samtranslator'), SKIP_SAM)
+class SamTransform(unittest.TestCase):
+
+    @classmethod
+    def setUpClass(cls):
+        cls.plain, cls.keyed = transformed(False), transformed(True)
+
+    def paths(self, template):
+        return template['Resources']['Api']['Properties']['Body']['paths']['/DynamoDBManager']
+
     def test_post_is_a_lambda_proxy_integration(self):
-        post = self.transform(False)['Resources']['Api']['Properties']['Body']['paths']['/DynamoDBManager']['post']
+        post = self.paths(self.plain)['post']
         self.assertEqual(post['x-amazon-apigateway-integration']['type'], 'aws_proxy')
         self.assertNotIn('security', post)
 
     def test_with_the_key_post_needs_it_and_the_preflight_does_not(self):
-        paths = self.transform(True)['Resources']['Api']['Properties']['Body']['paths']['/DynamoDBManager']
+        paths = self.paths(self.keyed)
         self.assertEqual(paths['post']['security'], [{'api_key': []}])
         self.assertNotIn('security', paths['options'])
 
+    def test_the_preflight_and_the_gateway_responses_carry_the_sites_or_the_parameters_origin(self):
+        body = self.plain['Resources']['Api']['Properties']['Body']
+        preflight = self.paths(self.plain)['options']['x-amazon-apigateway-integration']['responses']['default']
+        self.assertEqual(preflight['responseParameters']['method.response.header.Access-Control-Allow-Origin'], ORIGIN)
+        responses = body['x-amazon-apigateway-gateway-responses']
+        self.assertIn('DEFAULT_4XX', responses)
+        for response in responses.values():
+            self.assertEqual(response['responseParameters']['gatewayresponse.header.Access-Control-Allow-Origin'],
+                             ORIGIN)
 
-def _with_origin_resolved(value):
-    """`value` with the origin's !Sub resolved for AllowedOrigin "*", as the language
-    extensions resolve it before SAM runs."""
-    if value == ORIGIN:
-        return "'*'"
-    if isinstance(value, dict):
-        return {key: _with_origin_resolved(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_with_origin_resolved(item) for item in value]
-    return value
+    def test_the_site_and_the_table_pass_through_unchanged(self):
+        for name in SITE_RESOURCES + ['Table']:
+            self.assertEqual(self.plain['Resources'][name]['Condition'], 'UseSite' if name != 'Table' else 'CreateTable')
+
+    @unittest.skipUnless(shutil.which('cfn-lint'), SKIP_LINT)
+    def test_cfn_lint_finds_nothing_in_the_transformed_template(self):
+        for name, template in (('without a key', self.plain), ('with a key', self.keyed)):
+            with tempfile.NamedTemporaryFile('w', suffix='.json', delete=False) as f:
+                json.dump(template, f)
+            try:
+                result = subprocess.run(['cfn-lint', f.name], capture_output=True, text=True, timeout=120)
+            finally:
+                os.unlink(f.name)
+            self.assertEqual(result.returncode, 0, name + ':\n' + result.stdout + result.stderr)
 
 
-@unittest.skipUnless(shutil.which('cfn-lint'), 'cfn-lint is not installed')
+@unittest.skipUnless(shutil.which('cfn-lint'), SKIP_LINT)
 class Lint(unittest.TestCase):
 
-    def test_cfn_lint_finds_nothing(self):
+    def test_cfn_lint_finds_nothing_in_the_template(self):
         result = subprocess.run(['cfn-lint', TEMPLATE], capture_output=True, text=True, timeout=120)
         self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
 
