@@ -301,7 +301,8 @@ def _table_name(event):
         raise ValidationError('tableName must be a non-empty string, got {}'.format(json.dumps(name, default=str)))
     if name not in allowed:
         serves = ', '.join(allowed) if allowed else 'no table (set TABLE_NAME or ALLOWED_TABLES)'
-        raise TableNotAllowedError('table "{}" is not allowed: this function serves {}'.format(name, serves))
+        hint = '; leave tableName out to use {}'.format(default) if default else ''
+        raise TableNotAllowedError('table "{}" is not allowed: this function serves {}{}'.format(name, serves, hint))
     return name
 
 

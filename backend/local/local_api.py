@@ -8,6 +8,7 @@ run as the Lambda Python runtime would run it (lambda_runtime.py).
             a proxy event and answers {statusCode, headers, body}; a crash or a
             malformed answer is 502 {"message": "Internal server error"}
     OPTIONS on that path   the CORS preflight, as the console's "Enable CORS" sets it
+                           (--no-cors: no such method, so 403 as below)
     anything else          403 {"message":"Missing Authentication Token"}, no CORS header
 
 Limits as API Gateway's: a request over 10 MB is 413 (plain text, from the edge,
@@ -16,7 +17,7 @@ Long"}, an invocation still running after 29 s is 504 {"message": "Endpoint
 request timed out"}. With --api-key, a request without that x-api-key is 403
 {"message":"Forbidden"}. These gateway errors carry the CORS origin header, as
 the template's gateway responses set it; --no-cors leaves every CORS header
-out (an API on which CORS was never enabled).
+out and has no preflight (an API on which CORS was never enabled).
 
 One log line per request: method, path, operation, status, milliseconds.
 
@@ -198,10 +199,12 @@ class ApiHandler(BaseHTTPRequestHandler):
     def _preflight(self):
         if self._read_body() is None:
             return self._too_large(), None
-        if not self._path_matches():
+        # Without CORS the API has no OPTIONS method at all: API Gateway answers a
+        # preflight as any other missing method, with no CORS header.
+        if not self._path_matches() or not self.server.cors:
             return self._missing_token(), None
         headers = [('Access-Control-Allow-Methods', 'OPTIONS,POST'),
-                   ('Access-Control-Allow-Headers', CORS_ALLOW_HEADERS)] if self.server.cors else []
+                   ('Access-Control-Allow-Headers', CORS_ALLOW_HEADERS)]
         return self._send(200, '{}', headers), None
 
     def _post(self):

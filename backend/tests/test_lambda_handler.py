@@ -236,7 +236,8 @@ class Tables(DynaliteTestCase):
 
     def test_a_table_outside_the_allow_list_is_refused(self):
         self.assertEqual(self.error({'operation': 'list', 'tableName': 'payroll'})['errorMessage'],
-                         'table "payroll" is not allowed: this function serves lambda-apigateway, configured-but-missing')
+                         'table "payroll" is not allowed: this function serves lambda-apigateway, configured-but-missing'
+                         '; leave tableName out to use lambda-apigateway')
 
     def test_the_refusal_has_its_own_error_type(self):
         self.assertEqual(self.error({'operation': 'list', 'tableName': 'payroll'})['errorType'], 'TableNotAllowedError')

@@ -175,9 +175,10 @@ class WithoutCors(StackTestCase):
         self.assertEqual(status, 200)
         self.assertNotIn('Access-Control-Allow-Origin', headers)
 
-    def test_the_preflight_is_answered_without_cors_headers(self):
-        status, headers, _ = self.request(None, method='OPTIONS', headers=PREFLIGHT)
-        self.assertEqual(status, 200)
+    def test_the_preflight_is_missing_authentication_token_without_cors_headers(self):
+        # A real API without CORS has no OPTIONS method: 403, as for any missing method.
+        status, headers, text = self.request(None, method='OPTIONS', headers=PREFLIGHT)
+        self.assertEqual((status, text), (403, '{"message":"Missing Authentication Token"}'))
         self.assertFalse([name for name in headers if name.lower().startswith('access-control-')])
 
 

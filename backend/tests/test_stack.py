@@ -1,6 +1,7 @@
 """The local stack (backend/local/stack.py) as scripts/demo runs it: it comes
-up on the given ports, serves the site and its config, refuses a busy port
-clearly, and stops every child on Ctrl-C or when one of them dies."""
+up on the given ports, serves the site and its config (with the key of
+--api-key), refuses a busy port clearly, stops every child on Ctrl-C or when
+one of them dies, and with --relay serves the site in front of a relay."""
 import json
 import os
 import signal
@@ -8,12 +9,14 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import unittest
 import urllib.request
 
 from support import ROOT, request
 from dynalite import free_port, port_in_use
+import local_api
 
 STACK = os.path.join(ROOT, 'backend', 'local', 'stack.py')
 
@@ -105,6 +108,9 @@ class LocalStack(unittest.TestCase):
         try:
             ready = wait_ready(process)
             self.assertEqual(ready['integration'], 'proxy')
+            with urllib.request.urlopen(ready['site'] + 'config.json', timeout=5) as r:
+                # A local page gets the key it needs; scripts/deploy never writes one.
+                self.assertEqual(json.load(r), {'endpoint': ready['api'], 'apiKey': 'stack-key'})
             status, headers, _ = request(ready['api'], {'operation': 'ping'})
             self.assertEqual(status, 403)  # no x-api-key
             status, headers, text = request(ready['api'], {'operation': 'explode'}, headers={'x-api-key': 'stack-key'})
@@ -115,6 +121,39 @@ class LocalStack(unittest.TestCase):
             process.wait(15)
             process.stdout.close()
             process.stderr.close()
+
+    def test_relay_serves_the_site_with_its_endpoint_set_to_a_relay_to_the_given_url(self):
+        api = local_api.make_server('127.0.0.1', free_port(), lambda event, context: 'pong', cors=False, log=None)
+        threading.Thread(target=api.serve_forever, daemon=True).start()
+        self.addCleanup(api.server_close)
+        self.addCleanup(api.shutdown)
+        target = 'http://127.0.0.1:{}/prod/DynamoDBManager'.format(api.server_address[1])
+        process, ports = start_stack('--relay', target)
+        try:
+            ready = wait_ready(process)
+            relay_endpoint = 'http://127.0.0.1:{}/prod/DynamoDBManager'.format(ports['api'])
+            self.assertEqual(ready['api'], relay_endpoint)
+            self.assertEqual(children_of(process.pid), [])  # no dynalite, no local API
+            with urllib.request.urlopen(ready['site'] + 'config.json', timeout=5) as r:
+                self.assertEqual(json.load(r), {'endpoint': relay_endpoint, 'relay': target})
+            origin = ready['site'].rstrip('/')
+            status, headers, text = request(relay_endpoint, {'operation': 'ping'}, headers={'Origin': origin})
+            self.assertEqual((status, json.loads(text)), (200, 'pong'))
+            self.assertEqual(headers['Access-Control-Allow-Origin'], origin)
+            process.send_signal(signal.SIGINT)
+            self.assertEqual(process.wait(15), 0)
+        finally:
+            if process.poll() is None:
+                process.kill()
+            process.wait()
+            process.stdout.close()
+            process.stderr.close()
+
+    def test_relay_refuses_a_target_that_is_not_a_url(self):
+        result = subprocess.run([sys.executable, STACK, '--relay', 'not a url', '--site-dir', SITE_DIR.name],
+                                capture_output=True, text=True, timeout=30)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn('the relay target must be an http(s) URL', result.stderr)
 
     def test_busy_port_is_refused_with_the_flag_to_change_it(self):
         with socket.socket() as busy:
