@@ -42,8 +42,11 @@ App::App() {
   dark_ = theme ? *theme != "light" : platform::prefers_dark_color_scheme();
   platform::set_page_theme(dark_, page_background_css(dark_));
 
+  // config.json names the API (and, for a local demo page only, its key).
+  connection_.site = core::site_config_from_json(platform::site_config_json());
   core::ConnectionSettings defaults;
   defaults.connection.endpoint = platform::default_endpoint();
+  defaults.connection.api_key = connection_.site.api_key;
   connection_.settings = core::connection_from_storage(platform::storage_get(kConnectionKey).value_or(""), defaults);
   connection_.diagnostics = core::check_connection(connection_.settings);
 
@@ -52,7 +55,7 @@ App::App() {
   if (!load.diagnostics.empty()) history_.problem = load.diagnostics.front().message;
 
   request_.text = platform::storage_get(kDraftKey)
-                      .value_or(core::event_text(core::example_event(core::Operation::Create, core::kDefaultTableName)));
+                      .value_or(core::event_text(core::example_event(core::Operation::Create, core::site_table(connection_.site))));
   editor_text_changed();
   load_presets();
   open_link(platform::url_fragment());

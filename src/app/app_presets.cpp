@@ -55,7 +55,8 @@ void App::receive_page(ResponseState page) {
 // ---- presets
 
 void App::load_presets() {
-  presets_.builtin = core::builtin_presets();
+  presets_.builtin_table = core::site_table(connection_.site);
+  presets_.builtin = core::builtin_presets(presets_.builtin_table);
   const auto stored = platform::storage_get(kPresetsKey);
   if (!stored) return;
   core::PresetImport read = core::import_collection(*stored);

@@ -29,6 +29,10 @@ bool draw_endpoint(ConnectionState& state, WidgetMap& widgets) {
   const bool changed = ImGui::InputTextWithHint("##endpoint", kEndpointHint, &state.settings.connection.endpoint);
   widgets.track("Endpoint");
   draw_diagnostics(state.diagnostics, "connection.endpoint");
+  if (const std::string relay = core::relay_status(state.settings.connection.endpoint, state.site); !relay.empty()) {
+    ui::text_muted(relay + " (scripts/demo --relay), which adds the CORS headers the API lacks");
+    widgets.track("Relay");
+  }
   return changed;
 }
 
@@ -171,7 +175,8 @@ SnapshotJson connection_snapshot(const ConnectionState& state) {
           {"checking", state.check.has_value()},
           {"state", verdict},
           {"headline", state.verdict.headline},
-          {"advice", state.verdict.advice}};
+          {"advice", state.verdict.advice},
+          {"relay", core::relay_status(state.settings.connection.endpoint, state.site)}};
 }
 
 }  // namespace app

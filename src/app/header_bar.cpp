@@ -7,7 +7,7 @@ namespace app {
 namespace {
 
 std::string status_text(const ConnectionState& connection) {
-  const std::string host = core::endpoint_host(connection.settings.connection.endpoint);
+  const std::string host = core::endpoint_place(connection.settings.connection.endpoint, connection.site);
   const std::string where = host.empty() ? "no endpoint" : host;
   if (connection.check) return "Checking " + where + "…";
   switch (connection.verdict.state) {

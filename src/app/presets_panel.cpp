@@ -136,6 +136,10 @@ PresetsPanelResult draw_presets_panel(PresetsState& state, WidgetMap& widgets) {
     ui::text_colored_wrapped(state.notice_is_problem ? palette().warning : palette().muted, state.notice);
     widgets.track("Presets notice");
   }
+  if (!state.builtin.empty()) {
+    ui::text_muted("Built-in presets use table " + state.builtin_table);
+    widgets.track("Presets table");
+  }
   draw_list(state, result, widgets);
   draw_actions(state, result, widgets);
   return result;
@@ -150,7 +154,8 @@ SnapshotJson presets_snapshot(const PresetsState& state) {
           {"selected", state.selected ? SnapshotJson(*state.selected) : SnapshotJson(nullptr)},
           {"renaming", state.renaming.has_value()},
           {"notice", state.notice},
-          {"notice_is_problem", state.notice_is_problem}};
+          {"notice_is_problem", state.notice_is_problem},
+          {"builtin_table", state.builtin_table}};
 }
 
 }  // namespace app

@@ -18,6 +18,7 @@
 #include "core/preset.hpp"
 #include "core/response.hpp"
 #include "core/result_table.hpp"
+#include "core/site_config.hpp"
 #include "core/update_builder.hpp"
 #include "platform/platform.hpp"
 
@@ -29,6 +30,7 @@ struct ConnectionState {
   core::ConnectionVerdict verdict;  // of the last test, or of the last answer
   std::optional<platform::RequestId> check;  // a Test connection in flight
   bool show_key = false;
+  core::SiteConfig site;  // what the page's config.json said (endpoint, table, relay)
 };
 
 enum class RequestView { Form, Json };
@@ -141,6 +143,7 @@ struct PresetsState {
   std::string pasted;
   std::string notice;                   // what the last import or save did
   bool notice_is_problem = false;
+  std::string builtin_table;            // the table the built-in presets name
 
   std::size_t count() const { return builtin.size() + saved.size(); }
   const core::Preset& at(std::size_t index) const {

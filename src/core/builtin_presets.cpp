@@ -28,11 +28,12 @@ constexpr std::array kBuiltinEvents = {
 
 }  // namespace
 
-std::vector<Preset> builtin_presets() {
+std::vector<Preset> builtin_presets(std::string_view table_name) {
   std::vector<Preset> presets;
   for (const auto& builtin : kBuiltinEvents) {
     // The texts are fixed and valid: a parse failure would be caught by the tests.
     if (auto parsed = parse_json(builtin.event)) {
+      if (table_name != kDefaultTableName) parsed.value->set("tableName", JsonValue::string(std::string(table_name)));
       presets.push_back({.name = std::string(builtin.name), .event = std::move(*parsed.value)});
     }
   }

@@ -41,6 +41,10 @@ void http_cancel(RequestId id);
 // from this machine, otherwise empty.
 std::string default_endpoint();
 
+// The text of config.json next to the page (core/site_config reads it); "{}"
+// when there is none.
+std::string site_config_json();
+
 // ---- the page ------------------------------------------------------------
 
 // Size of the page's drawing area in CSS pixels and the device pixel ratio.

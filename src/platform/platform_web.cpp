@@ -129,6 +129,8 @@ EM_JS(char*, js_default_endpoint, (), {
   return allocateUTF8(fromConfig || (local ? "http://127.0.0.1:3000/prod/DynamoDBManager" : ""));
 });
 
+EM_JS(char*, js_site_config_json, (), { return allocateUTF8(JSON.stringify(Module.appConfig || {})); });
+
 EM_JS(int, js_css_width, (), { return Math.max(1, Math.round(Module.canvas.getBoundingClientRect().width)); });
 EM_JS(int, js_css_height, (), { return Math.max(1, Math.round(Module.canvas.getBoundingClientRect().height)); });
 EM_JS(double, js_pixel_ratio, (), { return window.devicePixelRatio || 1; });
@@ -406,6 +408,8 @@ RequestId http_send(const core::HttpRequest& request, int timeout_ms, ResponseHa
 void http_cancel(RequestId id) { js_http_cancel(id); }
 
 std::string default_endpoint() { return take_string(js_default_endpoint()); }
+
+std::string site_config_json() { return take_string(js_site_config_json()); }
 
 Viewport viewport() { return {js_css_width(), js_css_height(), static_cast<float>(js_pixel_ratio())}; }
 
