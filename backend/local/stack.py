@@ -2,8 +2,9 @@
 site, started together and stopped together (Ctrl-C, SIGTERM, or when any of
 them dies). Prints one line `READY {json}` when everything answers.
 
-The site's /config.json tells the page which API to use ({"endpoint"}), and
-with --api-key also the key ({"apiKey"}: this is a local page on this
+The site's /config.json tells the page which API to use and its table
+({"endpoint", "tableName"}, as scripts/deploy writes it for a deployed site),
+and with --api-key also the key ({"apiKey"}: this is a local page on this
 machine; a deployed site never carries a key).
 
 With --relay URL there is no local API or dynalite: the site's endpoint is a
@@ -82,9 +83,10 @@ def api_command(args, dynamodb_endpoint):
 
 
 def site_config(endpoint, args):
-    """What /config.json tells the page: the endpoint, and the key (local pages only)
-    and the relay's target when there are."""
-    config = {'endpoint': endpoint}
+    """What /config.json tells the page: the endpoint and the function's table (as
+    scripts/deploy writes it), and the key (local pages only) and the relay's target
+    when there are."""
+    config = {'endpoint': endpoint} if args.relay else {'endpoint': endpoint, 'tableName': args.table}
     if args.api_key:
         config['apiKey'] = args.api_key
     if args.relay:

@@ -70,7 +70,7 @@ class LocalStack(unittest.TestCase):
             children = children_of(process.pid)
             self.assertEqual(len(children), 2)  # dynalite and the local API
             with urllib.request.urlopen(ready['site'] + 'config.json', timeout=5) as r:
-                self.assertEqual(json.load(r), {'endpoint': ready['api']})
+                self.assertEqual(json.load(r), {'endpoint': ready['api'], 'tableName': 'lambda-apigateway'})
             with urllib.request.urlopen(ready['site'], timeout=5) as r:
                 self.assertIn(b'<title>site</title>', r.read())
             request = urllib.request.Request(ready['api'], data=b'{"operation": "ping"}', method='POST')
@@ -110,7 +110,8 @@ class LocalStack(unittest.TestCase):
             self.assertEqual(ready['integration'], 'proxy')
             with urllib.request.urlopen(ready['site'] + 'config.json', timeout=5) as r:
                 # A local page gets the key it needs; scripts/deploy never writes one.
-                self.assertEqual(json.load(r), {'endpoint': ready['api'], 'apiKey': 'stack-key'})
+                self.assertEqual(json.load(r), {'endpoint': ready['api'], 'tableName': 'lambda-apigateway',
+                                                'apiKey': 'stack-key'})
             status, headers, _ = request(ready['api'], {'operation': 'ping'})
             self.assertEqual(status, 403)  # no x-api-key
             status, headers, text = request(ready['api'], {'operation': 'explode'}, headers={'x-api-key': 'stack-key'})
