@@ -100,26 +100,30 @@ class RelayHandler(BaseHTTPRequestHandler):
         self._read_body()
         refusal = self._refusal()
         if refusal:
-            self._log(self._refuse(*refusal), 'refused, not forwarded', started)
+            self._log(refusal[0], 'refused, not forwarded', started)
+            self._refuse(*refusal)
             return
-        status = self._send(200, '{}', [('Access-Control-Allow-Methods', 'OPTIONS,POST'),
-                                        ('Access-Control-Allow-Headers', CORS_ALLOW_HEADERS),
-                                        ('Access-Control-Max-Age', '600')])
-        self._log(status, 'preflight answered by the relay', started)
+        self._log(200, 'preflight answered by the relay', started)
+        self._send(200, '{}', [('Access-Control-Allow-Methods', 'OPTIONS,POST'),
+                               ('Access-Control-Allow-Headers', CORS_ALLOW_HEADERS),
+                               ('Access-Control-Max-Age', '600')])
 
     def do_POST(self):
         started = time.perf_counter()
         body = self._read_body()
         if body is None:
-            self._log(self._refuse(413, 'request over {} bytes'.format(MAX_REQUEST_BYTES)), 'refused', started)
+            self._log(413, 'refused', started)
+            self._refuse(413, 'request over {} bytes'.format(MAX_REQUEST_BYTES))
             return
         refusal = self._refusal()
         if refusal:
-            self._log(self._refuse(*refusal), 'refused, not forwarded', started)
+            self._log(refusal[0], 'refused, not forwarded', started)
+            self._refuse(*refusal)
             return
         status, headers, data = self._forward(body)
-        self._send(status, data, headers)
+        # Logged before the answer leaves, so the line is there once the caller has it.
         self._log(status, '{} answered; CORS headers added'.format(self.server.target), started)
+        self._send(status, data, headers)
 
     def _forward(self, body):
         headers = {'Content-Type': self.headers.get('Content-Type') or 'application/json'}
@@ -144,9 +148,9 @@ class RelayHandler(BaseHTTPRequestHandler):
     def _other(self):
         started = time.perf_counter()
         self._read_body()
-        self._log(self._refuse(405 if self.path == self.server.path else 404,
-                               'this relay forwards only POST {} to {}'.format(self.server.path, self.server.target)),
-                  'refused, not forwarded', started)
+        status = 405 if self.path == self.server.path else 404
+        self._log(status, 'refused, not forwarded', started)
+        self._refuse(status, 'this relay forwards only POST {} to {}'.format(self.server.path, self.server.target))
 
     do_GET = do_PUT = do_DELETE = do_PATCH = _other
 
