@@ -20,8 +20,10 @@ async function open(url) {
 test('the built-in presets use the table config.json names, say so, and run on it', async () => {
   const table = 'crud-workbench-Table-1A2B3C4D5E6F';
   const stack = await startStack(['--table', table]);
-  const { context, app } = await open(stack.site);
+  let context;
   try {
+    let app;
+    ({ context, app } = await open(stack.site));
     let s = await app.snapshot();
     assert.equal(s.presets.builtin_table, table);
     assert.ok((await app.widget('Presets table')).visible);
@@ -35,7 +37,7 @@ test('the built-in presets use the table config.json names, say so, and run on i
     assert.equal(s.response.ok, true, s.response.summary);
     await app.screenshot('deploy-presets-table');
   } finally {
-    await context.close();
+    await context?.close();
     await stack.stop();
   }
 });
