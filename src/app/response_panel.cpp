@@ -611,6 +611,21 @@ SnapshotJson table_snapshot(const ResponseState& state) {
   const bool sorted = view.sort_column >= 0 && view.sort_column < static_cast<int>(state.table.column_count());
   SnapshotJson times = SnapshotJson::array();
   for (const std::size_t column : view.time_columns) times.push_back(state.table.columns()[column].name);
+  SnapshotJson ttl = SnapshotJson::array();
+  for (const auto& column : state.table.columns()) {
+    if (core::is_ttl_name(column.name)) ttl.push_back(column.name);
+  }
+  // The date columns' text of the rows on screen, as drawn.
+  SnapshotJson dates = SnapshotJson::array();
+  for (std::size_t position = view.first_visible;
+       view.show_dates && position < std::min(view.shown.size(), view.first_visible + kSnapshotVisibleRows); ++position) {
+    SnapshotJson row = SnapshotJson::object();
+    for (const std::size_t column : view.time_columns) {
+      const auto time = cell_time(state.table, view.shown[position], column);
+      row.set(state.table.columns()[column].name, time ? core::format_date_utc(*time) : std::string());
+    }
+    dates.push_back(std::move(row));
+  }
   return {{"shown", view.shown.size()},
           {"total", state.table.row_count()},
           {"row_count_label", core::format_row_count(view.shown.size(), state.table.row_count())},
@@ -624,6 +639,8 @@ SnapshotJson table_snapshot(const ResponseState& state) {
           {"copy_format", format_name(view.copy_format)},
           {"nested_open", view.nested.has_value()},
           {"time_columns", std::move(times)},
+          {"ttl_columns", std::move(ttl)},
+          {"visible_dates", std::move(dates)},
           {"show_dates", view.show_dates}};
 }
 

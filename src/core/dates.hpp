@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,7 +47,8 @@ std::string format_date_local(const EpochTime& time, int utc_offset_minutes);
 
 // The columns of a table that hold times: a column whose present numbers all
 // read as times (by its name, or each in the plausible range), looking at
-// most at `sample_rows` rows. Read through the table's public functions.
-std::vector<std::size_t> time_columns(const ResultTable& table, std::size_t sample_rows = 200);
+// most at `sample_rows` rows (all by default). Read through the table's public functions.
+std::vector<std::size_t> time_columns(const ResultTable& table,
+                                      std::size_t sample_rows = std::numeric_limits<std::size_t>::max());
 
 }  // namespace core

@@ -13,13 +13,14 @@ import { ROOT, useAppSession } from './harness.mjs';
 const ITEMS = 10000;
 const session = useAppSession({ prepare: () => seedItems(ITEMS) });
 
-// tests/browser/seed_items.py --wide: balance is 38 digits, every tenth item has a nested map "tags".
+// tests/browser/seed_items.py --wide --dated: 9,999 items whose balance is 38 digits, every tenth with a
+// nested map "tags", and one more, "dated", with epoch times (createdAt in ms, ttl in s).
 const balanceOf = (i) => (10n ** 37n + BigInt(i * 9973)).toString();
 
 function seedItems(count) {
   return new Promise((resolve, reject) => {
     const child = spawn('python3', [path.join(ROOT, 'tests', 'browser', 'seed_items.py'), session.stack.dynamodb,
-                                    session.stack.table, String(count), '--wide'], { stdio: ['ignore', 'ignore', 'pipe'] });
+                                    session.stack.table, String(count - 1), '--wide', '--dated'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let errors = '';
     child.stderr.on('data', (chunk) => { errors += chunk; });
     const timer = setTimeout(() => child.kill('SIGKILL'), 120000);
@@ -92,7 +93,8 @@ test('10,000 rows export as CSV through a download, exactly; an export is cancel
   const byId = new Map(records.slice(1).map((r) => [r[0], r]));
   assert.equal(byId.size, ITEMS);
   assert.equal(byId.get('item-00042')[at('balance')], balanceOf(42), 'a 38-digit number, exactly');
-  assert.equal(byId.get('item-09999')[at('balance')], balanceOf(9999));
+  assert.equal(byId.get('item-09998')[at('balance')], balanceOf(9998));
+  assert.equal(byId.get('dated')[at('createdAt')], '1700000000123');
   assert.deepEqual(JSON.parse(byId.get('item-00420')[at('tags')]), { group: 'g42', rank: 420 }, 'a nested value as JSON');
   assert.equal(byId.get('item-00421')[at('tags')], '', 'a missing attribute is an empty field');
   assert.equal(byId.get('item-00042')[at('description')], 'item 42 of the frame benchmark, group 6');
@@ -126,19 +128,51 @@ test('10,000 rows export as CSV through a download, exactly; an export is cancel
   await app.waitFor((s) => s.export.format === 'JSON Lines' && s.export.filtered, 'JSON Lines of the view chosen');
   await app.click('Export copy');
   await app.waitFor((s) => s.export.notice.startsWith('Copied'), 'copied');
-  const text = await app.clipboardText((t) => t.startsWith('{') && t.endsWith('\n'), 'the exported lines');
-  const rows = text.trimEnd().split('\n').map((line) => JSON.parse(line));
+  const copied = await app.clipboardText((t) => t.startsWith('{') && t.endsWith('\n'), 'the exported lines');
+  const rows = copied.trimEnd().split('\n').map((line) => JSON.parse(line));
   assert.equal(rows.length, filtered.response.table.shown);
   assert.ok(rows.every((r) => r.city === 'Quito'));
   const numbers = rows.map((r) => r.n);
   assert.deepEqual(numbers, [...numbers].sort((a, b) => a - b), 'in the shown order');
-  const lines = text.split('\n');
+  const lines = copied.split('\n');
   assert.ok(lines.every((l) => l === '' || /"balance":1\d{37}[,}]/.test(l)), 'balance as its exact 38-digit text');
+
+  // Epoch numbers: their columns found, a date column shown after each, the TTL attribute marked.
+  const dated = await app.snapshot();
+  assert.deepEqual([...dated.response.table.time_columns].sort(), ['createdAt', 'ttl']);
+  await app.click('Show dates');
+  await app.waitFor((s) => s.response.table.show_dates, 'the date columns');
+  assert.deepEqual(dated.response.table.ttl_columns, ['ttl']);
+  await app.fill('Table filter', 'dated');
+  const one = await app.waitFor((s) => s.response.table.shown === 1 && s.response.table.visible_dates.length === 1,
+                                'the dated item');
+  assert.deepEqual(one.response.table.visible_dates[0],
+                   { createdAt: '2023-11-14 22:13:20.123 UTC', ttl: '2023-11-14 22:13:20 UTC' });
+  await app.screenshot('export-dates');
   await context.close();
 });
 
-test('the JSON tab switches to DynamoDB JSON and back; Copy as offers every snippet kind', async () => {
+test('Copy as offers every snippet kind; the JSON tab switches to DynamoDB JSON and back', async () => {
   const { context, app } = await session.openApp({ clipboard: true });
+  // The editor opens on the example create event; the DynamoDB snippets copy the put_item the Lambda makes.
+  for (const [name, label, expected] of [
+    ['boto3', 'boto3', 'response = table.put_item(\n    Item={\n        "id": "2377ab",\n        "number": Decimal("4"),'],
+    ['aws-cli', 'AWS CLI', `aws dynamodb put-item \\\n  --table-name 'lambda-apigateway' \\\n  --item '{"id":{"S":"2377ab"},"number":{"N":"4"}}'`],
+    ['js-sdk-v3', 'JS SDK v3', 'await client.send(new PutCommand({'],
+    ['python-requests', 'Python requests', 'requests.request('],
+    ['httpie', 'HTTPie', 'http --raw '],
+  ]) {
+    await app.click('Copy as menu');
+    await app.click(`Snippet ${name}`);
+    await app.waitFor((s) => s.request.copied === `Copied as ${label}`, `copied as ${label}`);
+    await app.clipboardText((t) => t.includes(expected), `the ${label} snippet`);
+  }
+  await app.click('Copy as menu');
+  await app.widget('Snippet boto3');
+  await app.screenshot('export-copy-as-menu');
+  await app.click('Format');  // a click anywhere else closes the menu
+  await app.page.waitForFunction(() => !window.__app.widgets['Snippet boto3'], null, { timeout: 10000 });
+
   await send(app, '{"operation":"read","payload":{"Key":{"id":"item-00420"}}}');
   await app.click('Tab JSON');
   await app.waitFor((s) => s.response.tab === 'JSON', 'the JSON tab');
@@ -153,44 +187,5 @@ test('the JSON tab switches to DynamoDB JSON and back; Copy as offers every snip
   await app.click('JSON plain');
   const plain = await app.waitFor((s) => !s.response.json_dynamodb, 'plain JSON');
   assert.equal(JSON.parse(plain.response.text).Item.id, 'item-00420');
-
-  // The DynamoDB snippets copy the call the Lambda makes.
-  const event = '{"operation":"create","payload":{"Item":{"id":"c","b":12345678901234567890123456789012345678}}}';
-  await app.showJsonEditor();
-  await app.fill('Event JSON', event);
-  await app.waitFor((s) => s.request.text === event, 'the typed event');
-  for (const [name, label, expected] of [
-    ['boto3', 'boto3', 'Decimal("12345678901234567890123456789012345678")'],
-    ['aws-cli', 'AWS CLI', `aws dynamodb put-item \\\n  --table-name 'lambda-apigateway'`],
-    ['js-sdk-v3', 'JS SDK v3', 'NumberValue.from("12345678901234567890123456789012345678")'],
-    ['python-requests', 'Python requests', 'requests.request('],
-    ['httpie', 'HTTPie', 'http --raw '],
-  ]) {
-    await app.click('Copy as menu');
-    await app.click(`Snippet ${name}`);
-    await app.waitFor((s) => s.request.copied === `Copied as ${label}`, `copied as ${label}`);
-    await app.clipboardText((t) => t.includes(expected), `the ${label} snippet`);
-  }
-  await app.click('Copy as menu');
-  await app.widget('Snippet boto3');
-  await app.screenshot('export-copy-as-menu');
-  await app.page.keyboard.press('Escape');
-  await context.close();
-});
-
-test('epoch numbers show their dates in a column, and a TTL attribute is marked', async () => {
-  const { context, app } = await session.openApp();
-  await send(app, '{"operation":"create","payload":{"Item":{"id":"d","createdAt":1700000000123,"ttl":1700000000}}}');
-  await send(app, '{"operation":"list","payload":{"FilterExpression":"attribute_exists(createdAt)"}}');
-  // A filtered scan reads 1 MB pages: the item may be on any of them.
-  if ((await app.snapshot()).response.paging.has_next) await app.click('Load all');
-  const listed = await app.waitFor((s) => s.response.table.total === 1 && !s.response.paging.load_all &&
-                                          !s.response.paging.has_next, 'the dated item', 60000);
-  assert.deepEqual(listed.response.table.time_columns, ['createdAt', 'ttl']);
-  await app.click('Show dates');
-  await app.waitFor((s) => s.response.table.show_dates, 'the date columns');
-  await app.widget('Column createdAt (UTC)');
-  await app.widget('Column ttl (UTC)');
-  await app.screenshot('export-dates');
   await context.close();
 });
