@@ -78,6 +78,11 @@ bool is_integer_text(std::string_view text) {
   return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
+bool is_identifier(std::string_view name) {
+  return !name.empty() && !std::isdigit(static_cast<unsigned char>(name.front())) &&
+         name.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") == std::string_view::npos;
+}
+
 std::string indent_of(int depth) { return std::string(static_cast<std::size_t>(depth) * 4, ' '); }
 
 // ---- Python (boto3)
@@ -155,7 +160,11 @@ std::string boto3_snippet(const DirectRequest& request) {
     call += ")\n";
   } else {
     call += "\n";
-    for (const auto& [field, json] : request.payload) call += "    " + field + "=" + writer.argument(field, json) + ",\n";
+    for (const auto& [field, json] : request.payload) {
+      // A keyword argument needs an identifier; anything else goes through a dict.
+      call += "    " + (is_identifier(field) ? field + "=" : "**{" + js_string(field) + ": ") +
+              writer.argument(field, json) + (is_identifier(field) ? ",\n" : "},\n");
+    }
     call += ")\n";
   }
   std::string out = "# boto3: the DynamoDB call the Lambda runs for this event.\n";
@@ -237,9 +246,7 @@ std::string js_sdk_snippet(const DirectRequest& request) {
   std::string input = "{\n  TableName: " + js_string(request.table) + ",\n";
   for (const auto& [field, json] : request.payload) {
     const bool attribute = holds_attribute_map(field) || holds_legacy_conditions(field);
-    const bool identifier = !field.empty() && field.find_first_not_of(
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") == std::string::npos &&
-        !std::isdigit(static_cast<unsigned char>(field.front())) && field != "__proto__";
+    const bool identifier = is_identifier(field) && field != "__proto__";
     input += "  " + (identifier ? field : JsWriter::key(field)) + ": " + writer.value(json, attribute, 1) + ",\n";
   }
   input += "}";
@@ -291,9 +298,15 @@ JsonValue typed_conditions(const JsonValue& conditions) {
 std::string aws_cli_snippet(const DirectRequest& request) {
   std::string out = "aws dynamodb " + std::string(request.call.cli) + " \\\n  --table-name " + shell_quote(request.table);
   for (const auto& [field, json] : request.payload) {
-    const std::string option = cli_option(field);
+    const std::string name = cli_option(field);
+    // Not a parameter's name when it needs quoting; quoted, it stays one word.
+    const auto option = [&](std::string_view prefix) {
+      const std::string word = "--" + std::string(prefix) + name;
+      return word.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_") == std::string::npos ? word
+                                                                                                   : shell_quote(word);
+    };
     if (json.is_bool()) {
-      out += " \\\n  --" + std::string(json.boolean ? "" : "no-") + option;
+      out += " \\\n  " + option(json.boolean ? "" : "no-");
       continue;
     }
     std::string argument;
@@ -308,7 +321,7 @@ std::string aws_cli_snippet(const DirectRequest& request) {
     } else {
       argument = to_json_text(json);
     }
-    out += " \\\n  --" + option + " " + shell_quote(argument);
+    out += " \\\n  " + option("") + " " + shell_quote(argument);
   }
   return out + "\n";
 }

@@ -187,6 +187,8 @@ std::vector<std::pair<std::string, core::JsonValue>> snippet_events() {
       R"J({"operation": "list", "payload": {"Limit": 25, "FilterExpression": "big > :b and contains(tags, :s)",
           "ExpressionAttributeValues": {":b": 1.5, ":s": "a,b"}, "ExclusiveStartKey": {"id": "k'ey"}, "ConsistentRead": false}})J"));
   events.emplace_back("list without payload", fixtures::parse(R"J({"operation": "list"})J"));
+  events.emplace_back("a payload field that is no identifier",
+                      fixtures::parse(R"J({"operation": "list", "payload": {"Odd-Name ✓": 1, "__proto__": {}}})J"));
   events.emplace_back("ping", fixtures::parse(R"J({"operation": "ping"})J"));
   return events;
 }
