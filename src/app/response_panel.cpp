@@ -209,9 +209,16 @@ void draw_export_controls(const ResponseState& state, ExportState& exports, Resp
   widgets.track("Export copy");
   if (ImGui::IsItemHovered()) ui::tooltip_wrapped("Copies " + core::format_count(rows) + " rows to the clipboard");
   if (!exports.notice.empty()) {
+    const ImVec4 color = exports.notice_is_problem ? palette().warning : palette().success;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
     ImGui::SameLine();
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextColored(exports.notice_is_problem ? palette().warning : palette().success, "%s", exports.notice.c_str());
+    if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(exports.notice.c_str()).x + spacing) {
+      ImGui::NewLine();  // on a line of its own when it does not fit after the buttons
+      ui::text_colored_wrapped(color, exports.notice);
+    } else {
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextColored(color, "%s", exports.notice.c_str());
+    }
     widgets.track("Export notice");
   }
 }
@@ -284,9 +291,7 @@ int local_offset_minutes(std::int64_t ms) {
 }
 
 std::optional<core::EpochTime> cell_time(const core::ResultTable& table, std::size_t row, std::size_t column) {
-  const core::Cell& cell = table.cell(row, column);
-  if (cell.type != core::AttributeType::Number || !cell.value) return std::nullopt;
-  return core::read_epoch(table.columns()[column].name, cell.text);
+  return core::cell_epoch(table, row, column);
 }
 
 void date_tooltip(const core::EpochTime& time) {

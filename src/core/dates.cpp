@@ -139,6 +139,16 @@ std::string format_date_local(const EpochTime& time, int utc_offset_minutes) {
   return format_instant(shifted, time.unit == EpochUnit::Milliseconds) + zone;
 }
 
+std::optional<EpochTime> cell_epoch(const ResultTable& table, std::size_t row, std::size_t column) {
+  if (row >= table.row_count() || column >= table.column_count()) return std::nullopt;
+  const Cell& cell = table.cell(row, column);
+  if (cell.type != AttributeType::Number || !cell.value) return std::nullopt;
+  const auto& columns = table.columns();
+  const bool attribute_table = columns.size() == 3 && columns[0].name == "attribute" && columns[2].name == "value";
+  const std::string_view name = attribute_table && column == 2 ? table.cell(row, 0).text : std::string_view(columns[column].name);
+  return read_epoch(name, cell.text);
+}
+
 std::vector<std::size_t> time_columns(const ResultTable& table, std::size_t sample_rows) {
   std::vector<std::size_t> columns;
   const std::size_t rows = std::min(table.row_count(), sample_rows);

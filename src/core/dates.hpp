@@ -45,6 +45,11 @@ std::string format_date_utc(const EpochTime& time);
 // The same in a zone `utc_offset_minutes` east of UTC: "2023-11-14 23:13:20 UTC+01:00".
 std::string format_date_local(const EpochTime& time, int utc_offset_minutes);
 
+// The time a table's cell holds, named by its column, or in an attribute
+// table (attribute / type / value) by its row's attribute; nullopt for
+// anything that is not a number read as a time.
+std::optional<EpochTime> cell_epoch(const ResultTable& table, std::size_t row, std::size_t column);
+
 // The columns of a table that hold times: a column whose present numbers all
 // read as times (by its name, or each in the plausible range), looking at
 // most at `sample_rows` rows (all by default). Read through the table's public functions.
