@@ -289,11 +289,15 @@ void App::start_export(ExportTarget target) {
                    extension});
   if (target == ExportTarget::File) {
     export_.job->download = platform::download_begin(export_.job->file_name, std::string(core::export_mime_type(choice.format)));
+  } else {
+    // Browsers let a page write the clipboard only just after the person's
+    // click, and the clipboard takes one string anyway: written at once.
+    while (export_.job) step_export();
   }
 }
 
-// One frame's part of the export: a bounded number of rows, handed to the
-// download as it is written (the clipboard takes the whole text at the end).
+// One frame's part of a download: a bounded number of rows, handed to the
+// browser as it is written (a clipboard export runs every step at once).
 void App::step_export() {
   if (!export_.job) return;
   ExportJob& job = *export_.job;

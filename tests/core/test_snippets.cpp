@@ -264,7 +264,8 @@ TEST_CASE("every snippet of every kind parses in its language, for the seed's ev
   std::vector<const core::JsonValue*> cli_events;
   const auto events = snippet_events();
   for (std::size_t e = 0; e < events.size(); ++e) {
-    const auto& [name, event] = events[e];
+    const std::string& name = events[e].first;  // not a structured binding: CAPTURE's lambda takes it
+    const core::JsonValue& event = events[e].second;
     for (const auto kind : core::kSnippetKinds) {
       CAPTURE(name);
       CAPTURE(core::snippet_name(kind));
