@@ -16,6 +16,12 @@ target_compile_definitions(core_tests PRIVATE
   FIXTURES_DIR="${CMAKE_SOURCE_DIR}/tests/fixtures")
 target_compile_options(core_tests PRIVATE ${PROJECT_WARNINGS})
 
+# Prints the snippet the app copies for an event, for the backend's test that
+# runs the boto3 snippets against dynalite (backend/tests/test_snippets.py).
+add_executable(snippet_tool "${CMAKE_SOURCE_DIR}/tests/tools/snippet_tool.cpp")
+target_link_libraries(snippet_tool PRIVATE core)
+target_compile_options(snippet_tool PRIVATE ${PROJECT_WARNINGS})
+
 include(/usr/lib/cmake/doctest/doctest.cmake)
 doctest_discover_tests(core_tests)
 

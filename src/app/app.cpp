@@ -23,6 +23,9 @@ const std::string kHistoryKey = "crud-workbench/history";
 const std::string kDraftKey = "crud-workbench/draft";
 
 constexpr std::uint64_t kMaxEventFileBytes = 10 * 1024 * 1024;
+// Rows an export writes per frame: 10,000 rows take some 40 frames, so the
+// page keeps drawing (and Cancel can be pressed) while it is written.
+constexpr std::size_t kExportRowsPerFrame = 250;
 
 std::int64_t now_ms() {
   using namespace std::chrono;
@@ -64,6 +67,7 @@ App::App() {
 
 void App::draw() {
   widgets_.clear();
+  step_export();
   send_pressed_ = take_send_shortcut();
   if (auto fragment = platform::take_url_fragment_change()) open_link(*fragment);
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -88,7 +92,8 @@ void App::draw() {
 }
 
 bool App::animating() const {
-  return exchange_.has_value() || connection_.check.has_value() || request_.copied_until > ImGui::GetTime();
+  return exchange_.has_value() || connection_.check.has_value() || request_.copied_until > ImGui::GetTime() ||
+         export_.job.has_value();
 }
 
 void App::draw_sidebar(float width) {
@@ -118,7 +123,7 @@ void App::draw_main() {
     request_share_ = std::clamp(request_share_ + moved / available, 0.15f, 0.85f);
   }
   ImGui::BeginChild("response");
-  act(draw_response_panel(response_, exchange_.has_value(), widgets_));
+  act(draw_response_panel(response_, export_, exchange_.has_value(), widgets_));
   ImGui::EndChild();
   ImGui::EndChild();
 }
@@ -142,8 +147,7 @@ void App::act(const RequestPanelResult& result) {
   if (result.open_file) open_event_file();
   if (result.save_file) platform::download_text_file(file_stem(request_) + ".json", "application/json", request_.text);
   if (result.form_changed) form_changed();
-  if (result.copy_curl) copy_request_as("curl");
-  if (result.copy_fetch) copy_request_as("fetch");
+  if (result.copy_snippet) copy_request_as(*result.copy_snippet);
 }
 
 void App::act(const ResponsePanelResult& result) {
@@ -161,6 +165,8 @@ void App::act(const ResponsePanelResult& result) {
     response_->paging->stopped = true;
     if (exchange_ && exchange_->next_page) platform::http_cancel(exchange_->id);
   }
+  if (result.start_export) start_export(*result.start_export);
+  if (result.cancel_export) cancel_export();
   if (result.save_json) {
     platform::download_text_file("response-" + response_->operation + ".json", "application/json",
                                  response_->text);
@@ -207,13 +213,18 @@ void App::form_changed() {
   remember(kDraftKey, request_.text);
 }
 
-// Copies the request as it would be sent (current connection included) as a curl command or a fetch call.
-void App::copy_request_as(const std::string& kind) {
+// Copies the request as it would be sent (current connection included) as a
+// snippet: curl, fetch, ..., or the DynamoDB call the Lambda makes.
+void App::copy_request_as(core::SnippetKind kind) {
   if (!request_.check.event) return;
-  const core::HttpRequest request = core::build_http_request(*request_.check.event, connection_.settings.connection);
-  platform::copy_to_clipboard(kind == "curl" ? core::curl_command(request) : core::fetch_call(request));
+  const core::Snippet snippet = core::make_snippet(kind, *request_.check.event, connection_.settings.connection);
+  if (snippet.text.empty()) {
+    request_.problem = "Not copied: " + snippet.unavailable;
+    return;
+  }
+  platform::copy_to_clipboard(snippet.text);
   constexpr double kConfirmationSeconds = 3;
-  request_.copied = "Copied as " + kind;
+  request_.copied = "Copied as " + std::string(core::snippet_label(kind));
   request_.copied_until = ImGui::GetTime() + kConfirmationSeconds;
 }
 
@@ -263,6 +274,68 @@ void App::receive_answer(core::HistoryEntry entry, const core::JsonValue& event,
   entry.elapsed_ms = static_cast<std::int64_t>(response.elapsed_ms);
   core::add_to_history(history_.history, std::move(entry));
   remember(kHistoryKey, core::history_to_storage(history_.history));
+}
+
+// Starts writing the shown table (every loaded page, or the filtered and
+// sorted view when chosen) in the chosen format; step_export writes it.
+void App::start_export(ExportTarget target) {
+  if (!response_ || export_.job) return;
+  const ExportChoice& choice = export_.choice;
+  std::vector<std::uint32_t> rows = choice.filtered ? response_->view.shown : core::all_rows(response_->table);
+  const std::string extension(core::export_extension(choice.format));
+  export_.notice.clear();
+  export_.job.emplace(ExportJob{
+      .table = response_->table,
+      .writer = core::ExportWriter(std::move(rows), {.format = choice.format, .byte_order_mark = choice.byte_order_mark}),
+      .target = target,
+      .file_name = "export-" + (response_->operation.empty() ? std::string("answer") : response_->operation) + "." +
+                   extension});
+  if (target == ExportTarget::File) {
+    export_.job->download = platform::download_begin(export_.job->file_name, std::string(core::export_mime_type(choice.format)));
+  } else {
+    // Browsers let a page write the clipboard only just after the person's
+    // click, and the clipboard takes one string anyway: written at once.
+    while (export_.job) step_export();
+  }
+}
+
+// One frame's part of a download: a bounded number of rows, handed to the
+// browser as it is written (a clipboard export runs every step at once).
+void App::step_export() {
+  if (!export_.job) return;
+  ExportJob& job = *export_.job;
+  std::string chunk;
+  const bool done = job.writer.write_next(job.table, chunk, kExportRowsPerFrame);
+  job.bytes += chunk.size();
+  if (job.target == ExportTarget::File) {
+    platform::download_append(job.download, chunk);
+  } else {
+    job.text += chunk;
+  }
+  if (!done) return;
+  const std::string what = core::format_count(job.writer.row_total()) +
+                           (job.writer.row_total() == 1 ? " row as " : " rows as ") +
+                           std::string(core::export_format_label(export_.choice.format)) + " (" +
+                           core::format_bytes(job.bytes) + ")";
+  if (job.target == ExportTarget::File) {
+    platform::download_finish(job.download);
+    export_.notice = "Saved " + what + " to " + job.file_name;
+  } else {
+    platform::copy_to_clipboard(job.text);
+    export_.notice = "Copied " + what;
+  }
+  export_.notice_is_problem = false;
+  export_.job.reset();
+}
+
+void App::cancel_export() {
+  if (!export_.job) return;
+  const ExportJob& job = *export_.job;
+  if (job.target == ExportTarget::File) platform::download_abort(job.download);
+  export_.notice = "Export cancelled after " + core::format_count(job.writer.rows_written()) + " of " +
+                   core::format_count(job.writer.row_total()) + " rows; nothing was saved.";
+  export_.notice_is_problem = true;
+  export_.job.reset();
 }
 
 void App::test_connection() {
@@ -365,6 +438,7 @@ SnapshotJson App::snapshot() const {
           {"connection", connection_snapshot(connection_)},
           {"request", request_snapshot(request_, exchange_)},
           {"response", response_snapshot(response_)},
+          {"export", export_snapshot(export_)},
           {"history", history_snapshot(history_)},
           {"presets", presets_snapshot(presets_)}};
 }

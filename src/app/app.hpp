@@ -43,13 +43,16 @@ class App {
   void set_editor_text(std::string text, std::string origin);
   void editor_text_changed();
   void form_changed();
-  void copy_request_as(const std::string& kind);
+  void copy_request_as(core::SnippetKind kind);
   void send_from_editor();
   // `next_page`: the list's next page (ExclusiveStartKey set), added to the shown table, not to the history.
   void send_event(const core::JsonValue& event, bool next_page = false);
   void receive_answer(core::HistoryEntry entry, const core::JsonValue& event, const core::HttpRequest& sent,
                       const core::HttpResponse& response, bool next_page);
   void test_connection();
+  void start_export(ExportTarget target);
+  void step_export();
+  void cancel_export();
   void open_event_file();
   void open_link(const std::string& fragment);
   void dismiss_banner();
@@ -78,6 +81,7 @@ class App {
   RequestState request_;
   std::optional<Exchange> exchange_;
   std::optional<ResponseState> response_;
+  ExportState export_;
   HistoryState history_;
   std::string banner_;
   bool banner_is_link_ = false;

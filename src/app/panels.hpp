@@ -9,6 +9,7 @@
 #include "app/snapshot_json.hpp"
 
 #include "app/state.hpp"
+#include "core/snippets.hpp"
 #include "app/widget_map.hpp"
 
 namespace app {
@@ -40,8 +41,7 @@ struct RequestPanelResult {
   bool open_file = false;
   bool save_file = false;
   bool form_changed = false;  // write the form into the text
-  bool copy_curl = false;
-  bool copy_fetch = false;
+  std::optional<core::SnippetKind> copy_snippet;  // Copy as curl, fetch, … (the "Copy as" menu)
 };
 // Takes Ctrl+Enter (Cmd+Enter on a Mac) for this frame and says whether it was
 // pressed. Called before any field is drawn, so the field being edited neither
@@ -75,10 +75,14 @@ struct ResponsePanelResult {
   bool next_page = false;
   bool load_all = false;
   bool stop_loading = false;
+  std::optional<ExportTarget> start_export;  // export the table with the chosen format
+  bool cancel_export = false;
 };
 // `busy`: a request is in flight, so no further page can be asked for.
-ResponsePanelResult draw_response_panel(std::optional<ResponseState>& state, bool busy, WidgetMap& widgets);
+ResponsePanelResult draw_response_panel(std::optional<ResponseState>& state, ExportState& exports, bool busy,
+                                        WidgetMap& widgets);
 SnapshotJson response_snapshot(const std::optional<ResponseState>& state);
+SnapshotJson export_snapshot(const ExportState& state);
 
 // ---- history (history_panel.cpp) ----
 struct HistoryPanelResult {

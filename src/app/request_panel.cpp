@@ -1,7 +1,8 @@
 // The request area: operation and table name (written into the event), the
 // form editor (request_form.cpp) or the raw JSON editor of the whole event
 // with its errors, Send / Ctrl+Enter (off, saying why, while the request has
-// errors) and the in-flight state with Cancel, Copy as curl / fetch.
+// errors) and the in-flight state with Cancel, Copy as curl / fetch / … (every
+// snippet kind of core/snippets).
 #include <cfloat>
 
 #include <imgui.h>
@@ -62,14 +63,41 @@ void draw_operations(RequestState& state, RequestPanelResult& result, WidgetMap&
   ImGui::EndDisabled();
 }
 
+// The "Copy as" menu: every snippet kind; the DynamoDB ones only for the
+// operations that reach DynamoDB (echo and ping are answered by the Lambda).
+void draw_snippet_menu(const RequestState& state, RequestPanelResult& result, WidgetMap& widgets) {
+  const auto operation = core::operation_named(state.check.operation);
+  const bool reaches_dynamodb = operation && core::uses_table(*operation);
+  for (const auto kind : core::kSnippetKinds) {
+    const bool enabled = !core::snippet_calls_dynamodb(kind) || reaches_dynamodb;
+    if (kind == core::SnippetKind::AwsCli) ImGui::SeparatorText("DynamoDB call");
+    const std::string label(core::snippet_label(kind));
+    if (ImGui::MenuItem(label.c_str(), nullptr, false, enabled)) result.copy_snippet = kind;
+    widgets.track("Snippet " + std::string(core::snippet_name(kind)));
+    if (!enabled && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+      ui::tooltip_wrapped(state.check.operation + " is answered by the Lambda itself: it has no DynamoDB call.");
+    }
+  }
+}
+
 void draw_copy_buttons(const RequestState& state, RequestPanelResult& result, WidgetMap& widgets) {
   ImGui::BeginDisabled(!state.check.event);
-  if (ImGui::Button("Copy as curl")) result.copy_curl = true;
+  if (ImGui::Button("Copy as curl")) result.copy_snippet = core::SnippetKind::Curl;
   widgets.track("Copy as curl");
   ImGui::SameLine();
-  if (ImGui::Button("Copy as fetch")) result.copy_fetch = true;
+  if (ImGui::Button("Copy as fetch")) result.copy_snippet = core::SnippetKind::Fetch;
   widgets.track("Copy as fetch");
+  ImGui::SameLine();
+  if (ImGui::Button("Copy as…")) ImGui::OpenPopup("copy-as");
+  widgets.track("Copy as menu");
   ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+    ui::tooltip_wrapped("The request as Python requests, HTTPie, or the DynamoDB call itself: AWS CLI, boto3, JS SDK v3");
+  }
+  if (ImGui::BeginPopup("copy-as")) {
+    draw_snippet_menu(state, result, widgets);
+    ImGui::EndPopup();
+  }
 }
 
 // Send (or the in-flight state) at the right; the Copy buttons before it when
@@ -93,8 +121,8 @@ bool draw_send(const RequestState& state, const std::optional<Exchange>& exchang
   const core::Diagnostic* error = first_send_error(state);
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   const float send_width = ui::button_width("Send") + ui::em(1);
-  const float with_copy = ui::button_width("Copy as curl") + ui::button_width("Copy as fetch") + send_width +
-                          ui::em(1) + spacing * 2;
+  const float with_copy = ui::button_width("Copy as curl") + ui::button_width("Copy as fetch") +
+                          ui::button_width("Copy as…") + send_width + ui::em(1) + spacing * 3;
   ImGui::SameLine();
   const bool copy_fits = ImGui::GetContentRegionAvail().x >= with_copy;
   ui::align_right(copy_fits ? with_copy : send_width);

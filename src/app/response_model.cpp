@@ -1,6 +1,7 @@
 #include "app/response_model.hpp"
 
 #include "app/table_view.hpp"
+#include "core/dynamodb_json.hpp"
 
 namespace app {
 namespace {
@@ -39,10 +40,11 @@ void refresh_visible(JsonFolds& folds) {
   }
 }
 
-// The body as the JSON tab shows it: pretty JSON, or the text as received.
-std::string shown_text(const core::Answer& answer) {
-  if (answer.body) return core::to_json_text(*answer.body, 2);
-  return answer.text;
+// The body as the JSON tab shows it: pretty JSON (plain or DynamoDB's typed
+// form), or the text as received when it is not JSON.
+std::string shown_text(const core::Answer& answer, bool dynamodb_json) {
+  if (!answer.body) return answer.text;
+  return core::to_json_text(dynamodb_json ? core::answer_to_dynamodb_json(*answer.body) : *answer.body, 2);
 }
 
 }  // namespace
@@ -59,12 +61,7 @@ ResponseState make_response_state(const core::HttpResponse& response, const core
   static int answers = 0;
   state.view.id = ++answers;
   show_table(state, core::answer_table(state.answer, core::kDefaultKeyNames));
-  state.text = shown_text(state.answer);
-  state.line_starts = line_starts(state.text);
-  state.folds.end = state.answer.body ? fold_ends(state.text, state.line_starts)
-                                      : std::vector<std::uint32_t>(state.line_starts.size(), 0);
-  state.folds.folded.assign(state.line_starts.size(), 0);
-  refresh_visible(state.folds);
+  refresh_json_text(state);
   if (state.answer.metadata) state.metadata = core::to_json_text(*state.answer.metadata, 2);
   state.verdict = core::judge_answer(response, settings);
   state.operation = std::move(operation);
@@ -111,8 +108,21 @@ ResponseState add_page(ResponseState shown, ResponseState page) {
   page.view = std::move(shown.view);
   page.select_tab.reset();
   page.shown_tab = shown.shown_tab;
+  if (shown.json_dynamodb) {
+    page.json_dynamodb = true;
+    refresh_json_text(page);
+  }
   show_table(page, core::items_table(all, core::kDefaultKeyNames));
   return page;
+}
+
+void refresh_json_text(ResponseState& state) {
+  state.text = shown_text(state.answer, state.json_dynamodb);
+  state.line_starts = line_starts(state.text);
+  state.folds.end = state.answer.body ? fold_ends(state.text, state.line_starts)
+                                      : std::vector<std::uint32_t>(state.line_starts.size(), 0);
+  state.folds.folded.assign(state.line_starts.size(), 0);
+  refresh_visible(state.folds);
 }
 
 void toggle_fold(JsonFolds& folds, std::uint32_t line) {

@@ -26,6 +26,10 @@ std::optional<core::JsonValue> next_page_event(const ResponseState& state);
 // shows the failure in the status line instead.
 ResponseState add_page(ResponseState shown, ResponseState page);
 
+// Shows the JSON tab as plain JSON or as DynamoDB JSON (state.json_dynamodb):
+// rebuilds its text, lines and folds.
+void refresh_json_text(ResponseState& state);
+
 // Folds or unfolds the JSON tab's line `line` (one that opens an object or array).
 void toggle_fold(JsonFolds& folds, std::uint32_t line);
 // Folds every object and array inside the top-level one, or unfolds all.

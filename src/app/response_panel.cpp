@@ -1,6 +1,9 @@
 // The response area: a status line (HTTP status, time, size), then tabs for
-// the answer as a table, as JSON, its metadata, and the error explained.
+// the answer as a table (with export, and dates for epoch numbers), as JSON
+// (plain or DynamoDB JSON), its metadata, and the error explained.
+#include <algorithm>
 #include <cfloat>
+#include <ctime>
 
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
@@ -10,6 +13,7 @@
 #include "app/response_model.hpp"
 #include "app/theme.hpp"
 #include "app/ui.hpp"
+#include "core/dates.hpp"
 #include "core/format.hpp"
 
 namespace app {
@@ -140,42 +144,170 @@ void draw_table_toolbar(ResponseState& state, ResponsePanelResult& result, Widge
     widgets.track(label);
     ImGui::SameLine();
   }
+  if (!view.time_columns.empty()) {
+    ImGui::Checkbox("Dates", &view.show_dates);
+    widgets.track("Show dates");
+    if (ImGui::IsItemHovered()) ui::tooltip_wrapped("A column with the UTC date after each column of epoch times");
+    ImGui::SameLine();
+  }
   ImGui::NewLine();
 }
 
-void follow_sort_specs(ResponseState& state) {
+// ---- export: every loaded row, or the filtered and sorted view
+
+void draw_export_progress(const ExportJob& job, ResponsePanelResult& result, WidgetMap& widgets) {
+  const std::size_t total = job.writer.row_total();
+  const std::size_t written = job.writer.rows_written();
+  const std::string label = "Exporting " + core::format_count(written) + " of " + core::format_count(total) + " rows…";
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextColored(palette().muted, "%s", label.c_str());
+  widgets.track("Export progress");
+  ImGui::SameLine();
+  ImGui::ProgressBar(total ? static_cast<float>(written) / static_cast<float>(total) : 0.0f, ImVec2(ui::em(10), 0));
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel export")) result.cancel_export = true;
+  widgets.track("Cancel export");
+}
+
+void draw_export_controls(const ResponseState& state, ExportState& exports, ResponsePanelResult& result,
+                          WidgetMap& widgets) {
+  if (exports.job) {
+    draw_export_progress(*exports.job, result, widgets);
+    return;
+  }
+  ExportChoice& choice = exports.choice;
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextColored(palette().muted, "Export");
+  for (const auto format : core::kExportFormats) {
+    ImGui::SameLine();
+    const std::string label(core::export_format_label(format));
+    if (ImGui::RadioButton(label.c_str(), choice.format == format)) choice.format = format;
+    widgets.track("Export " + label);
+  }
+  ImGui::SameLine();
+  ImGui::BeginDisabled(choice.format != core::ExportFormat::Csv);
+  ImGui::Checkbox("BOM", &choice.byte_order_mark);
+  ImGui::EndDisabled();
+  widgets.track("Export BOM");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+    ui::tooltip_wrapped("Starts the CSV with a UTF-8 byte order mark, so spreadsheet programs read non-ASCII text right");
+  }
+  ImGui::SameLine();
+  ImGui::Checkbox("Filter and sort", &choice.filtered);
+  widgets.track("Export filter and sort");
+  if (ImGui::IsItemHovered()) {
+    ui::tooltip_wrapped("On: only the rows the filter keeps, in the shown order. Off: every loaded row (all pages), "
+                        "in the answer's order.");
+  }
+  const std::size_t rows = choice.filtered ? state.view.shown.size() : state.table.row_count();
+  ImGui::SameLine();
+  if (ImGui::Button("Download")) result.start_export = ExportTarget::File;
+  widgets.track("Export download");
+  if (ImGui::IsItemHovered()) ui::tooltip_wrapped("Saves " + core::format_count(rows) + " rows as a file");
+  ImGui::SameLine();
+  if (ImGui::Button("Copy")) result.start_export = ExportTarget::Clipboard;
+  widgets.track("Export copy");
+  if (ImGui::IsItemHovered()) ui::tooltip_wrapped("Copies " + core::format_count(rows) + " rows to the clipboard");
+  if (!exports.notice.empty()) {
+    const ImVec4 color = exports.notice_is_problem ? palette().warning : palette().success;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(exports.notice.c_str()).x + spacing) {
+      ImGui::NewLine();  // on a line of its own when it does not fit after the buttons
+      ui::text_colored_wrapped(color, exports.notice);
+    } else {
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextColored(color, "%s", exports.notice.c_str());
+    }
+    widgets.track("Export notice");
+  }
+}
+
+// A column as drawn: a table column, or the date column after a column of epoch times.
+struct ShownColumn {
+  std::size_t source = 0;
+  bool date = false;
+};
+
+std::vector<ShownColumn> shown_columns(const ResponseState& state) {
+  std::vector<ShownColumn> columns;
+  const auto& times = state.view.time_columns;
+  for (std::size_t column = 0; column < state.table.column_count(); ++column) {
+    columns.push_back({column, false});
+    if (state.view.show_dates && std::find(times.begin(), times.end(), column) != times.end()) {
+      columns.push_back({column, true});
+    }
+  }
+  return columns;
+}
+
+void follow_sort_specs(ResponseState& state, const std::vector<ShownColumn>& columns) {
   ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
   if (!specs || !specs->SpecsDirty) return;
-  if (specs->SpecsCount == 0) {
+  if (specs->SpecsCount == 0 || static_cast<std::size_t>(specs->Specs[0].ColumnIndex) >= columns.size()) {
     sort_table(state, -1, core::SortDirection::Ascending);
   } else {
     const ImGuiTableColumnSortSpecs& spec = specs->Specs[0];
-    sort_table(state, spec.ColumnIndex,
+    sort_table(state, static_cast<int>(columns[spec.ColumnIndex].source),
                spec.SortDirection == ImGuiSortDirection_Descending ? core::SortDirection::Descending
                                                                    : core::SortDirection::Ascending);
   }
   specs->SpecsDirty = false;
 }
 
-void draw_header_row(const core::ResultTable& table, WidgetMap& widgets) {
+// The header: the attribute's name, " · TTL" on a TTL attribute, " (UTC)" on a date column.
+std::string header_label(const std::string& name, bool date) {
+  if (date) return name + " (UTC)";
+  return core::is_ttl_name(name) ? name + " · TTL" : name;
+}
+
+void draw_header_row(const core::ResultTable& table, const std::vector<ShownColumn>& columns, WidgetMap& widgets) {
   ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-  for (std::size_t column = 0; column < table.column_count(); ++column) {
-    if (!ImGui::TableSetColumnIndex(static_cast<int>(column))) continue;
-    ImGui::TableHeader(table.columns()[column].name.c_str());
-    widgets.track("Column " + table.columns()[column].name);
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    if (!ImGui::TableSetColumnIndex(static_cast<int>(i))) continue;
+    const std::string& name = table.columns()[columns[i].source].name;
+    ImGui::TableHeader(header_label(name, columns[i].date).c_str());
+    widgets.track("Column " + (columns[i].date ? name + " (UTC)" : name));
+    if (!columns[i].date && core::is_ttl_name(name) && ImGui::IsItemHovered()) {
+      ui::tooltip_wrapped("Named like the table's TTL attribute: DynamoDB deletes an item some time after this time "
+                          "passes (the API cannot say which attribute is the TTL one)");
+    }
   }
 }
 
-std::size_t hovered_column(std::size_t columns) {
-  for (std::size_t column = 0; column < columns; ++column) {
-    if (ImGui::TableGetColumnFlags(static_cast<int>(column)) & ImGuiTableColumnFlags_IsHovered) return column;
+std::size_t hovered_column(const std::vector<ShownColumn>& columns) {
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    if (ImGui::TableGetColumnFlags(static_cast<int>(i)) & ImGuiTableColumnFlags_IsHovered) return columns[i].source;
   }
   return 0;
 }
 
+// The zone's offset from UTC at that instant, in minutes east (the browser's zone under Emscripten).
+int local_offset_minutes(std::int64_t ms) {
+  const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
+  std::tm local{};
+  localtime_r(&seconds, &local);
+  return static_cast<int>(local.tm_gmtoff / 60);
+}
+
+std::optional<core::EpochTime> cell_time(const core::ResultTable& table, std::size_t row, std::size_t column) {
+  return core::cell_epoch(table, row, column);
+}
+
+void date_tooltip(const core::EpochTime& time) {
+  ImGui::BeginTooltip();
+  ImGui::TextUnformatted(core::format_date_utc(time).c_str());
+  const std::string local = core::format_date_local(time, local_offset_minutes(time.ms)) + " (local)";
+  ImGui::TextUnformatted(local.c_str());
+  ImGui::TextColored(palette().muted, "epoch %s%s", time.unit == core::EpochUnit::Seconds ? "seconds" : "milliseconds",
+                     time.by_name ? ", by its name" : "");
+  ImGui::EndTooltip();
+}
+
 // One row: a selectable across every column (click selects the row and the
 // cell under the mouse; right-click offers copying), then the cells.
-void draw_table_row(ResponseState& state, std::size_t position, ResponsePanelResult& result, WidgetMap& widgets) {
+void draw_table_row(ResponseState& state, const std::vector<ShownColumn>& columns, std::size_t position,
+                    ResponsePanelResult& result, WidgetMap& widgets) {
   TableView& view = state.view;
   const core::ResultTable& table = state.table;
   const std::uint32_t row = view.shown[position];
@@ -185,7 +317,7 @@ void draw_table_row(ResponseState& state, std::size_t position, ResponsePanelRes
   const auto flags = ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap;
   if (ImGui::Selectable("##row", view.selected_row == row, flags, ImVec2(0, ImGui::GetTextLineHeight()))) {
     view.selected_row = row;
-    view.selected_column = hovered_column(table.column_count());
+    view.selected_column = hovered_column(columns);
     if (table.cell(row, view.selected_column).expandable()) {
       view.nested = {{row, view.selected_column}};
       view.nested_clicked = true;
@@ -194,7 +326,7 @@ void draw_table_row(ResponseState& state, std::size_t position, ResponsePanelRes
   if (ImGui::BeginPopupContextItem("row-menu")) {
     if (view.selected_row != row) {
       view.selected_row = row;
-      view.selected_column = hovered_column(table.column_count());
+      view.selected_column = hovered_column(columns);
     }
     draw_copy_menu(state, result);
     ImGui::EndPopup();
@@ -202,9 +334,16 @@ void draw_table_row(ResponseState& state, std::size_t position, ResponsePanelRes
   if (position - view.first_visible < kTrackedRows) widgets.track("Row " + std::to_string(position));
   ImGui::SameLine(0, 0);
   ImGui::PopID();
-  for (std::size_t column = 0; column < table.column_count(); ++column) {
-    if (column > 0 && !ImGui::TableNextColumn()) continue;
-    draw_cell_text(table.cell(row, column));
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    if (i > 0 && !ImGui::TableNextColumn()) continue;
+    const std::size_t column = columns[i].source;
+    const auto time = cell_time(table, row, column);
+    if (columns[i].date) {
+      if (time) ImGui::TextColored(palette().muted, "%s", core::format_date_utc(*time).c_str());
+    } else {
+      draw_cell_text(table.cell(row, column));
+    }
+    if (time && ImGui::IsItemHovered()) date_tooltip(*time);
   }
 }
 
@@ -231,33 +370,46 @@ void draw_nested_popup(ResponseState& state) {
   ImGui::EndPopup();
 }
 
-void draw_table(ResponseState& state, ResponsePanelResult& result, WidgetMap& widgets) {
+void draw_table(ResponseState& state, ExportState& exports, ResponsePanelResult& result, WidgetMap& widgets) {
   const core::ResultTable& table = state.table;
   if (table.column_count() == 0) {
     ui::text_muted("Nothing to show as a table.");
     return;
   }
   draw_table_toolbar(state, result, widgets);
+  draw_export_controls(state, exports, result, widgets);
+  const std::vector<ShownColumn> columns = shown_columns(state);
   const auto flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_Resizable |
                      ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit |
                      ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate | ImGuiTableFlags_Reorderable;
   ImGui::PushID(state.view.id);
-  if (!ImGui::BeginTable("result", static_cast<int>(table.column_count()), flags, ImVec2(0, 0))) {
+  if (!ImGui::BeginTable("result", static_cast<int>(columns.size()), flags, ImVec2(0, 0))) {
     ImGui::PopID();
     return;
   }
   // The header row and the key column stay in view while scrolling.
   ImGui::TableSetupScrollFreeze(table.columns().front().key ? 1 : 0, 1);
-  for (const auto& column : table.columns()) {
-    ImGui::TableSetupColumn(column.name.c_str(), ImGuiTableColumnFlags_PreferSortAscending);
+  for (const ShownColumn& column : columns) {
+    // The view's sort is the default, so a table set up again (date columns
+    // shown or hidden) keeps it.
+    ImGuiTableColumnFlags column_flags = ImGuiTableColumnFlags_PreferSortAscending;
+    if (column.date) column_flags = ImGuiTableColumnFlags_NoSort;
+    if (!column.date && static_cast<int>(column.source) == state.view.sort_column) {
+      column_flags |= ImGuiTableColumnFlags_DefaultSort;
+      if (state.view.sort_direction == core::SortDirection::Descending) {
+        column_flags = ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending;
+      }
+    }
+    const std::string& name = table.columns()[column.source].name;
+    ImGui::TableSetupColumn(header_label(name, column.date).c_str(), column_flags);
   }
-  follow_sort_specs(state);
-  draw_header_row(table, widgets);
+  follow_sort_specs(state, columns);
+  draw_header_row(table, columns, widgets);
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(state.view.shown.size()));
   while (clipper.Step()) {
     for (int position = clipper.DisplayStart; position < clipper.DisplayEnd; ++position) {
-      draw_table_row(state, static_cast<std::size_t>(position), result, widgets);
+      draw_table_row(state, columns, static_cast<std::size_t>(position), result, widgets);
     }
   }
   if (clipper.ItemsHeight > 0) {
@@ -304,6 +456,21 @@ bool draw_json_line(const JsonFolds& folds, const std::string& text, const std::
 }
 
 void draw_json(ResponseState& state, WidgetMap& widgets) {
+  for (const bool dynamodb : {false, true}) {
+    const char* label = dynamodb ? "DynamoDB JSON" : "Plain JSON";
+    if (ImGui::RadioButton(label, state.json_dynamodb == dynamodb) && state.json_dynamodb != dynamodb) {
+      state.json_dynamodb = dynamodb;
+      refresh_json_text(state);
+    }
+    widgets.track(dynamodb ? "JSON DynamoDB" : "JSON plain");
+    if (dynamodb && ImGui::IsItemHovered()) {
+      ui::tooltip_wrapped("Items as DynamoDB's typed JSON ({\"S\": …}, {\"N\": \"…\"}, {\"SS\": […]}), as the AWS CLI "
+                          "and the console show them");
+    }
+    ImGui::SameLine();
+  }
+  ImGui::TextColored(palette().muted, "·");
+  ImGui::SameLine();
   if (ImGui::SmallButton("Expand all")) fold_all(state.folds, false);
   widgets.track("Expand all");
   ImGui::SameLine();
@@ -412,7 +579,7 @@ void draw_paging(const ResponseState& state, bool busy, ResponsePanelResult& res
   ImGui::EndDisabled();
 }
 
-void draw_tabs(ResponseState& state, ResponsePanelResult& result, WidgetMap& widgets) {
+void draw_tabs(ResponseState& state, ExportState& exports, ResponsePanelResult& result, WidgetMap& widgets) {
   if (!ImGui::BeginTabBar("response-tabs")) return;
   for (const ResponseTab tab : {ResponseTab::Table, ResponseTab::Json, ResponseTab::Metadata, ResponseTab::Error}) {
     const ImGuiTabItemFlags flags = state.select_tab == tab ? ImGuiTabItemFlags_SetSelected : 0;
@@ -421,7 +588,7 @@ void draw_tabs(ResponseState& state, ResponsePanelResult& result, WidgetMap& wid
     if (!open) continue;
     state.shown_tab = tab;
     switch (tab) {
-      case ResponseTab::Table: draw_table(state, result, widgets); break;
+      case ResponseTab::Table: draw_table(state, exports, result, widgets); break;
       case ResponseTab::Json: draw_json(state, widgets); break;
       case ResponseTab::Metadata: draw_metadata(state); break;
       case ResponseTab::Error: draw_error(state); break;
@@ -447,6 +614,23 @@ SnapshotJson table_snapshot(const ResponseState& state) {
     visible.push_back(std::move(cells));
   }
   const bool sorted = view.sort_column >= 0 && view.sort_column < static_cast<int>(state.table.column_count());
+  SnapshotJson times = SnapshotJson::array();
+  for (const std::size_t column : view.time_columns) times.push_back(state.table.columns()[column].name);
+  SnapshotJson ttl = SnapshotJson::array();
+  for (const auto& column : state.table.columns()) {
+    if (core::is_ttl_name(column.name)) ttl.push_back(column.name);
+  }
+  // The date columns' text of the rows on screen, as drawn.
+  SnapshotJson dates = SnapshotJson::array();
+  for (std::size_t position = view.first_visible;
+       view.show_dates && position < std::min(view.shown.size(), view.first_visible + kSnapshotVisibleRows); ++position) {
+    SnapshotJson row = SnapshotJson::object();
+    for (const std::size_t column : view.time_columns) {
+      const auto time = cell_time(state.table, view.shown[position], column);
+      row.set(state.table.columns()[column].name, time ? core::format_date_utc(*time) : std::string());
+    }
+    dates.push_back(std::move(row));
+  }
   return {{"shown", view.shown.size()},
           {"total", state.table.row_count()},
           {"row_count_label", core::format_row_count(view.shown.size(), state.table.row_count())},
@@ -458,7 +642,11 @@ SnapshotJson table_snapshot(const ResponseState& state) {
           {"visible_rows", std::move(visible)},
           {"selected_row", view.selected_row ? SnapshotJson(*view.selected_row) : SnapshotJson(nullptr)},
           {"copy_format", format_name(view.copy_format)},
-          {"nested_open", view.nested.has_value()}};
+          {"nested_open", view.nested.has_value()},
+          {"time_columns", std::move(times)},
+          {"ttl_columns", std::move(ttl)},
+          {"visible_dates", std::move(dates)},
+          {"show_dates", view.show_dates}};
 }
 
 SnapshotJson paging_snapshot(const ResponseState& state) {
@@ -472,7 +660,8 @@ SnapshotJson paging_snapshot(const ResponseState& state) {
 
 }  // namespace
 
-ResponsePanelResult draw_response_panel(std::optional<ResponseState>& state, bool busy, WidgetMap& widgets) {
+ResponsePanelResult draw_response_panel(std::optional<ResponseState>& state, ExportState& exports, bool busy,
+                                        WidgetMap& widgets) {
   ResponsePanelResult result;
   if (!state) {
     ui::text_muted("No answer yet. Press Send, or Test connection in the Connection panel.");
@@ -480,7 +669,7 @@ ResponsePanelResult draw_response_panel(std::optional<ResponseState>& state, boo
   }
   draw_status_line(*state, result, widgets);
   if (state->paging) draw_paging(*state, busy, result, widgets);
-  draw_tabs(*state, result, widgets);
+  draw_tabs(*state, exports, result, widgets);
   return result;
 }
 
@@ -520,7 +709,24 @@ SnapshotJson response_snapshot(const std::optional<ResponseState>& state) {
           {"verdict", {{"headline", state->verdict.headline}, {"advice", state->verdict.advice}}},
           {"tab", tab_name(state->shown_tab)},
           {"json_scroll_lines", state->json_scroll_lines},
-          {"json_lines", state->folds.visible.size()}};
+          {"json_lines", state->folds.visible.size()},
+          {"json_dynamodb", state->json_dynamodb}};
+}
+
+SnapshotJson export_snapshot(const ExportState& state) {
+  SnapshotJson running = nullptr;
+  if (state.job) {
+    running = {{"rows_written", state.job->writer.rows_written()},
+               {"row_total", state.job->writer.row_total()},
+               {"bytes", state.job->bytes},
+               {"target", state.job->target == ExportTarget::File ? "file" : "clipboard"}};
+  }
+  return {{"format", std::string(core::export_format_label(state.choice.format))},
+          {"byte_order_mark", state.choice.byte_order_mark},
+          {"filtered", state.choice.filtered},
+          {"running", std::move(running)},
+          {"notice", state.notice},
+          {"notice_is_problem", state.notice_is_problem}};
 }
 
 }  // namespace app

@@ -12,6 +12,7 @@
 #include "core/connection.hpp"
 #include "core/connection_check.hpp"
 #include "core/event_text.hpp"
+#include "core/export.hpp"
 #include "core/form_fixes.hpp"
 #include "core/history.hpp"
 #include "core/http.hpp"
@@ -87,6 +88,8 @@ struct TableView {
   bool nested_clicked = false;                // open its popup on this frame
   std::size_t first_visible = 0;              // position in `shown` of the top row on screen
   int id = 0;                                 // ImGui's id for the table: new per answer, kept across pages
+  std::vector<std::size_t> time_columns;      // columns holding epoch times (core::time_columns)
+  bool show_dates = false;                    // a date column after each of them
 };
 
 // Folding of the JSON tab's pretty text: a line that opens an object or
@@ -123,6 +126,34 @@ struct ResponseState {
   TableView view;
   JsonFolds folds;
   std::optional<ListPaging> paging;        // a list answer: its pages so far
+  bool json_dynamodb = false;              // the JSON tab shows DynamoDB JSON ({"S": ...}) instead of plain JSON
+};
+
+// Exporting the answer table (every loaded page) to a file or the clipboard.
+enum class ExportTarget { File, Clipboard };
+
+struct ExportChoice {
+  core::ExportFormat format = core::ExportFormat::Csv;
+  bool byte_order_mark = false;  // CSV: for spreadsheet programs
+  bool filtered = false;         // only the rows the filter keeps, in the shown order
+};
+
+// An export being written, a few hundred rows per frame.
+struct ExportJob {
+  core::ResultTable table;  // its own copy: pages arriving meanwhile do not change what is written
+  core::ExportWriter writer;
+  ExportTarget target = ExportTarget::File;
+  std::string file_name;
+  platform::DownloadId download = 0;
+  std::string text;         // the clipboard's text, built until done
+  std::uint64_t bytes = 0;  // written so far
+};
+
+struct ExportState {
+  ExportChoice choice;
+  std::optional<ExportJob> job;
+  std::string notice;  // what the last export did
+  bool notice_is_problem = false;
 };
 
 struct HistoryState {

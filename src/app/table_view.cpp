@@ -1,5 +1,7 @@
 #include "app/table_view.hpp"
 
+#include "core/dates.hpp"
+
 namespace app {
 namespace {
 
@@ -18,6 +20,7 @@ void apply_filter(ResponseState& state) {
 
 void show_table(ResponseState& state, core::ResultTable table) {
   state.table = std::move(table);
+  state.view.time_columns = core::time_columns(state.table);
   state.view.filter_index.reset();
   state.view.selected_row.reset();
   state.view.nested.reset();

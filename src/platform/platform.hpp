@@ -8,6 +8,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/http.hpp"
 
@@ -146,5 +147,14 @@ void open_text_file(const std::string& accept, std::uint64_t max_bytes, std::fun
 
 // Saves `text` as a download named `file_name`.
 void download_text_file(const std::string& file_name, const std::string& mime_type, const std::string& text);
+
+// A download written in parts over several frames (a large export): the
+// parts are handed to the browser as they come, and the file is offered once
+// finished. download_abort drops what was written and offers nothing.
+using DownloadId = int;
+DownloadId download_begin(const std::string& file_name, const std::string& mime_type);
+void download_append(DownloadId id, std::string_view bytes);
+void download_finish(DownloadId id);
+void download_abort(DownloadId id);
 
 }  // namespace platform

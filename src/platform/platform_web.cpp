@@ -331,6 +331,35 @@ EM_JS(void, js_download_text_file, (const char* name, const char* mime, const ch
   setTimeout(() => URL.revokeObjectURL(url), 60000);
 });
 
+// A download written in parts: each part becomes a Blob as it arrives (a copy
+// out of wasm memory), so no single string of the whole file is ever built;
+// the file is the Blob of all parts.
+EM_JS(void, js_download_begin, (int id, const char* name, const char* mime), {
+  Module.downloads = Module.downloads || new Map();
+  Module.downloads.set(id, { name: UTF8ToString(name), mime: UTF8ToString(mime), parts: [] });
+});
+
+EM_JS(void, js_download_append, (int id, const char* bytes, int length), {
+  const download = Module.downloads && Module.downloads.get(id);
+  if (download && length > 0) download.parts.push(new Blob([HEAPU8.slice(bytes, bytes + length)]));
+});
+
+EM_JS(void, js_download_end, (int id, int save), {
+  const download = Module.downloads && Module.downloads.get(id);
+  if (!download) return;
+  Module.downloads.delete(id);
+  if (!save) return;
+  const url = URL.createObjectURL(new Blob(download.parts, { type: download.mime }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = download.name;
+  link.style.display = "none";
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+});
+
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void platform_wake() { activity() = true; }
@@ -486,5 +515,20 @@ void open_text_file(const std::string& accept, std::uint64_t max_bytes,
 void download_text_file(const std::string& file_name, const std::string& mime_type, const std::string& text) {
   js_download_text_file(file_name.c_str(), mime_type.c_str(), text.c_str());
 }
+
+DownloadId download_begin(const std::string& file_name, const std::string& mime_type) {
+  static DownloadId next_id = 1;
+  const DownloadId id = next_id++;
+  js_download_begin(id, file_name.c_str(), mime_type.c_str());
+  return id;
+}
+
+void download_append(DownloadId id, std::string_view bytes) {
+  js_download_append(id, bytes.data(), static_cast<int>(bytes.size()));
+}
+
+void download_finish(DownloadId id) { js_download_end(id, 1); }
+
+void download_abort(DownloadId id) { js_download_end(id, 0); }
 
 }  // namespace platform
