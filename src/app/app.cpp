@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include "app/response_model.hpp"
+#include "app/storage_keys.hpp"
 #include "app/theme.hpp"
 #include "app/ui.hpp"
 #include "core/format.hpp"
@@ -15,12 +16,6 @@
 
 namespace app {
 namespace {
-
-// Browser storage keys.
-const std::string kThemeKey = "crud-workbench/theme";
-const std::string kConnectionKey = "crud-workbench/connection";
-const std::string kHistoryKey = "crud-workbench/history";
-const std::string kDraftKey = "crud-workbench/draft";
 
 constexpr std::uint64_t kMaxEventFileBytes = 10 * 1024 * 1024;
 
@@ -38,18 +33,21 @@ std::string file_stem(const RequestState& request) {
 }  // namespace
 
 App::App() {
+  load_kept_aside();
   const auto theme = platform::storage_get(kThemeKey);
   dark_ = theme ? *theme != "light" : platform::prefers_dark_color_scheme();
   platform::set_page_theme(dark_, page_background_css(dark_));
 
   core::ConnectionSettings defaults;
   defaults.connection.endpoint = platform::default_endpoint();
-  connection_.settings = core::connection_from_storage(platform::storage_get(kConnectionKey).value_or(""), defaults);
+  const std::string connection = platform::storage_get(kConnectionKey).value_or("");
+  if (const auto parsed = core::parse_json(connection); !connection.empty() && !(parsed && parsed.value->is_object())) {
+    keep_aside(kConnectionKey, connection, parsed ? "it is not in the form this version saves" : "it is not valid JSON");
+  }
+  connection_.settings = core::connection_from_storage(connection, defaults);
   connection_.diagnostics = core::check_connection(connection_.settings);
 
-  auto load = core::history_from_storage(platform::storage_get(kHistoryKey).value_or(""));
-  history_.history = std::move(load.history);
-  if (!load.diagnostics.empty()) history_.problem = load.diagnostics.front().message;
+  load_history();
 
   request_.text = platform::storage_get(kDraftKey)
                       .value_or(core::event_text(core::example_event(core::Operation::Create, core::kDefaultTableName)));
@@ -62,6 +60,7 @@ App::App() {
 void App::draw() {
   widgets_.clear();
   send_pressed_ = take_send_shortcut();
+  take_other_tabs_changes();
   if (auto fragment = platform::take_url_fragment_change()) open_link(*fragment);
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
@@ -90,6 +89,7 @@ bool App::animating() const {
 
 void App::draw_sidebar(float width) {
   ImGui::BeginChild("sidebar", ImVec2(width, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
+  draw_kept_aside_notice();
   act(draw_connection_panel(connection_, widgets_));
   ImGui::Spacing();
   act(draw_presets_panel(presets_, widgets_));
@@ -176,11 +176,7 @@ void App::act(const HistoryPanelResult& result) {
     const core::HistoryEntry* entry = core::find_history_entry(history_.history, *result.resend);
     if (entry && entry->event && !exchange_) send_event(*entry->event);
   }
-  if (result.clear) {
-    history_.history = {};
-    history_.restored_id = 0;
-    platform::storage_remove(kHistoryKey);
-  }
+  if (result.clear) clear_history();
 }
 
 void App::set_editor_text(std::string text, std::string origin) {
@@ -259,7 +255,7 @@ void App::receive_answer(core::HistoryEntry entry, const core::JsonValue& event,
   entry.ok = response_->answer.ok;
   entry.elapsed_ms = static_cast<std::int64_t>(response.elapsed_ms);
   core::add_to_history(history_.history, std::move(entry));
-  remember(kHistoryKey, core::history_to_storage(history_.history));
+  remember_history();
 }
 
 void App::test_connection() {
@@ -333,18 +329,10 @@ void App::dismiss_banner() {
   banner_is_link_ = false;
 }
 
-void App::toggle_theme() {
+void App::toggle_theme(bool save) {
   dark_ = !dark_;
-  remember(kThemeKey, dark_ ? "dark" : "light");
+  if (save) remember(kThemeKey, dark_ ? "dark" : "light");
   platform::set_page_theme(dark_, page_background_css(dark_));
-}
-
-// Says once that the browser refuses to store anything, not on every keystroke.
-void App::remember(const std::string& key, const std::string& value) {
-  if (platform::storage_set(key, value) || storage_refused_) return;
-  storage_refused_ = true;
-  banner_ = "This browser refused to save (storage full or disabled): settings and history will not survive a reload.";
-  banner_is_link_ = false;
 }
 
 void App::update_title() {
@@ -363,7 +351,8 @@ SnapshotJson App::snapshot() const {
           {"request", request_snapshot(request_, exchange_)},
           {"response", response_snapshot(response_)},
           {"history", history_snapshot(history_)},
-          {"presets", presets_snapshot(presets_)}};
+          {"presets", presets_snapshot(presets_)},
+          {"storage", storage_snapshot()}};
 }
 
 }  // namespace app

@@ -53,16 +53,32 @@ class App {
   void open_event_file();
   void open_link(const std::string& fragment);
   void dismiss_banner();
-  void toggle_theme();
-  void remember(const std::string& key, const std::string& value);
+  void toggle_theme(bool save = true);
   void update_title();
 
   // ---- list pages, presets and share links (app_presets.cpp) ----
   void act(const PresetsPanelResult& result);
   void ask_next_page();
   void receive_page(ResponseState page);
+  // ---- saved work and the site's other tabs (app_storage.cpp) ----
+  void remember(const std::string& key, const std::string& value);
+  void load_kept_aside();
+  void keep_aside(const std::string& from, const std::string& text, const std::string& why);
+  void export_kept_aside();
+  void discard_kept_aside();
+  void draw_kept_aside_notice();
+  void load_history();
+  void remember_history();
+  void clear_history();
+  core::SavedList stored_presets();
+  core::SavedList own_presets();
+  void show_presets(core::SavedList list);
   void load_presets();
   void remember_presets();
+  void take_other_tabs_changes();
+  SnapshotJson storage_snapshot() const;
+  StorageState storage_;
+
   void load_preset(std::size_t index);
   void save_current_as_preset();
   void copy_share_link();
@@ -81,7 +97,6 @@ class App {
   HistoryState history_;
   std::string banner_;
   bool banner_is_link_ = false;
-  bool storage_refused_ = false;
   float request_share_ = 0.45f;  // of the main column's height; the splitter moves it
   std::string title_;
 };

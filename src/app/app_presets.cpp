@@ -14,7 +14,6 @@
 namespace app {
 namespace {
 
-const std::string kPresetsKey = "crud-workbench/presets";
 constexpr std::uint64_t kMaxCollectionFileBytes = 10 * 1024 * 1024;
 
 std::string plural(std::size_t count, const std::string& noun) {
@@ -53,23 +52,6 @@ void App::receive_page(ResponseState page) {
 }
 
 // ---- presets
-
-void App::load_presets() {
-  presets_.builtin = core::builtin_presets();
-  const auto stored = platform::storage_get(kPresetsKey);
-  if (!stored) return;
-  core::PresetImport read = core::import_collection(*stored);
-  presets_.saved = std::move(read.presets);
-  if (!read.diagnostics.empty()) {
-    presets_.notice = "Some saved presets could not be read: " + read.diagnostics.front().message;
-    presets_.notice_is_problem = true;
-  }
-}
-
-// Kept without API keys or secret headers: storage is not the place for them.
-void App::remember_presets() {
-  remember(kPresetsKey, core::export_collection(presets_.saved, core::SecretHandling::LeaveOut));
-}
 
 void App::load_preset(std::size_t index) {
   if (index >= presets_.count()) return;

@@ -17,6 +17,7 @@
 #include "core/http.hpp"
 #include "core/preset.hpp"
 #include "core/response.hpp"
+#include "core/saved_state.hpp"
 #include "core/result_table.hpp"
 #include "core/update_builder.hpp"
 #include "platform/platform.hpp"
@@ -134,6 +135,7 @@ struct HistoryState {
 struct PresetsState {
   std::vector<core::Preset> builtin;
   std::vector<core::Preset> saved;
+  std::vector<std::string> saved_ids;   // per saved preset, its id in storage; "" until first saved
   std::optional<std::size_t> selected;  // index over builtin then saved
   std::optional<std::size_t> renaming;  // index into saved
   std::string rename_text;
@@ -151,6 +153,22 @@ struct PresetsState {
     presets.insert(presets.end(), saved.begin(), saved.end());
     return presets;
   }
+};
+
+// Saved work in browser storage, shared with the site's other tabs.
+struct StorageState {
+  core::SavedList presets_base;  // the presets as this tab last read or wrote them
+  std::string problem;           // why the last save failed (storage full or unavailable); empty when saved
+  // Stored values this version could not read, kept under their own keys for export.
+  struct KeptAside {
+    std::string key;   // where it is kept now
+    std::string from;  // the key it was read from
+    std::string why;
+    std::string text;
+  };
+  std::vector<KeptAside> kept_aside;
+  std::uint64_t id_random = 0;  // this tab's part of new preset ids
+  std::uint64_t ids_made = 0;
 };
 
 }  // namespace app

@@ -8,6 +8,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/http.hpp"
 
@@ -108,12 +109,24 @@ void copy_to_clipboard(const std::string& text);
 // clipboard to a page only then. Until a paste, the last text copied here.
 const std::string& clipboard_text();
 
-// ---- persistent storage (localStorage; every failure tolerated) ----------
+// ---- persistent storage (localStorage; failures come back as values) -----
 
 std::optional<std::string> storage_get(const std::string& key);
-// False when the browser refused: storage full, disabled or private.
-bool storage_set(const std::string& key, const std::string& value);
+
+enum class StorageResult {
+  Saved,
+  Full,         // the browser's quota for this site is reached
+  Unavailable,  // storage is switched off, or refused (some private modes)
+};
+StorageResult storage_set(const std::string& key, const std::string& value);
 void storage_remove(const std::string& key);
+// The keys held that start with `prefix`, in no particular order.
+std::vector<std::string> storage_keys(const std::string& prefix);
+
+// The keys another tab of this site changed since the last call (the
+// browser's `storage` event; a tab is not told of its own writes). A key
+// appears once however often it changed; "" means another tab cleared all.
+std::vector<std::string> take_storage_changes();
 
 // ---- the URL fragment (after '#', never sent to a server) ----------------
 
