@@ -61,7 +61,8 @@ class App {
   void ask_next_page();
   void receive_page(ResponseState page);
   // ---- saved work and the site's other tabs (app_storage.cpp) ----
-  void remember(const std::string& key, const std::string& value);
+  // Whether it was saved; when not, the banner says why.
+  bool remember(const std::string& key, const std::string& value);
   void load_kept_aside();
   void keep_aside(const std::string& from, const std::string& text, const std::string& why);
   void export_kept_aside();
@@ -74,7 +75,7 @@ class App {
   core::SavedList own_presets();
   void show_presets(core::SavedList list);
   void load_presets();
-  void remember_presets();
+  bool remember_presets();
   void take_other_tabs_changes();
   SnapshotJson storage_snapshot() const;
   StorageState storage_;

@@ -21,6 +21,7 @@ namespace app {
 namespace {
 
 constexpr std::string_view kPresetsKind = "presets";
+const std::string kEarlierVisit = "kept from an earlier visit";
 
 std::int64_t now_ms() {
   using namespace std::chrono;
@@ -37,11 +38,6 @@ std::string what_is_kept(const std::string& key) {
   return "a saved value";
 }
 
-std::string capitalized(std::string text) {
-  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
-  return text;
-}
-
 core::JsonValue stored_preset_json(const core::Preset& preset) { return core::preset_to_json(core::without_secrets(preset)); }
 
 }  // namespace
@@ -54,7 +50,7 @@ void App::load_kept_aside() {
     if (!text) continue;
     const std::string name = key.substr(kKeptAsidePrefix.size());
     storage_.kept_aside.push_back({key, kStoragePrefix + name.substr(0, name.find('@')),
-                                   "kept from an earlier visit", *text});
+                                   kEarlierVisit, *text});
   }
 }
 
@@ -67,9 +63,16 @@ void App::keep_aside(const std::string& from, const std::string& text, const std
   const std::string key = kKeptAsidePrefix + from.substr(kStoragePrefix.size()) + "@" + std::to_string(now_ms());
   const bool copied = platform::storage_set(key, text) == platform::StorageResult::Saved;
   if (copied) platform::storage_remove(from);
-  storage_.kept_aside.push_back({copied ? key : std::string(), from, why, text});
-  banner_ = capitalized(what_is_kept(from)) + " saved in this browser could not be read (" + why +
-            "). The workbench started without that data; it is kept: use Export unreadable data to save it as a file.";
+  std::string reason = why;
+  while (!reason.empty() && reason.back() == '.') reason.pop_back();
+  storage_.kept_aside.push_back({copied ? key : std::string(), from, reason, text});
+  std::string found;
+  for (const auto& kept : storage_.kept_aside) {
+    if (kept.why == kEarlierVisit) continue;
+    found += (found.empty() ? "" : "; ") + what_is_kept(kept.from) + " (" + kept.why + ")";
+  }
+  banner_ = "Saved data this version cannot read was found: " + found +
+            ". The workbench started without it and keeps it: use Export unreadable data to save it as a file.";
   banner_is_link_ = false;
 }
 
@@ -97,7 +100,7 @@ void App::discard_kept_aside() {
 
 // Writes one value. When storage is full, the oldest history entries are
 // given up one by one to make room; nothing else saved is ever dropped.
-void App::remember(const std::string& key, const std::string& value) {
+bool App::remember(const std::string& key, const std::string& value) {
   platform::StorageResult result = platform::storage_set(key, value);
   std::size_t given_up = 0;
   while (result == platform::StorageResult::Full && core::drop_oldest_history_entry(history_.history)) {
@@ -127,14 +130,16 @@ void App::remember(const std::string& key, const std::string& value) {
               " oldest history entr" + (given_up == 1 ? "y was" : "ies were") + " given up to save " +
               what_is_kept(key) + ".";
   }
-  if (result == platform::StorageResult::Saved && given_up == 0) {
+  const bool saved = result == platform::StorageResult::Saved;
+  if (saved && given_up == 0) {
     storage_.problem.clear();
-    return;
+    return true;
   }
-  if (problem == storage_.problem) return;  // said once, not on every keystroke
+  if (problem == storage_.problem) return saved;  // said once, not on every keystroke
   storage_.problem = problem;
   banner_ = problem;
   banner_is_link_ = false;
+  return saved;
 }
 
 // ---- history
@@ -167,7 +172,8 @@ void App::clear_history() {
 core::SavedList App::stored_presets() {
   const auto text = platform::storage_get(kPresetsKey);
   if (!text || text->empty()) return {};
-  if (core::is_saved_list_document(*text)) {
+  // A document that is not JSON at all is reported as such, whichever format it was meant to be.
+  if (core::is_saved_list_document(*text) || !core::parse_json(*text)) {
     auto read = core::saved_list_from_storage(*text, kPresetsKind);
     if (read.unreadable) {
       keep_aside(kPresetsKey, *text, *read.unreadable);
@@ -237,10 +243,14 @@ void App::load_presets() {
 }
 
 // Merged into what storage holds (another tab may have written since), then written.
-void App::remember_presets() {
+bool App::remember_presets() {
   core::SavedList merged = core::merge_saved(stored_presets(), own_presets());
   show_presets(merged);
-  remember(kPresetsKey, core::saved_list_to_storage(merged, kPresetsKind));
+  if (remember(kPresetsKey, core::saved_list_to_storage(merged, kPresetsKind))) return true;
+  presets_.notice = "Kept in this tab only: the presets could not be saved in this browser (the message above says "
+                    "why). Export them to keep them.";
+  presets_.notice_is_problem = true;
+  return false;
 }
 
 // ---- the site's other tabs

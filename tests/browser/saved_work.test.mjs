@@ -123,6 +123,7 @@ test('storage filled up: the save that does not fit says so, nothing saved befor
   assert.match(full.storage.problem, /full: your presets could not be saved\. Everything saved before is kept/);
   assert.equal(full.banner, full.storage.problem, 'the message is shown');
   assert.equal(full.presets.saved, 2, 'the preset stays in this tab');
+  assert.match(full.presets.notice, /^Kept in this tab only/);
   assert.equal(full.history.count, 0, 'the history gave up its oldest entries first');
   await app.screenshot('saved-work-storage-full');
 
@@ -151,7 +152,8 @@ test('stored data that cannot be read: the app starts, keeps it aside for export
   await reload(app);
   let s = await app.snapshot();
   assert.deepEqual(s.storage.kept_aside.map((k) => k.from).sort(), ['crud-workbench/history', 'crud-workbench/presets']);
-  assert.match(s.banner, /could not be read/);
+  assert.match(s.banner, /cannot read was found: .*the history \(it was saved by a newer version/);
+  assert.match(s.banner, /your presets \(it is not valid JSON/);
   assert.match(s.banner, /Export unreadable data/);
   assert.equal(s.presets.saved, 0);
   await app.screenshot('saved-work-unreadable');
