@@ -10,6 +10,7 @@
 #include "app/theme.hpp"
 #include "app/ui.hpp"
 #include "core/format.hpp"
+#include "core/result_budget.hpp"
 #include "core/share_link.hpp"
 #include "core/snippets.hpp"
 #include "platform/platform.hpp"
@@ -34,6 +35,8 @@ std::string file_stem(const RequestState& request) {
 
 App::App() {
   load_kept_aside();
+  result_budget_ = core::budget_from_megabytes(platform::page_query_parameter("result-budget-mb"))
+                       .value_or(core::kDefaultResultBudgetBytes);
   const auto theme = platform::storage_get(kThemeKey);
   dark_ = theme ? *theme != "light" : platform::prefers_dark_color_scheme();
   platform::set_page_theme(dark_, page_background_css(dark_));
@@ -145,6 +148,7 @@ void App::act(const RequestPanelResult& result) {
 
 void App::act(const ResponsePanelResult& result) {
   if (!response_) return;
+  if (result.copy_json || result.save_json) ensure_json_text(*response_);
   if (result.copy_json) platform::copy_to_clipboard(response_->text);
   if (result.copy) platform::copy_to_clipboard(*result.copy);
   if (result.next_page) ask_next_page();
@@ -234,26 +238,28 @@ void App::send_event(const core::JsonValue& event, bool next_page) {
   request_.problem.clear();
   exchange_ = Exchange{.started_at = ImGui::GetTime(), .operation = entry.operation, .next_page = next_page};
   exchange_->id = platform::http_send(request, connection_.settings.timeout_seconds * 1000,
-                                      [this, entry, event, request, next_page](const core::HttpResponse& response) mutable {
-                                        receive_answer(std::move(entry), event, request, response, next_page);
+                                      [this, entry, event, request, next_page](core::HttpResponse response) mutable {
+                                        receive_answer(std::move(entry), event, request, std::move(response), next_page);
                                       });
 }
 
 void App::receive_answer(core::HistoryEntry entry, const core::JsonValue& event, const core::HttpRequest& sent,
-                         const core::HttpResponse& response, bool next_page) {
+                         core::HttpResponse response, bool next_page) {
   exchange_.reset();
-  ResponseState answer = make_response_state(response, sent, connection_.settings, entry.operation, platform::page_origin());
-  if (next_page && response_ && response_->paging) {
+  const bool page = next_page && response_ && response_->paging;
+  ResponseState answer = make_response_state(std::move(response), sent, connection_.settings, entry.operation,
+                                             platform::page_origin(), page ? response_->table : core::ResultTable{});
+  if (page) {
     receive_page(std::move(answer));
     return;
   }
   response_ = std::move(answer);
   if (entry.operation == "list") start_paging(*response_, event);
   if (response_->verdict.state != core::ConnectionState::Unknown) connection_.verdict = response_->verdict;
-  entry.status = response.status;
-  entry.transport_error = response.transport_error;
+  entry.status = response_->http.status;
+  entry.transport_error = response_->http.transport_error;
   entry.ok = response_->answer.ok;
-  entry.elapsed_ms = static_cast<std::int64_t>(response.elapsed_ms);
+  entry.elapsed_ms = static_cast<std::int64_t>(response_->http.elapsed_ms);
   core::add_to_history(history_.history, std::move(entry));
   remember_history();
 }

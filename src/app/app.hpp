@@ -48,7 +48,7 @@ class App {
   // `next_page`: the list's next page (ExclusiveStartKey set), added to the shown table, not to the history.
   void send_event(const core::JsonValue& event, bool next_page = false);
   void receive_answer(core::HistoryEntry entry, const core::JsonValue& event, const core::HttpRequest& sent,
-                      const core::HttpResponse& response, bool next_page);
+                      core::HttpResponse response, bool next_page);
   void test_connection();
   void open_event_file();
   void open_link(const std::string& fragment);
@@ -87,6 +87,8 @@ class App {
   void import_presets_text(const std::string& text, const std::string& source);
   void export_presets();
   PresetsState presets_;
+  // What a list's table may hold (core/result_budget.hpp); ?result-budget-mb=N in the page's address lowers it.
+  std::size_t result_budget_ = 0;
 
   WidgetMap widgets_;
   bool dark_ = true;

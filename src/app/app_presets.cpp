@@ -8,6 +8,7 @@
 #include "core/collection.hpp"
 #include "core/event_text.hpp"
 #include "core/format.hpp"
+#include "core/result_budget.hpp"
 #include "core/share_link.hpp"
 #include "platform/platform.hpp"
 
@@ -34,9 +35,21 @@ void App::act(const PresetsPanelResult& result) {
 
 // ---- list pages
 
+// Asks for the next page when it fits in the memory budget for results; otherwise stops loading and says why.
 void App::ask_next_page() {
-  if (exchange_ || !response_) return;
-  if (auto event = next_page_event(*response_)) send_event(*event, true);
+  if (exchange_ || !response_ || !response_->paging) return;
+  const auto event = next_page_event(*response_);
+  if (!event) return;
+  ListPaging& paging = *response_->paging;
+  const core::PageBudget budget =
+      core::next_page_fits(response_->table.memory_bytes(), response_->http.body.size(), result_budget_);
+  if (!budget.fits) {
+    paging.over_budget = budget.why;
+    paging.load_all = false;
+    paging.stopped = true;
+    return;
+  }
+  send_event(*event, true);
 }
 
 void App::receive_page(ResponseState page) {

@@ -2,6 +2,8 @@
 
 #include "app/table_view.hpp"
 
+#include <functional>
+
 namespace app {
 namespace {
 
@@ -39,32 +41,52 @@ void refresh_visible(JsonFolds& folds) {
   }
 }
 
-// The body as the JSON tab shows it: pretty JSON, or the text as received.
-std::string shown_text(const core::Answer& answer) {
+// The body as the JSON tab shows it: pretty JSON (without ResponseMetadata), or the text as received.
+// A list read item by item has no tree of its items: its text is re-indented as received.
+std::string shown_text(const ResponseState& state) {
+  const core::Answer& answer = state.answer;
+  if (answer.kind == core::AnswerKind::Items && answer.body && answer.item_count > 0 &&
+      answer.body->find("Items")->array.empty()) {
+    return core::reindent_json_text(state.http.body, 2, "ResponseMetadata");
+  }
   if (answer.body) return core::to_json_text(*answer.body, 2);
   return answer.text;
 }
 
 }  // namespace
 
-ResponseState make_response_state(const core::HttpResponse& response, const core::HttpRequest& sent,
-                                  const core::ConnectionSettings& settings, std::string operation,
-                                  const std::string& page_origin) {
-  ResponseState state;
-  state.http = response;
-  state.answer = core::classify_response(response, {.operation = operation,
-                                                    .url = sent.url,
-                                                    .page_origin = page_origin,
-                                                    .reachability = core::probe_reachability(response)});
-  static int answers = 0;
-  state.view.id = ++answers;
-  show_table(state, core::answer_table(state.answer, core::kDefaultKeyNames));
-  state.text = shown_text(state.answer);
+void ensure_json_text(ResponseState& state) {
+  if (!state.json_pending) return;
+  state.json_pending = false;
+  state.text = shown_text(state);
   state.line_starts = line_starts(state.text);
   state.folds.end = state.answer.body ? fold_ends(state.text, state.line_starts)
                                       : std::vector<std::uint32_t>(state.line_starts.size(), 0);
   state.folds.folded.assign(state.line_starts.size(), 0);
   refresh_visible(state.folds);
+}
+
+ResponseState make_response_state(core::HttpResponse response, const core::HttpRequest& sent,
+                                  const core::ConnectionSettings& settings, std::string operation,
+                                  const std::string& page_origin, core::ResultTable earlier_pages) {
+  ResponseState state;
+  state.http = std::move(response);
+  std::optional<core::ItemsTableBuilder> rows;
+  if (operation == "list") rows.emplace(core::kDefaultKeyNames, std::move(earlier_pages));
+  const std::function<void(core::JsonValue&&)> add_row = [&](core::JsonValue&& item) { rows->add(item); };
+  state.answer = core::classify_response(state.http,
+                                         {.operation = operation,
+                                          .url = sent.url,
+                                          .page_origin = page_origin,
+                                          .reachability = core::probe_reachability(state.http)},
+                                         rows ? add_row : nullptr);
+  static int answers = 0;
+  state.view.id = ++answers;
+  const bool streamed = rows && state.answer.kind == core::AnswerKind::Items;
+  show_table(state, streamed ? rows->finish() : core::answer_table(state.answer, core::kDefaultKeyNames));
+  rows.reset();
+  state.json_pending = true;
+  if (state.http.body.size() <= kEagerJsonTextBytes) ensure_json_text(state);
   if (state.answer.metadata) state.metadata = core::to_json_text(*state.answer.metadata, 2);
   state.verdict = core::judge_answer(response, settings);
   state.operation = std::move(operation);
@@ -76,9 +98,7 @@ ResponseState make_response_state(const core::HttpResponse& response, const core
 
 void start_paging(ResponseState& state, const core::JsonValue& event) {
   if (state.answer.kind != core::AnswerKind::Items || !state.answer.body) return;
-  const core::JsonValue* items = state.answer.body->find("Items");
-  if (!items || !items->is_array()) return;
-  state.paging = ListPaging{.event = event, .items = std::shared_ptr<const core::JsonValue>(state.answer.body, items)};
+  state.paging = ListPaging{.event = event};
 }
 
 std::optional<core::JsonValue> next_page_event(const ResponseState& state) {
@@ -91,8 +111,7 @@ std::optional<core::JsonValue> next_page_event(const ResponseState& state) {
 }
 
 ResponseState add_page(ResponseState shown, ResponseState page) {
-  const core::JsonValue* items = page.answer.body ? page.answer.body->find("Items") : nullptr;
-  if (!shown.paging || page.answer.kind != core::AnswerKind::Items || !items || !items->is_array()) {
+  if (!shown.paging || page.answer.kind != core::AnswerKind::Items) {
     // Keep every page read so far; say what went wrong with this one.
     if (shown.paging) shown.paging->load_all = false;
     shown.http = page.http;
@@ -102,16 +121,15 @@ ResponseState add_page(ResponseState shown, ResponseState page) {
     shown.answer.hint = page.answer.hint;
     return shown;
   }
-  auto all = std::make_shared<core::JsonValue>(*shown.paging->items);
-  all->array.insert(all->array.end(), items->array.begin(), items->array.end());
   ListPaging paging = std::move(*shown.paging);
-  paging.items = all;
   ++paging.pages;
   page.paging = std::move(paging);
+  core::ResultTable all = std::move(page.table);  // the earlier pages' rows, then this page's
   page.view = std::move(shown.view);
   page.select_tab.reset();
   page.shown_tab = shown.shown_tab;
-  show_table(page, core::items_table(all, core::kDefaultKeyNames));
+  if (page.shown_tab == ResponseTab::Json) ensure_json_text(page);
+  show_table(page, std::move(all));
   return page;
 }
 

@@ -96,13 +96,13 @@ struct JsonFolds {
   std::vector<std::uint32_t> visible; // the lines drawn, folded ranges left out
 };
 
-// A list being read page by page (Next page, Load all).
+// A list being read page by page (Next page, Load all); its rows are the table's.
 struct ListPaging {
-  core::JsonValue event;                          // the list event of the first page
-  std::shared_ptr<const core::JsonValue> items;   // every page's Items so far, one array
+  core::JsonValue event;   // the list event of the first page
   std::size_t pages = 1;
   bool load_all = false;
   bool stopped = false;
+  std::string over_budget;  // why no further page is read: the memory budget for results
 };
 
 struct ResponseState {
@@ -110,6 +110,7 @@ struct ResponseState {
   core::Answer answer;                     // core::classify_response, made in response_model.cpp only
   core::ResultTable table;                 // the answer as rows and columns
   std::string text;                        // what the JSON tab shows: the body, pretty
+  bool json_pending = false;               // `text` (and lines, folds) not made yet: a big answer, made when needed
   std::vector<std::size_t> line_starts;    // of `text`, for the clipped JSON view
   std::string metadata;                    // DynamoDB's ResponseMetadata, pretty; empty when none
   core::ConnectionVerdict verdict;         // what the answer says about the connection

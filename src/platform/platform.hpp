@@ -29,7 +29,7 @@ bool take_activity();
 // ---- HTTP ----------------------------------------------------------------
 
 using RequestId = int;
-using ResponseHandler = std::function<void(const core::HttpResponse&)>;
+using ResponseHandler = std::function<void(core::HttpResponse)>;  // moved in: a big body is not copied
 
 // Sends asynchronously; `on_done` runs exactly once: with the answer, or with
 // a transport_error on failure, timeout or cancel. After a network failure a
@@ -83,6 +83,9 @@ std::string page_origin();
 
 // The page's address without its fragment, e.g. "https://example.org/workbench/".
 std::string page_url();
+
+// The value of `name` in the page address's query (?name=value), or "".
+std::string page_query_parameter(const std::string& name);
 
 // Whether the system asks for a dark theme (prefers-color-scheme).
 bool prefers_dark_color_scheme();

@@ -321,6 +321,12 @@ EM_JS(void, js_storage_remove, (const char* key), {
   try { window.localStorage.removeItem(UTF8ToString(key)); } catch (e) {}
 });
 
+EM_JS(char*, js_query_parameter, (const char* name), {
+  let value = null;
+  try { value = new URLSearchParams(location.search).get(UTF8ToString(name)); } catch (e) {}
+  return allocateUTF8(value === null ? "" : value);
+});
+
 EM_JS(char*, js_url_fragment, (), { return allocateUTF8(location.hash.replace(/^#/, "")); });
 
 EM_JS(void, js_replace_url_fragment, (const char* fragment), {
@@ -388,7 +394,7 @@ EMSCRIPTEN_KEEPALIVE void platform_http_done(int id, int status, char* headers, 
   response.server_reachable = reachable != 0;
   activity() = true;
   auto node = pending_requests().extract(id);
-  if (!node.empty()) node.mapped()(response);
+  if (!node.empty()) node.mapped()(std::move(response));
 }
 
 EMSCRIPTEN_KEEPALIVE void platform_text_input(char* text) {
@@ -525,6 +531,8 @@ std::vector<std::string> take_storage_changes() { return std::exchange(storage_c
 void storage_remove(const std::string& key) { js_storage_remove(key.c_str()); }
 
 std::string url_fragment() { return take_string(js_url_fragment()); }
+
+std::string page_query_parameter(const std::string& name) { return take_string(js_query_parameter(name.c_str())); }
 
 void replace_url_fragment(const std::string& fragment) { js_replace_url_fragment(fragment.c_str()); }
 
