@@ -35,7 +35,7 @@ std::string file_stem(const RequestState& request) {
 
 App::App() {
   load_kept_aside();
-  result_budget_ = core::budget_from_megabytes(platform::page_query_parameter("result-budget-mb"))
+  result_budget_ = core::budget_from_kilobytes(platform::page_query_parameter("result-budget-kb"))
                        .value_or(core::kDefaultResultBudgetBytes);
   const auto theme = platform::storage_get(kThemeKey);
   dark_ = theme ? *theme != "light" : platform::prefers_dark_color_scheme();

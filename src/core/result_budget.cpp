@@ -15,12 +15,12 @@ PageBudget next_page_fits(std::size_t held, std::size_t last_page_bytes, std::si
                      "the list with a FilterExpression or a smaller ProjectionExpression."};
 }
 
-std::optional<std::size_t> budget_from_megabytes(std::string_view text) {
-  std::size_t megabytes = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), megabytes);
-  if (error != std::errc() || end != text.data() + text.size() || megabytes == 0) return std::nullopt;
-  if (megabytes > kDefaultResultBudgetBytes / (1024 * 1024)) return std::nullopt;
-  return megabytes * 1024 * 1024;
+std::optional<std::size_t> budget_from_kilobytes(std::string_view text) {
+  std::size_t kilobytes = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), kilobytes);
+  if (error != std::errc() || end != text.data() + text.size() || kilobytes == 0) return std::nullopt;
+  if (kilobytes > kDefaultResultBudgetBytes / 1024) return std::nullopt;
+  return kilobytes * 1024;
 }
 
 }  // namespace core

@@ -30,8 +30,8 @@ struct PageBudget {
 // holding `held` bytes within `budget` bytes.
 PageBudget next_page_fits(std::size_t held, std::size_t last_page_bytes, std::size_t budget);
 
-// A budget in whole megabytes (MiB) as text, e.g. from the page's address;
+// A budget in whole kilobytes (KiB) as text, e.g. from the page's address;
 // nullopt for anything else (no number, zero, or beyond the default).
-std::optional<std::size_t> budget_from_megabytes(std::string_view text);
+std::optional<std::size_t> budget_from_kilobytes(std::string_view text);
 
 }  // namespace core

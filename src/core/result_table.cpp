@@ -77,7 +77,8 @@ class TextArena {
   std::string_view keep(std::string_view text) {
     if (text.empty()) return {};
     if (text.size() > capacity_ - used_) {
-      capacity_ = std::max(kBlockBytes, text.size());
+      // Blocks double up to a size, so a small page stays small and a big one has few blocks.
+      capacity_ = std::max(text.size(), std::clamp(bytes_, kFirstBlockBytes, kBlockBytes));
       blocks_.push_back(std::make_unique<char[]>(capacity_));
       used_ = 0;
       bytes_ += capacity_;
@@ -90,7 +91,8 @@ class TextArena {
   std::size_t bytes() const { return bytes_; }
 
  private:
-  static constexpr std::size_t kBlockBytes = 64 * 1024;
+  static constexpr std::size_t kFirstBlockBytes = 4 * 1024;
+  static constexpr std::size_t kBlockBytes = 256 * 1024;
   std::vector<std::unique_ptr<char[]>> blocks_;
   std::size_t used_ = 0;
   std::size_t capacity_ = 0;

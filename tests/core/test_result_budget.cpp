@@ -12,10 +12,10 @@ TEST_CASE("another page fits while the table and the page being read stay within
   CHECK(full.why.find("stays usable") != std::string::npos);
 }
 
-TEST_CASE("a budget given in megabytes is a whole positive number no larger than the default") {
-  CHECK(core::budget_from_megabytes("2") == std::optional<std::size_t>(2 * 1024 * 1024));
-  CHECK_FALSE(core::budget_from_megabytes("0"));
-  CHECK_FALSE(core::budget_from_megabytes("2x"));
-  CHECK_FALSE(core::budget_from_megabytes(""));
-  CHECK_FALSE(core::budget_from_megabytes("100000"));
+TEST_CASE("a budget given in kilobytes is a whole positive number no larger than the default") {
+  CHECK(core::budget_from_kilobytes("2") == std::optional<std::size_t>(2 * 1024));
+  CHECK_FALSE(core::budget_from_kilobytes("0"));
+  CHECK_FALSE(core::budget_from_kilobytes("2x"));
+  CHECK_FALSE(core::budget_from_kilobytes(""));
+  CHECK_FALSE(core::budget_from_kilobytes("1000000"));
 }
