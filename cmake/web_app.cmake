@@ -61,4 +61,4 @@ target_compile_options(bench_core_wasm PRIVATE ${PROJECT_WARNINGS})
 set_target_properties(bench_core_wasm PROPERTIES
   OUTPUT_NAME "bench_core" SUFFIX ".html" RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/bench")
 target_link_options(bench_core_wasm PRIVATE -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web -sMINIFY_HTML=0
-  -sEXIT_RUNTIME=1 -sINITIAL_MEMORY=33554432)
+  -sEXIT_RUNTIME=1 -sINITIAL_MEMORY=16777216 -sMAXIMUM_MEMORY=2147483648)

@@ -99,18 +99,35 @@ class TextArena {
   std::size_t bytes_ = 0;
 };
 
+// A growing array in fixed chunks: appending never moves (or copies) what is there.
+template <typename T>
+class ChunkedArray {
+ public:
+  void push_back(const T& value) {
+    if (size_ % kChunk == 0) chunks_.push_back(std::make_unique<T[]>(kChunk));
+    chunks_.back()[size_ % kChunk] = value;
+    ++size_;
+  }
+  const T& operator[](std::size_t i) const { return chunks_[i / kChunk][i % kChunk]; }
+  std::size_t size() const { return size_; }
+  std::size_t bytes() const { return chunks_.size() * (kChunk * sizeof(T) + sizeof(chunks_[0])); }
+
+ private:
+  static constexpr std::size_t kChunk = 1024;
+  std::vector<std::unique_ptr<T[]>> chunks_;
+  std::size_t size_ = 0;
+};
+
 // Rows stored sparse: each row's present cells with their columns.
 struct ResultTable::Page {
   TextArena texts;
-  std::vector<Cell> cells;
-  std::vector<std::uint32_t> cell_columns;  // the column of each cell
-  std::vector<std::uint32_t> row_starts{0};  // row i: cells[row_starts[i], row_starts[i + 1])
+  ChunkedArray<Cell> cells;
+  ChunkedArray<std::uint32_t> cell_columns;  // the column of each cell
+  ChunkedArray<std::uint32_t> row_starts;    // row i: cells[row_starts[i], row_starts[i + 1])
 
+  Page() { row_starts.push_back(0); }
   std::size_t rows() const { return row_starts.size() - 1; }
-  std::size_t bytes() const {
-    return sizeof(Page) + texts.bytes() + cells.capacity() * sizeof(Cell) +
-           (cell_columns.capacity() + row_starts.capacity()) * sizeof(std::uint32_t);
-  }
+  std::size_t bytes() const { return sizeof(Page) + texts.bytes() + cells.bytes() + cell_columns.bytes() + row_starts.bytes(); }
 };
 
 namespace {
@@ -221,9 +238,6 @@ class TableBuilder {
 
   ResultTable finish() {
     if (page_->rows() > 0) {
-      page_->cells.shrink_to_fit();
-      page_->cell_columns.shrink_to_fit();
-      page_->row_starts.shrink_to_fit();
       table_.page_first_rows_.push_back(table_.rows_);
       table_.rows_ += page_->rows();
       table_.pages_.push_back(std::move(page_));
