@@ -237,8 +237,10 @@ class Reader {
       }
       ++pos_;
       skip_space();
-      const bool streamed = depth == 0 && on_element_ && member.first == stream_member_ && pos_ < text_.size() &&
-                            text_[pos_] == '[';
+      // Only the first member of that name streams: find() gives the first when a name repeats.
+      const bool streamed = depth == 0 && on_element_ && !streamed_once_ && member.first == stream_member_ &&
+                            pos_ < text_.size() && text_[pos_] == '[';
+      streamed_once_ = streamed_once_ || (depth == 0 && member.first == stream_member_);
       if (!(streamed ? read_array(member.second, depth + 1, true) : read_value(member.second, depth + 1))) return false;
       skip_space();
       if (pos_ < text_.size() && text_[pos_] == ',') {
@@ -418,6 +420,7 @@ class Reader {
   std::string error_message_;
   std::string_view stream_member_;
   const std::function<void(JsonValue&&)>* on_element_ = nullptr;
+  bool streamed_once_ = false;
 };
 
 // Re-indents JSON text already known to be valid, without building a tree.
