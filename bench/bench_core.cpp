@@ -5,6 +5,12 @@
 // by a number column and a text filter (index build, then one search). Prints
 // the median of several runs.
 //   bench_core [RUNS]   (default 7; build with the `bench` preset for figures)
+// Memory, in a process of its own (the timing runs build JSON trees that
+// would leave the wasm heap grown): a list of about MB megabytes read as the
+// app reads it, in pages of at most 10 MB (API Gateway's limit), each page
+// item by item into one table, only the last page's text kept; prints the
+// bytes the table holds and, in wasm, the heap's size per JSON byte.
+//   bench_core --memory MB
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -60,18 +66,65 @@ std::string item(Random& random, std::size_t index) {
   return out;
 }
 
-std::string list_response(std::size_t& items) {
-  Random random;
-  std::string body = "{\"Items\": [";
-  items = 0;
+std::string list_response(std::size_t& items, Random& random, std::size_t first = 0) {
+  std::string body;
+  body.reserve(kTargetBytes + 64 * 1024);  // sized once, as the app receives a body
+  body = "{\"Items\": [";
+  items = first;
   while (body.size() < kTargetBytes) {
-    if (items) body += ", ";
+    if (items > first) body += ", ";
     body += item(random, items++);
   }
   body += "], \"Count\": " + std::to_string(items) + ", \"ScannedCount\": " + std::to_string(items) +
           ", \"LastEvaluatedKey\": {\"id\": \"item-" + std::to_string(items - 1) +
           "\"}, \"ResponseMetadata\": {\"RequestId\": \"R\", \"HTTPStatusCode\": 200, \"RetryAttempts\": 0}}";
   return body;
+}
+
+std::string list_response(std::size_t& items) {
+  Random random;
+  return list_response(items, random);
+}
+
+// The wasm heap's size now (it only grows), or 0 natively.
+std::size_t heap_bytes() {
+#ifdef __EMSCRIPTEN__
+  return __builtin_wasm_memory_size(0) * 65536;
+#else
+  return 0;
+#endif
+}
+
+int measure_memory(std::size_t megabytes) {
+  const std::size_t heap_before = heap_bytes();
+  Random random;
+  core::ResultTable table;
+  core::HttpResponse page;  // the last page read: the app keeps its text for the JSON tab
+  std::size_t json_bytes = 0;
+  std::size_t items = 0;
+  std::size_t pages = 0;
+  while (json_bytes < megabytes * 1000 * 1000) {
+    page = {};
+    page.status = 200;
+    page.body = list_response(items, random, items);
+    json_bytes += page.body.size();
+    core::ItemsTableBuilder rows(core::kDefaultKeyNames, std::move(table));
+    const core::Answer answer = core::classify_response(page, {.operation = "list"},
+                                                        [&](core::JsonValue&& item) { rows.add(item); });
+    table = rows.finish();
+    ++pages;
+    if (answer.kind != core::AnswerKind::Items) return 1;
+  }
+  const std::size_t heap = heap_bytes();
+  std::printf("memory: list of %.1f MB in %zu pages, %zu rows, %zu columns\n", json_bytes / 1e6, pages,
+              table.row_count(), table.column_count());
+  std::printf("  table holds: %.1f MB (%.2f bytes per JSON byte)\n", table.memory_bytes() / 1e6,
+              static_cast<double>(table.memory_bytes()) / static_cast<double>(json_bytes));
+  if (heap > 0) {
+    std::printf("  wasm heap: %.1f MB (%.2f bytes per JSON byte; %.1f MB before reading)\n", heap / 1e6,
+                static_cast<double>(heap) / static_cast<double>(json_bytes), heap_before / 1e6);
+  }
+  return 0;
 }
 
 double median_ms(int runs, const std::function<void()>& work) {
@@ -88,6 +141,7 @@ double median_ms(int runs, const std::function<void()>& work) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc > 2 && std::string(argv[1]) == "--memory") return measure_memory(std::strtoul(argv[2], nullptr, 10));
   const int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 7;
   std::size_t item_count = 0;
   core::HttpResponse response;
@@ -110,6 +164,11 @@ int main(int argc, char** argv) {
   const double parse = median_ms(runs, [&] { (void)core::parse_json(response.body); });
   const double classify = median_ms(runs, [&] { (void)core::classify_response(response, context); });
   const double build = median_ms(runs, [&] { (void)core::answer_table(answer, core::kDefaultKeyNames); });
+  const double streamed = median_ms(runs, [&] {
+    core::ItemsTableBuilder rows(core::kDefaultKeyNames);
+    (void)core::classify_response(response, context, [&](core::JsonValue&& item) { rows.add(item); });
+    (void)rows.finish();
+  });
   const double sort = median_ms(runs, [&] { (void)core::sorted_rows(table, balance, core::SortDirection::Ascending); });
   const double index_build = median_ms(runs, [&] { (void)core::FilterIndex(table); });
   const double filter = median_ms(runs, [&] { (void)core::filter_rows(index, sorted, "charlie 12"); });
@@ -117,6 +176,7 @@ int main(int argc, char** argv) {
   std::printf("  %-40s %8.1f\n", "classify (classify_response, parse incl.)", classify);
   std::printf("  %-40s %8.1f\n", "table build (answer_table)", build);
   std::printf("  %-40s %8.1f\n", "classify + table build", classify + build);
+  std::printf("  %-40s %8.1f\n", "list read item by item into a table", streamed);
   std::printf("  %-40s %8.1f\n", "sort by a 38-digit number column", sort);
   std::printf("  %-40s %8.1f\n", "filter index build (once per table)", index_build);
   std::printf("  %-40s %8.1f\n", "filter (per keystroke)", filter);

@@ -42,7 +42,11 @@ target_compile_options(app PRIVATE ${PROJECT_WARNINGS})
 set_target_properties(app PROPERTIES
   OUTPUT_NAME "index" SUFFIX ".html"
   RUNTIME_OUTPUT_DIRECTORY "${CMAKE_SOURCE_DIR}/web")
+# Memory: the heap grows as needed up to a maximum set here on purpose, 2 GiB
+# (what 32-bit wasm reaches in every browser); the results budget
+# (src/core/result_budget.hpp, 768 MiB) keeps a loaded list well below it.
 target_link_options(app PRIVATE
+  -sMAXIMUM_MEMORY=2147483648
   -sUSE_GLFW=3 -sGL_PREINITIALIZED_CONTEXT=1 -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1
   -sENVIRONMENT=web -sMINIFY_HTML=0 -sEXPORTED_RUNTIME_METHODS=[UTF8ToString,stringToUTF8,lengthBytesUTF8,allocateUTF8,addRunDependency,removeRunDependency]
   -sEXPORTED_FUNCTIONS=[_main,_malloc,_free]
@@ -57,4 +61,4 @@ target_compile_options(bench_core_wasm PRIVATE ${PROJECT_WARNINGS})
 set_target_properties(bench_core_wasm PROPERTIES
   OUTPUT_NAME "bench_core" SUFFIX ".html" RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/bench")
 target_link_options(bench_core_wasm PRIVATE -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=web -sMINIFY_HTML=0
-  -sEXIT_RUNTIME=1 -sINITIAL_MEMORY=33554432)
+  -sEXIT_RUNTIME=1 -sINITIAL_MEMORY=16777216 -sMAXIMUM_MEMORY=2147483648)

@@ -96,7 +96,10 @@ std::string app_state_text(const Runtime& rt) {
 bool should_draw(Runtime& rt) {
   const double now = glfwGetTime();
   const bool input_queued = GImGui->InputEventsQueue.Size > 0;
-  if (platform::take_activity() || input_queued || rt.app->animating()) rt.last_activity = now;
+  // The first frames are drawn whatever happens: on a busy machine the first can take longer than the
+  // settle time, and the page would otherwise wait for input before it is ready.
+  const bool starting = rt.frame < 2;
+  if (platform::take_activity() || input_queued || rt.app->animating() || starting) rt.last_activity = now;
   return now - rt.last_activity < kSettleSeconds;
 }
 

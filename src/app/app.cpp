@@ -6,21 +6,17 @@
 #include <imgui.h>
 
 #include "app/response_model.hpp"
+#include "app/storage_keys.hpp"
 #include "app/theme.hpp"
 #include "app/ui.hpp"
 #include "core/format.hpp"
+#include "core/result_budget.hpp"
 #include "core/share_link.hpp"
 #include "core/snippets.hpp"
 #include "platform/platform.hpp"
 
 namespace app {
 namespace {
-
-// Browser storage keys.
-const std::string kThemeKey = "crud-workbench/theme";
-const std::string kConnectionKey = "crud-workbench/connection";
-const std::string kHistoryKey = "crud-workbench/history";
-const std::string kDraftKey = "crud-workbench/draft";
 
 constexpr std::uint64_t kMaxEventFileBytes = 10 * 1024 * 1024;
 // Rows an export writes per frame: 10,000 rows take some 40 frames, so the
@@ -41,6 +37,9 @@ std::string file_stem(const RequestState& request) {
 }  // namespace
 
 App::App() {
+  load_kept_aside();
+  result_budget_ = core::budget_from_kilobytes(platform::page_query_parameter("result-budget-kb"))
+                       .value_or(core::kDefaultResultBudgetBytes);
   const auto theme = platform::storage_get(kThemeKey);
   dark_ = theme ? *theme != "light" : platform::prefers_dark_color_scheme();
   platform::set_page_theme(dark_, page_background_css(dark_));
@@ -50,12 +49,14 @@ App::App() {
   core::ConnectionSettings defaults;
   defaults.connection.endpoint = platform::default_endpoint();
   defaults.connection.api_key = connection_.site.api_key;
-  connection_.settings = core::connection_from_storage(platform::storage_get(kConnectionKey).value_or(""), defaults);
+  const std::string connection = platform::storage_get(kConnectionKey).value_or("");
+  if (const auto parsed = core::parse_json(connection); !connection.empty() && !(parsed && parsed.value->is_object())) {
+    keep_aside(kConnectionKey, connection, parsed ? "it is not in the form this version saves" : "it is not valid JSON");
+  }
+  connection_.settings = core::connection_from_storage(connection, defaults);
   connection_.diagnostics = core::check_connection(connection_.settings);
 
-  auto load = core::history_from_storage(platform::storage_get(kHistoryKey).value_or(""));
-  history_.history = std::move(load.history);
-  if (!load.diagnostics.empty()) history_.problem = load.diagnostics.front().message;
+  load_history();
 
   request_.text = platform::storage_get(kDraftKey)
                       .value_or(core::event_text(core::example_event(core::Operation::Create, core::site_table(connection_.site))));
@@ -69,6 +70,7 @@ void App::draw() {
   widgets_.clear();
   step_export();
   send_pressed_ = take_send_shortcut();
+  take_other_tabs_changes();
   if (auto fragment = platform::take_url_fragment_change()) open_link(*fragment);
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
@@ -98,6 +100,7 @@ bool App::animating() const {
 
 void App::draw_sidebar(float width) {
   ImGui::BeginChild("sidebar", ImVec2(width, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
+  draw_kept_aside_notice();
   act(draw_connection_panel(connection_, widgets_));
   ImGui::Spacing();
   act(draw_presets_panel(presets_, widgets_));
@@ -152,6 +155,7 @@ void App::act(const RequestPanelResult& result) {
 
 void App::act(const ResponsePanelResult& result) {
   if (!response_) return;
+  if (result.copy_json || result.save_json) ensure_json_text(*response_);
   if (result.copy_json) platform::copy_to_clipboard(response_->text);
   if (result.copy) platform::copy_to_clipboard(*result.copy);
   if (result.next_page) ask_next_page();
@@ -185,11 +189,7 @@ void App::act(const HistoryPanelResult& result) {
     const core::HistoryEntry* entry = core::find_history_entry(history_.history, *result.resend);
     if (entry && entry->event && !exchange_) send_event(*entry->event);
   }
-  if (result.clear) {
-    history_.history = {};
-    history_.restored_id = 0;
-    platform::storage_remove(kHistoryKey);
-  }
+  if (result.clear) clear_history();
 }
 
 void App::set_editor_text(std::string text, std::string origin) {
@@ -252,28 +252,30 @@ void App::send_event(const core::JsonValue& event, bool next_page) {
   request_.problem.clear();
   exchange_ = Exchange{.started_at = ImGui::GetTime(), .operation = entry.operation, .next_page = next_page};
   exchange_->id = platform::http_send(request, connection_.settings.timeout_seconds * 1000,
-                                      [this, entry, event, request, next_page](const core::HttpResponse& response) mutable {
-                                        receive_answer(std::move(entry), event, request, response, next_page);
+                                      [this, entry, event, request, next_page](core::HttpResponse response) mutable {
+                                        receive_answer(std::move(entry), event, request, std::move(response), next_page);
                                       });
 }
 
 void App::receive_answer(core::HistoryEntry entry, const core::JsonValue& event, const core::HttpRequest& sent,
-                         const core::HttpResponse& response, bool next_page) {
+                         core::HttpResponse response, bool next_page) {
   exchange_.reset();
-  ResponseState answer = make_response_state(response, sent, connection_.settings, entry.operation, platform::page_origin());
-  if (next_page && response_ && response_->paging) {
+  const bool page = next_page && response_ && response_->paging;
+  ResponseState answer = make_response_state(std::move(response), sent, connection_.settings, entry.operation,
+                                             platform::page_origin(), page ? response_->table : core::ResultTable{});
+  if (page) {
     receive_page(std::move(answer));
     return;
   }
   response_ = std::move(answer);
   if (entry.operation == "list") start_paging(*response_, event);
   if (response_->verdict.state != core::ConnectionState::Unknown) connection_.verdict = response_->verdict;
-  entry.status = response.status;
-  entry.transport_error = response.transport_error;
+  entry.status = response_->http.status;
+  entry.transport_error = response_->http.transport_error;
   entry.ok = response_->answer.ok;
-  entry.elapsed_ms = static_cast<std::int64_t>(response.elapsed_ms);
+  entry.elapsed_ms = static_cast<std::int64_t>(response_->http.elapsed_ms);
   core::add_to_history(history_.history, std::move(entry));
-  remember(kHistoryKey, core::history_to_storage(history_.history));
+  remember_history();
 }
 
 // Starts writing the shown table (every loaded page, or the filtered and
@@ -409,18 +411,10 @@ void App::dismiss_banner() {
   banner_is_link_ = false;
 }
 
-void App::toggle_theme() {
+void App::toggle_theme(bool save) {
   dark_ = !dark_;
-  remember(kThemeKey, dark_ ? "dark" : "light");
+  if (save) remember(kThemeKey, dark_ ? "dark" : "light");
   platform::set_page_theme(dark_, page_background_css(dark_));
-}
-
-// Says once that the browser refuses to store anything, not on every keystroke.
-void App::remember(const std::string& key, const std::string& value) {
-  if (platform::storage_set(key, value) || storage_refused_) return;
-  storage_refused_ = true;
-  banner_ = "This browser refused to save (storage full or disabled): settings and history will not survive a reload.";
-  banner_is_link_ = false;
 }
 
 void App::update_title() {
@@ -440,7 +434,8 @@ SnapshotJson App::snapshot() const {
           {"response", response_snapshot(response_)},
           {"export", export_snapshot(export_)},
           {"history", history_snapshot(history_)},
-          {"presets", presets_snapshot(presets_)}};
+          {"presets", presets_snapshot(presets_)},
+          {"storage", storage_snapshot()}};
 }
 
 }  // namespace app

@@ -48,7 +48,7 @@ class App {
   // `next_page`: the list's next page (ExclusiveStartKey set), added to the shown table, not to the history.
   void send_event(const core::JsonValue& event, bool next_page = false);
   void receive_answer(core::HistoryEntry entry, const core::JsonValue& event, const core::HttpRequest& sent,
-                      const core::HttpResponse& response, bool next_page);
+                      core::HttpResponse response, bool next_page);
   void test_connection();
   void start_export(ExportTarget target);
   void step_export();
@@ -56,16 +56,33 @@ class App {
   void open_event_file();
   void open_link(const std::string& fragment);
   void dismiss_banner();
-  void toggle_theme();
-  void remember(const std::string& key, const std::string& value);
+  void toggle_theme(bool save = true);
   void update_title();
 
   // ---- list pages, presets and share links (app_presets.cpp) ----
   void act(const PresetsPanelResult& result);
   void ask_next_page();
   void receive_page(ResponseState page);
+  // ---- saved work and the site's other tabs (app_storage.cpp) ----
+  // Whether it was saved; when not, the banner says why.
+  bool remember(const std::string& key, const std::string& value);
+  void load_kept_aside();
+  void keep_aside(const std::string& from, const std::string& text, const std::string& why);
+  void export_kept_aside();
+  void discard_kept_aside();
+  void draw_kept_aside_notice();
+  void load_history();
+  void remember_history();
+  void clear_history();
+  core::SavedList stored_presets();
+  core::SavedList own_presets();
+  void show_presets(core::SavedList list);
   void load_presets();
-  void remember_presets();
+  bool remember_presets();
+  void take_other_tabs_changes();
+  SnapshotJson storage_snapshot() const;
+  StorageState storage_;
+
   void load_preset(std::size_t index);
   void save_current_as_preset();
   void copy_share_link();
@@ -73,6 +90,8 @@ class App {
   void import_presets_text(const std::string& text, const std::string& source);
   void export_presets();
   PresetsState presets_;
+  // What a list's table may hold (core/result_budget.hpp); ?result-budget-kb=N in the page's address lowers it (tests use it).
+  std::size_t result_budget_ = 0;
 
   WidgetMap widgets_;
   bool dark_ = true;
@@ -85,7 +104,6 @@ class App {
   HistoryState history_;
   std::string banner_;
   bool banner_is_link_ = false;
-  bool storage_refused_ = false;
   float request_share_ = 0.45f;  // of the main column's height; the splitter moves it
   std::string title_;
 };

@@ -8,13 +8,13 @@
 #include "core/collection.hpp"
 #include "core/event_text.hpp"
 #include "core/format.hpp"
+#include "core/result_budget.hpp"
 #include "core/share_link.hpp"
 #include "platform/platform.hpp"
 
 namespace app {
 namespace {
 
-const std::string kPresetsKey = "crud-workbench/presets";
 constexpr std::uint64_t kMaxCollectionFileBytes = 10 * 1024 * 1024;
 
 std::string plural(std::size_t count, const std::string& noun) {
@@ -35,9 +35,21 @@ void App::act(const PresetsPanelResult& result) {
 
 // ---- list pages
 
+// Asks for the next page when it fits in the memory budget for results; otherwise stops loading and says why.
 void App::ask_next_page() {
-  if (exchange_ || !response_) return;
-  if (auto event = next_page_event(*response_)) send_event(*event, true);
+  if (exchange_ || !response_ || !response_->paging) return;
+  const auto event = next_page_event(*response_);
+  if (!event) return;
+  ListPaging& paging = *response_->paging;
+  const core::PageBudget budget =
+      core::next_page_fits(response_->table.memory_bytes(), response_->http.body.size(), result_budget_);
+  if (!budget.fits) {
+    paging.over_budget = budget.why;
+    paging.load_all = false;
+    paging.stopped = true;
+    return;
+  }
+  send_event(*event, true);
 }
 
 void App::receive_page(ResponseState page) {
@@ -53,24 +65,6 @@ void App::receive_page(ResponseState page) {
 }
 
 // ---- presets
-
-void App::load_presets() {
-  presets_.builtin_table = core::site_table(connection_.site);
-  presets_.builtin = core::builtin_presets(presets_.builtin_table);
-  const auto stored = platform::storage_get(kPresetsKey);
-  if (!stored) return;
-  core::PresetImport read = core::import_collection(*stored);
-  presets_.saved = std::move(read.presets);
-  if (!read.diagnostics.empty()) {
-    presets_.notice = "Some saved presets could not be read: " + read.diagnostics.front().message;
-    presets_.notice_is_problem = true;
-  }
-}
-
-// Kept without API keys or secret headers: storage is not the place for them.
-void App::remember_presets() {
-  remember(kPresetsKey, core::export_collection(presets_.saved, core::SecretHandling::LeaveOut));
-}
 
 void App::load_preset(std::size_t index) {
   if (index >= presets_.count()) return;

@@ -87,6 +87,7 @@ void draw_actions(PresetsState& state, PresetsPanelResult& result, WidgetMap& wi
     core::Preset copy = state.at(index);
     copy.name = core::unique_preset_name(state.all(), copy.name);
     state.saved.push_back(std::move(copy));
+    state.saved_ids.emplace_back();
     state.selected = state.count() - 1;
     result.changed = true;
   }
@@ -95,6 +96,7 @@ void draw_actions(PresetsState& state, PresetsPanelResult& result, WidgetMap& wi
   ImGui::BeginDisabled(!own);
   if (ImGui::SmallButton("Delete")) {
     state.saved.erase(state.saved.begin() + static_cast<std::ptrdiff_t>(index - state.builtin.size()));
+    state.saved_ids.erase(state.saved_ids.begin() + static_cast<std::ptrdiff_t>(index - state.builtin.size()));
     state.selected.reset();
     result.changed = true;
   }

@@ -3,6 +3,8 @@
 #include "app/table_view.hpp"
 #include "core/dynamodb_json.hpp"
 
+#include <functional>
+
 namespace app {
 namespace {
 
@@ -41,27 +43,62 @@ void refresh_visible(JsonFolds& folds) {
 }
 
 // The body as the JSON tab shows it: pretty JSON (plain or DynamoDB's typed
-// form), or the text as received when it is not JSON.
-std::string shown_text(const core::Answer& answer, bool dynamodb_json) {
+// form, without ResponseMetadata), or the text as received when it is not JSON.
+// A list read item by item has no tree of its items: its plain text is
+// re-indented as received, and its DynamoDB form is read from that text.
+std::string shown_text(const ResponseState& state) {
+  const core::Answer& answer = state.answer;
   if (!answer.body) return answer.text;
-  return core::to_json_text(dynamodb_json ? core::answer_to_dynamodb_json(*answer.body) : *answer.body, 2);
+  const bool streamed = answer.kind == core::AnswerKind::Items && answer.item_count > 0 &&
+                        answer.body->find("Items")->array.empty();
+  if (streamed && !state.json_dynamodb) return core::reindent_json_text(state.http.body, 2, "ResponseMetadata");
+  if (!state.json_dynamodb) return core::to_json_text(*answer.body, 2);
+  if (!streamed) return core::to_json_text(core::answer_to_dynamodb_json(*answer.body), 2);
+  core::JsonParseResult whole = core::parse_json(state.http.body);
+  if (!whole.value) return core::reindent_json_text(state.http.body, 2, "ResponseMetadata");
+  whole.value->erase("ResponseMetadata");
+  return core::to_json_text(core::answer_to_dynamodb_json(*whole.value), 2);
 }
 
 }  // namespace
 
-ResponseState make_response_state(const core::HttpResponse& response, const core::HttpRequest& sent,
+void ensure_json_text(ResponseState& state) {
+  if (!state.json_pending) return;
+  state.json_pending = false;
+  state.text = shown_text(state);
+  state.line_starts = line_starts(state.text);
+  state.folds.end = state.answer.body ? fold_ends(state.text, state.line_starts)
+                                      : std::vector<std::uint32_t>(state.line_starts.size(), 0);
+  state.folds.folded.assign(state.line_starts.size(), 0);
+  refresh_visible(state.folds);
+}
+
+void refresh_json_text(ResponseState& state) {
+  state.json_pending = true;
+  ensure_json_text(state);
+}
+
+ResponseState make_response_state(core::HttpResponse response, const core::HttpRequest& sent,
                                   const core::ConnectionSettings& settings, std::string operation,
-                                  const std::string& page_origin) {
+                                  const std::string& page_origin, core::ResultTable earlier_pages) {
   ResponseState state;
-  state.http = response;
-  state.answer = core::classify_response(response, {.operation = operation,
-                                                    .url = sent.url,
-                                                    .page_origin = page_origin,
-                                                    .reachability = core::probe_reachability(response)});
+  state.http = std::move(response);
+  std::optional<core::ItemsTableBuilder> rows;
+  if (operation == "list") rows.emplace(core::kDefaultKeyNames, std::move(earlier_pages));
+  const std::function<void(core::JsonValue&&)> add_row = [&](core::JsonValue&& item) { rows->add(item); };
+  state.answer = core::classify_response(state.http,
+                                         {.operation = operation,
+                                          .url = sent.url,
+                                          .page_origin = page_origin,
+                                          .reachability = core::probe_reachability(state.http)},
+                                         rows ? add_row : nullptr);
   static int answers = 0;
   state.view.id = ++answers;
-  show_table(state, core::answer_table(state.answer, core::kDefaultKeyNames));
-  refresh_json_text(state);
+  const bool streamed = rows && state.answer.kind == core::AnswerKind::Items;
+  show_table(state, streamed ? rows->finish() : core::answer_table(state.answer, core::kDefaultKeyNames));
+  rows.reset();
+  state.json_pending = true;
+  if (state.http.body.size() <= kEagerJsonTextBytes) ensure_json_text(state);
   if (state.answer.metadata) state.metadata = core::to_json_text(*state.answer.metadata, 2);
   state.verdict = core::judge_answer(response, settings);
   state.operation = std::move(operation);
@@ -73,9 +110,7 @@ ResponseState make_response_state(const core::HttpResponse& response, const core
 
 void start_paging(ResponseState& state, const core::JsonValue& event) {
   if (state.answer.kind != core::AnswerKind::Items || !state.answer.body) return;
-  const core::JsonValue* items = state.answer.body->find("Items");
-  if (!items || !items->is_array()) return;
-  state.paging = ListPaging{.event = event, .items = std::shared_ptr<const core::JsonValue>(state.answer.body, items)};
+  state.paging = ListPaging{.event = event};
 }
 
 std::optional<core::JsonValue> next_page_event(const ResponseState& state) {
@@ -88,8 +123,7 @@ std::optional<core::JsonValue> next_page_event(const ResponseState& state) {
 }
 
 ResponseState add_page(ResponseState shown, ResponseState page) {
-  const core::JsonValue* items = page.answer.body ? page.answer.body->find("Items") : nullptr;
-  if (!shown.paging || page.answer.kind != core::AnswerKind::Items || !items || !items->is_array()) {
+  if (!shown.paging || page.answer.kind != core::AnswerKind::Items) {
     // Keep every page read so far; say what went wrong with this one.
     if (shown.paging) shown.paging->load_all = false;
     shown.http = page.http;
@@ -99,30 +133,20 @@ ResponseState add_page(ResponseState shown, ResponseState page) {
     shown.answer.hint = page.answer.hint;
     return shown;
   }
-  auto all = std::make_shared<core::JsonValue>(*shown.paging->items);
-  all->array.insert(all->array.end(), items->array.begin(), items->array.end());
   ListPaging paging = std::move(*shown.paging);
-  paging.items = all;
   ++paging.pages;
   page.paging = std::move(paging);
+  core::ResultTable all = std::move(page.table);  // the earlier pages' rows, then this page's
   page.view = std::move(shown.view);
   page.select_tab.reset();
   page.shown_tab = shown.shown_tab;
   if (shown.json_dynamodb) {
     page.json_dynamodb = true;
-    refresh_json_text(page);
+    page.json_pending = true;
   }
-  show_table(page, core::items_table(all, core::kDefaultKeyNames));
+  if (page.shown_tab == ResponseTab::Json) ensure_json_text(page);
+  show_table(page, std::move(all));
   return page;
-}
-
-void refresh_json_text(ResponseState& state) {
-  state.text = shown_text(state.answer, state.json_dynamodb);
-  state.line_starts = line_starts(state.text);
-  state.folds.end = state.answer.body ? fold_ends(state.text, state.line_starts)
-                                      : std::vector<std::uint32_t>(state.line_starts.size(), 0);
-  state.folds.folded.assign(state.line_starts.size(), 0);
-  refresh_visible(state.folds);
 }
 
 void toggle_fold(JsonFolds& folds, std::uint32_t line) {

@@ -11,9 +11,16 @@
 namespace app {
 
 // `page_origin` lets the core tell a blocked http call from an https page.
-ResponseState make_response_state(const core::HttpResponse& response, const core::HttpRequest& sent,
+// A list answer is read into its table one item at a time, after the rows of
+// `earlier_pages` (the list's pages shown so far; they are shared, not copied).
+ResponseState make_response_state(core::HttpResponse response, const core::HttpRequest& sent,
                                   const core::ConnectionSettings& settings, std::string operation,
-                                  const std::string& page_origin);
+                                  const std::string& page_origin, core::ResultTable earlier_pages = {});
+
+// Answers larger than this get their JSON tab text when it is first needed.
+inline constexpr std::size_t kEagerJsonTextBytes = 1024 * 1024;
+// Makes the JSON tab's text (pretty JSON, lines, folds) if it is not made yet.
+void ensure_json_text(ResponseState& state);
 
 // A list answer's first page: remembers `event` so further pages can be asked for.
 void start_paging(ResponseState& state, const core::JsonValue& event);
@@ -21,9 +28,10 @@ void start_paging(ResponseState& state, const core::JsonValue& event);
 // The list event asking for the page after the shown one; empty when there is none.
 std::optional<core::JsonValue> next_page_event(const ResponseState& state);
 
-// `page` (the answer to next_page_event) added to `shown`: one table of every
-// page's items, the sort and filter kept. A failed page leaves the table and
-// shows the failure in the status line instead.
+// `page` (the answer to next_page_event, made with `shown`'s table as its
+// earlier pages) shown instead of `shown`: one table of every page's items,
+// the sort and filter kept. A failed page leaves the table and shows the
+// failure in the status line instead.
 ResponseState add_page(ResponseState shown, ResponseState page);
 
 // Shows the JSON tab as plain JSON or as DynamoDB JSON (state.json_dynamodb):

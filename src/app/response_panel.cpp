@@ -52,7 +52,7 @@ void draw_status_line(const ResponseState& state, ResponsePanelResult& result, W
   const float buttons = ui::button_width("Copy JSON") + ui::button_width("Save…") + ImGui::GetStyle().ItemSpacing.x;
   ImGui::SameLine();
   ui::align_right(buttons);
-  ImGui::BeginDisabled(state.text.empty());
+  ImGui::BeginDisabled(state.text.empty() && !state.json_pending);
   if (ImGui::Button("Copy JSON")) result.copy_json = true;
   widgets.track("Copy JSON");
   ImGui::SameLine();
@@ -85,7 +85,7 @@ void draw_cell_text(const core::Cell& cell) {
 // A nested value's members as a tree, opened level by level.
 void draw_nested_tree(const core::Cell& cell) {
   for (const core::CellChild& child : core::cell_children(cell)) {
-    const core::Cell inner{.value = child.value, .text = child.text, .type = child.type};
+    const core::Cell inner = child.cell();
     if (inner.expandable()) {
       if (ImGui::TreeNode(child.name.c_str(), "%s  %s", child.name.c_str(), child.text.c_str())) {
         draw_nested_tree(inner);
@@ -556,12 +556,17 @@ void draw_paging(const ResponseState& state, bool busy, ResponsePanelResult& res
   const bool more = state.answer.last_evaluated_key.has_value();
   ImGui::AlignTextToFramePadding();
   std::string progress = core::format_count(paging.pages) + (paging.pages == 1 ? " page · " : " pages · ") +
-                         core::format_count(paging.items->array.size()) + " items";
+                         core::format_count(state.table.row_count()) + " items";
   if (paging.load_all) progress = "Loading all: " + progress + " so far…";
   else if (paging.stopped) progress += " (stopped)";
   else if (!more) progress += " · no more pages";
   ImGui::TextColored(palette().muted, "%s", progress.c_str());
   widgets.track("Paging progress");
+  if (!paging.over_budget.empty()) {
+    ui::text_colored_wrapped(palette().warning, paging.over_budget);
+    widgets.track("Paging budget");
+    return;
+  }
   if (paging.load_all) {
     ImGui::SameLine();
     if (ImGui::SmallButton("Stop")) result.stop_loading = true;
@@ -589,7 +594,10 @@ void draw_tabs(ResponseState& state, ExportState& exports, ResponsePanelResult& 
     state.shown_tab = tab;
     switch (tab) {
       case ResponseTab::Table: draw_table(state, exports, result, widgets); break;
-      case ResponseTab::Json: draw_json(state, widgets); break;
+      case ResponseTab::Json:
+        ensure_json_text(state);
+        draw_json(state, widgets);
+        break;
       case ResponseTab::Metadata: draw_metadata(state); break;
       case ResponseTab::Error: draw_error(state); break;
     }
@@ -652,7 +660,8 @@ SnapshotJson table_snapshot(const ResponseState& state) {
 SnapshotJson paging_snapshot(const ResponseState& state) {
   if (!state.paging) return nullptr;
   return {{"pages", state.paging->pages},
-          {"items", state.paging->items->array.size()},
+          {"items", state.table.row_count()},
+          {"over_budget", state.paging->over_budget},
           {"load_all", state.paging->load_all},
           {"stopped", state.paging->stopped},
           {"has_next", state.answer.last_evaluated_key.has_value()}};

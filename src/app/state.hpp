@@ -18,6 +18,7 @@
 #include "core/http.hpp"
 #include "core/preset.hpp"
 #include "core/response.hpp"
+#include "core/saved_state.hpp"
 #include "core/result_table.hpp"
 #include "core/site_config.hpp"
 #include "core/update_builder.hpp"
@@ -100,13 +101,13 @@ struct JsonFolds {
   std::vector<std::uint32_t> visible; // the lines drawn, folded ranges left out
 };
 
-// A list being read page by page (Next page, Load all).
+// A list being read page by page (Next page, Load all); its rows are the table's.
 struct ListPaging {
-  core::JsonValue event;                          // the list event of the first page
-  std::shared_ptr<const core::JsonValue> items;   // every page's Items so far, one array
+  core::JsonValue event;   // the list event of the first page
   std::size_t pages = 1;
   bool load_all = false;
   bool stopped = false;
+  std::string over_budget;  // why no further page is read: the memory budget for results
 };
 
 struct ResponseState {
@@ -114,6 +115,7 @@ struct ResponseState {
   core::Answer answer;                     // core::classify_response, made in response_model.cpp only
   core::ResultTable table;                 // the answer as rows and columns
   std::string text;                        // what the JSON tab shows: the body, pretty
+  bool json_pending = false;               // `text` (and lines, folds) not made yet: a big answer, made when needed
   std::vector<std::size_t> line_starts;    // of `text`, for the clipped JSON view
   std::string metadata;                    // DynamoDB's ResponseMetadata, pretty; empty when none
   core::ConnectionVerdict verdict;         // what the answer says about the connection
@@ -167,6 +169,7 @@ struct HistoryState {
 struct PresetsState {
   std::vector<core::Preset> builtin;
   std::vector<core::Preset> saved;
+  std::vector<std::string> saved_ids;   // per saved preset, its id in storage; "" until first saved
   std::optional<std::size_t> selected;  // index over builtin then saved
   std::optional<std::size_t> renaming;  // index into saved
   std::string rename_text;
@@ -185,6 +188,22 @@ struct PresetsState {
     presets.insert(presets.end(), saved.begin(), saved.end());
     return presets;
   }
+};
+
+// Saved work in browser storage, shared with the site's other tabs.
+struct StorageState {
+  core::SavedList presets_base;  // the presets as this tab last read or wrote them
+  std::string problem;           // why the last save failed (storage full or unavailable); empty when saved
+  // Stored values this version could not read, kept under their own keys for export.
+  struct KeptAside {
+    std::string key;   // where it is kept now
+    std::string from;  // the key it was read from
+    std::string why;
+    std::string text;
+  };
+  std::vector<KeptAside> kept_aside;
+  std::uint64_t id_random = 0;  // this tab's part of new preset ids
+  std::uint64_t ids_made = 0;
 };
 
 }  // namespace app

@@ -142,7 +142,7 @@ std::string format_date_local(const EpochTime& time, int utc_offset_minutes) {
 std::optional<EpochTime> cell_epoch(const ResultTable& table, std::size_t row, std::size_t column) {
   if (row >= table.row_count() || column >= table.column_count()) return std::nullopt;
   const Cell& cell = table.cell(row, column);
-  if (cell.type != AttributeType::Number || !cell.value) return std::nullopt;
+  if (cell.type != AttributeType::Number) return std::nullopt;
   const auto& columns = table.columns();
   const bool attribute_table = columns.size() == 3 && columns[0].name == "attribute" && columns[2].name == "value";
   const std::string_view name = attribute_table && column == 2 ? table.cell(row, 0).text : std::string_view(columns[column].name);
@@ -159,7 +159,7 @@ std::vector<std::size_t> time_columns(const ResultTable& table, std::size_t samp
     for (std::size_t row = 0; row < rows && !other; ++row) {
       const Cell& cell = table.cell(row, column);
       if (cell.missing() || cell.type == AttributeType::Null) continue;
-      if (cell.type == AttributeType::Number && cell.value && read_epoch(name, cell.text)) {
+      if (cell.type == AttributeType::Number && read_epoch(name, cell.text)) {
         ++times;
       } else {
         other = true;

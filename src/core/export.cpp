@@ -40,10 +40,7 @@ void append_csv_row(const ResultTable& table, std::size_t row, std::string& out)
 
 // A cell as JSON: the value exactly as in the answer; a label (an attribute
 // table's name or type) as a string.
-std::string cell_json(const Cell& cell) {
-  if (!cell.value) return json_string_literal(cell.text);
-  return to_json_text(*cell.value);
-}
+std::string cell_json(const Cell& cell) { return copy_cell(cell, CopyFormat::Json); }
 
 void append_json_row(const ResultTable& table, std::size_t row, std::string& out) {
   out += '{';
@@ -102,8 +99,8 @@ std::string csv_field(std::string_view text) {
 
 std::string export_cell_text(const Cell& cell) {
   if (cell.missing()) return {};
-  if (!cell.value || !is_nested(*cell.type)) return std::string(cell.text);
-  return to_json_text(*cell.value);
+  if (!is_nested(*cell.type)) return std::string(cell.text);
+  return copy_cell(cell, CopyFormat::Json);
 }
 
 ExportWriter::ExportWriter(std::vector<std::uint32_t> rows, ExportOptions options)

@@ -129,8 +129,54 @@ std::string history_to_storage(const History& history) {
   JsonValue out = JsonValue::make_object();
   out.set("version", integer(kStorageVersion));
   out.set("nextId", integer(history.next_id));
+  if (history.cleared_at_ms > 0) out.set("clearedAt", integer(history.cleared_at_ms));
   out.set("entries", JsonValue::make_array(std::move(entries)));
   return to_json_text(out);
+}
+
+namespace {
+
+bool same_entry(const HistoryEntry& a, const HistoryEntry& b) {
+  return a.sent_at_ms == b.sent_at_ms && a.endpoint == b.endpoint && a.operation == b.operation &&
+         a.event_bytes == b.event_bytes;
+}
+
+}  // namespace
+
+History merge_histories(const History& stored, const History& mine) {
+  History out;
+  out.cleared_at_ms = std::max(stored.cleared_at_ms, mine.cleared_at_ms);
+  const auto kept = [&](const HistoryEntry& entry) { return entry.sent_at_ms > out.cleared_at_ms; };
+  std::int64_t max_id = 0;
+  for (const HistoryEntry& entry : stored.entries) {
+    if (!kept(entry)) continue;
+    out.entries.push_back(entry);
+    max_id = std::max(max_id, entry.id);
+  }
+  for (const HistoryEntry& entry : mine.entries) max_id = std::max(max_id, entry.id);
+  std::int64_t next_id = std::max({stored.next_id, mine.next_id, max_id + 1});
+  const std::size_t stored_count = out.entries.size();
+  for (const HistoryEntry& entry : mine.entries) {
+    if (!kept(entry)) continue;
+    const auto begin = out.entries.begin();
+    const auto end = begin + static_cast<std::ptrdiff_t>(stored_count);
+    if (std::any_of(begin, end, [&](const HistoryEntry& e) { return same_entry(e, entry); })) continue;
+    const auto same_id = std::find_if(begin, end, [&](const HistoryEntry& e) { return e.id == entry.id; });
+    out.entries.push_back(entry);
+    if (same_id != end) out.entries.back().id = next_id++;
+  }
+  std::stable_sort(out.entries.begin(), out.entries.end(), [](const HistoryEntry& a, const HistoryEntry& b) {
+    return a.sent_at_ms != b.sent_at_ms ? a.sent_at_ms > b.sent_at_ms : a.id > b.id;
+  });
+  out.next_id = next_id;
+  bound(out);
+  return out;
+}
+
+bool drop_oldest_history_entry(History& history) {
+  if (history.entries.empty()) return false;
+  history.entries.pop_back();
+  return true;
 }
 
 HistoryLoad history_from_storage(std::string_view text) {
@@ -138,11 +184,16 @@ HistoryLoad history_from_storage(std::string_view text) {
   if (text.empty()) return load;
   const auto parsed = parse_json(text);
   const JsonValue* entries = parsed ? parsed.value->find("entries") : nullptr;
-  if (!parsed || read_integer(parsed.value->find("version")) != kStorageVersion || !entries ||
-      !entries->is_array()) {
-    load.diagnostics.push_back(history_problem("The saved history could not be read; a new one was started."));
+  const auto version = parsed && parsed.value->is_object() ? read_integer(parsed.value->find("version")) : std::nullopt;
+  if (!parsed || !version || *version != kStorageVersion || !entries || !entries->is_array()) {
+    load.unreadable = !parsed                              ? "it is not valid JSON"
+                      : version && *version > kStorageVersion ? "it was saved by a newer version of the workbench"
+                                                              : "it is not in the form this version saves";
+    load.diagnostics.push_back(history_problem("The saved history could not be read (" + *load.unreadable +
+                                               "); a new one was started."));
     return load;
   }
+  load.history.cleared_at_ms = std::max<std::int64_t>(0, read_integer(parsed.value->find("clearedAt")).value_or(0));
   std::set<std::int64_t> seen;
   std::size_t skipped = 0;
   std::int64_t max_id = 0;

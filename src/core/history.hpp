@@ -40,6 +40,7 @@ struct HistoryEntry {
 struct History {
   std::vector<HistoryEntry> entries;  // newest first
   std::int64_t next_id = 1;
+  std::int64_t cleared_at_ms = 0;  // Clear history: entries sent until then are gone in every tab
   friend bool operator==(const History&, const History&) = default;
 };
 
@@ -60,9 +61,20 @@ std::string history_outcome(const HistoryEntry& entry);
 
 std::string history_to_storage(const History& history);
 
+// The history as two tabs wrote it, as one: every entry of both (the same
+// entry once), newest first, none sent before the later Clear; an entry of
+// `mine` whose id `stored` gives to another entry gets a new id. Bounded as
+// add_to_history bounds it.
+History merge_histories(const History& stored, const History& mine);
+
+// Drops the oldest entry, to make room when storage is full. False when empty.
+bool drop_oldest_history_entry(History& history);
+
 struct HistoryLoad {
   History history;
   Diagnostics diagnostics;  // field "history": why some or all of it was not read
+  // Set when the whole document could not be read (the text is worth keeping aside): why.
+  std::optional<std::string> unreadable;
 };
 
 // Reads what history_to_storage wrote. A document it cannot read gives an

@@ -1,6 +1,7 @@
 #include "core/json_value.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <cmath>
 #include <cstdio>
 #include <cstdint>
@@ -134,6 +135,9 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t pos) {
 class Reader {
  public:
   explicit Reader(std::string_view text) : text_(text) {}
+  // The elements of the top-level object's member `member` go to `on_element` instead of into the tree.
+  Reader(std::string_view text, std::string_view member, const std::function<void(JsonValue&&)>& on_element)
+      : text_(text), stream_member_(member), on_element_(&on_element) {}
 
   JsonParseResult read() {
     JsonParseResult result;
@@ -233,7 +237,11 @@ class Reader {
       }
       ++pos_;
       skip_space();
-      if (!read_value(member.second, depth + 1)) return false;
+      // Only the first member of that name streams: find() gives the first when a name repeats.
+      const bool streamed = depth == 0 && on_element_ && !streamed_once_ && member.first == stream_member_ &&
+                            pos_ < text_.size() && text_[pos_] == '[';
+      streamed_once_ = streamed_once_ || (depth == 0 && member.first == stream_member_);
+      if (!(streamed ? read_array(member.second, depth + 1, true) : read_value(member.second, depth + 1))) return false;
       skip_space();
       if (pos_ < text_.size() && text_[pos_] == ',') {
         ++pos_;
@@ -248,7 +256,7 @@ class Reader {
     }
   }
 
-  bool read_array(JsonValue& out, std::size_t depth) {
+  bool read_array(JsonValue& out, std::size_t depth, bool streamed = false) {
     if (!enter(depth)) return false;
     out.kind = JsonKind::Array;
     ++pos_;
@@ -258,7 +266,13 @@ class Reader {
       return true;
     }
     while (true) {
-      if (!read_value(out.array.emplace_back(JsonValue()), depth + 1)) return false;
+      if (streamed) {
+        JsonValue element;
+        if (!read_value(element, depth + 1)) return false;
+        (*on_element_)(std::move(element));
+      } else if (!read_value(out.array.emplace_back(JsonValue()), depth + 1)) {
+        return false;
+      }
       skip_space();
       if (pos_ < text_.size() && text_[pos_] == ',') {
         ++pos_;
@@ -404,6 +418,99 @@ class Reader {
   std::size_t pos_ = 0;
   std::size_t error_offset_ = 0;
   std::string error_message_;
+  std::string_view stream_member_;
+  const std::function<void(JsonValue&&)>* on_element_ = nullptr;
+  bool streamed_once_ = false;
+};
+
+// Re-indents JSON text already known to be valid, without building a tree.
+class Reindenter {
+ public:
+  Reindenter(std::string_view text, int indent, std::string_view skip) : text_(text), indent_(indent), skip_(skip) {}
+
+  std::string run() {
+    out_.reserve(text_.size() + text_.size() / 2);
+    space();
+    value(0);
+    return std::move(out_);
+  }
+
+ private:
+  void space() {
+    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\n' || text_[pos_] == '\r' || text_[pos_] == '\t')) ++pos_;
+  }
+  void newline(int level) {
+    out_ += '\n';
+    out_.append(static_cast<std::size_t>(indent_ * level), ' ');
+  }
+  // A string token, quotes and escapes as written.
+  std::string_view string_token() {
+    const std::size_t start = pos_++;
+    while (pos_ < text_.size() && text_[pos_] != '"') pos_ += text_[pos_] == '\\' ? 2 : 1;
+    ++pos_;
+    return text_.substr(start, pos_ - start);
+  }
+  void value(int depth) {
+    if (pos_ >= text_.size()) return;
+    const char c = text_[pos_];
+    if (c == '"') {
+      out_ += string_token();
+    } else if (c == '{' || c == '[') {
+      container(depth, c == '{');
+    } else {
+      const std::size_t start = pos_;
+      while (pos_ < text_.size() && std::string_view(",]} \n\r\t").find(text_[pos_]) == std::string_view::npos) ++pos_;
+      out_.append(text_.substr(start, pos_ - start));
+    }
+  }
+  void skip_value() {
+    const std::size_t mark = out_.size();
+    value(0);
+    out_.resize(mark);
+  }
+  void container(int depth, bool object) {
+    const char close = object ? '}' : ']';
+    out_ += text_[pos_++];
+    space();
+    bool first = true;
+    while (pos_ < text_.size() && text_[pos_] != close) {
+      if (text_[pos_] == ',') {
+        ++pos_;
+        space();
+        continue;
+      }
+      if (object) {
+        const std::string_view name = string_token();
+        space();
+        ++pos_;  // ':'
+        space();
+        if (depth == 0 && !skip_.empty() && name.substr(1, name.size() - 2) == skip_) {
+          skip_value();
+          space();
+          continue;
+        }
+        out_ += first ? "" : ",";
+        newline(depth + 1);
+        out_ += name;
+        out_ += ": ";
+      } else {
+        out_ += first ? "" : ",";
+        newline(depth + 1);
+      }
+      first = false;
+      value(depth + 1);
+      space();
+    }
+    ++pos_;
+    if (!first) newline(depth);
+    out_ += close;
+  }
+
+  std::string_view text_;
+  int indent_;
+  std::string_view skip_;
+  std::size_t pos_ = 0;
+  std::string out_;
 };
 
 void write_string(std::string_view s, std::string& out) {
@@ -484,6 +591,15 @@ void write(const JsonValue& v, int indent, int depth, std::string& out) {
 }  // namespace
 
 JsonParseResult parse_json(std::string_view text) { return Reader(text).read(); }
+
+JsonParseResult parse_json_streaming(std::string_view text, std::string_view member,
+                                     const std::function<void(JsonValue&&)>& on_element) {
+  return Reader(text, member, on_element).read();
+}
+
+std::string reindent_json_text(std::string_view valid_json, int indent, std::string_view skip_member) {
+  return Reindenter(valid_json, indent, skip_member).run();
+}
 
 std::string to_json_text(const JsonValue& value, int indent) {
   std::string out;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -71,6 +72,19 @@ struct JsonParseResult {
 inline constexpr std::size_t kMaxJsonDepth = 256;
 
 JsonParseResult parse_json(std::string_view text);
+
+// parse_json, except that the elements of the top-level object's member
+// `member` (when it is an array) are handed to `on_element` one by one as they
+// are read and not kept: that array stays empty in the result. A list answer
+// of any size is then read with one item in memory at a time. Elements before
+// an error have been handed over already.
+JsonParseResult parse_json_streaming(std::string_view text, std::string_view member,
+                                     const std::function<void(JsonValue&&)>& on_element);
+
+// Text that parse_json accepts, indented like to_json_text(value, indent)
+// (strings and numbers exactly as written), without building a tree; the
+// top-level object's member `skip_member`, when named, is left out.
+std::string reindent_json_text(std::string_view valid_json, int indent, std::string_view skip_member = {});
 
 // Compact when indent < 0, otherwise pretty with `indent` spaces per level.
 // Invalid UTF-8 in strings is replaced, so the output is always valid JSON.

@@ -392,8 +392,9 @@ void explain_items(Answer& answer) {
     answer.scanned_count = scanned->text;
   if (const JsonValue* key = answer.body->find("LastEvaluatedKey")) answer.last_evaluated_key = *key;
 
-  answer.summary = "Listed " + plural(items.array.size(), "item", "items");
-  if (!answer.scanned_count.empty() && answer.scanned_count != std::to_string(items.array.size()))
+  if (!items.array.empty()) answer.item_count = items.array.size();  // not streamed
+  answer.summary = "Listed " + plural(answer.item_count, "item", "items");
+  if (!answer.scanned_count.empty() && answer.scanned_count != std::to_string(answer.item_count))
     answer.summary += " of " + answer.scanned_count + " scanned (the filter left out the rest)";
   answer.summary += answer.last_evaluated_key ? "; more remain." : ".";
   answer.hint = answer.last_evaluated_key ? "Load the next page: it continues after LastEvaluatedKey."
@@ -485,6 +486,11 @@ void classify_not_json(Answer& answer, const HttpResponse& response, const JsonE
 }  // namespace
 
 Answer classify_response(const HttpResponse& response, const AnswerContext& context) {
+  return classify_response(response, context, nullptr);
+}
+
+Answer classify_response(const HttpResponse& response, const AnswerContext& context,
+                         const std::function<void(JsonValue&&)>& on_item) {
   Answer answer;
   answer.status = response.status;
   answer.elapsed_ms = response.elapsed_ms;
@@ -503,7 +509,14 @@ Answer classify_response(const HttpResponse& response, const AnswerContext& cont
     return answer;
   }
 
-  auto parsed = parse_json(response.body);
+  std::size_t streamed = 0;
+  const std::function<void(JsonValue&&)> count_item = [&](JsonValue&& item) {
+    ++streamed;
+    on_item(std::move(item));
+  };
+  auto parsed = on_item && context.operation == "list" ? parse_json_streaming(response.body, "Items", count_item)
+                                                        : parse_json(response.body);
+  answer.item_count = streamed;
   if (!parsed) {
     classify_not_json(answer, response, *parsed.error);
     return answer;

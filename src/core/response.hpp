@@ -7,6 +7,7 @@
 // keep it alive. DynamoDB's ResponseMetadata is split off into `metadata`.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -88,7 +89,9 @@ struct Answer {
   std::optional<JsonValue> metadata;  // DynamoDB's ResponseMetadata, when present
   std::string text;                   // the body as received, kept only when it is not JSON
 
-  // Items answers: Count and ScannedCount as exact number text, and the key to continue from.
+  // Items answers: how many items the answer held, Count and ScannedCount as
+  // exact number text, and the key to continue from.
+  std::size_t item_count = 0;
   std::string count;
   std::string scanned_count;
   std::optional<JsonValue> last_evaluated_key;
@@ -98,6 +101,14 @@ struct Answer {
 };
 
 Answer classify_response(const HttpResponse& response, const AnswerContext& context = {});
+
+// The same, but for a list (context.operation "list") the body's Items are
+// handed to `on_item` one by one as they are read, and not kept in `body`
+// (its Items array stays empty; `item_count` says how many there were): a big
+// list is read without a tree of all its items. When the answer turns out not
+// to be JSON, items read before the error have been handed over already.
+Answer classify_response(const HttpResponse& response, const AnswerContext& context,
+                         const std::function<void(JsonValue&&)>& on_item);
 
 // Why no HTTP answer arrived and what to do about it: the one explanation of
 // transport failures, shared by classify_response and the connection check.

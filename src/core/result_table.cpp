@@ -1,6 +1,8 @@
 #include "core/result_table.hpp"
 
 #include <algorithm>
+#include <array>
+#include <deque>
 #include <map>
 #include <optional>
 #include <unordered_map>
@@ -69,56 +71,98 @@ std::optional<std::string_view> own_text(const JsonValue& value, AttributeType t
 
 }  // namespace
 
-bool Cell::expandable() const { return value && type && child_count(*value, *type) > 0; }
-
-// Builds a table's cells; owns the generated texts until the table takes them.
-class TableBuilder {
+// Text kept for the cells of one page: blocks that never move, so views into them stay valid.
+class TextArena {
  public:
-  explicit TableBuilder(std::shared_ptr<const JsonValue> source) : texts_(std::make_shared<std::deque<std::string>>()) {
-    table_.source_ = std::move(source);
+  std::string_view keep(std::string_view text) {
+    if (text.empty()) return {};
+    if (text.size() > capacity_ - used_) {
+      // Blocks double up to a size, so a small page stays small and a big one has few blocks.
+      capacity_ = std::max(text.size(), std::clamp(bytes_, kFirstBlockBytes, kBlockBytes));
+      blocks_.push_back(std::make_unique<char[]>(capacity_));
+      used_ = 0;
+      bytes_ += capacity_;
+    }
+    char* at = blocks_.back().get() + used_;
+    std::copy(text.begin(), text.end(), at);
+    used_ += text.size();
+    return {at, text.size()};
   }
-
-  Cell value_cell(const JsonValue& value) {
-    const AttributeType type = attribute_type_of(value);
-    const auto text = own_text(value, type);
-    return Cell{&value, text ? *text : summary(type, child_count(value, type)), type};
-  }
-
-  Cell label_cell(std::string_view text) { return Cell{nullptr, text, AttributeType::String}; }
-
-  std::string_view keep(std::string text) { return texts_->emplace_back(std::move(text)); }
-
-  void add_column(std::string name, bool key) { table_.columns_.push_back(Column{std::move(name), key}); }
-  void reserve_cells(std::size_t count) { table_.cells_.reserve(count); }
-  void resize_cells(std::size_t count) { table_.cells_.resize(count); }
-  void push_cell(Cell cell) { table_.cells_.push_back(cell); }
-  Cell& cell_at(std::size_t index) { return table_.cells_[index]; }
-
-  ResultTable finish() {
-    table_.texts_ = std::move(texts_);
-    return std::move(table_);
-  }
+  std::size_t bytes() const { return bytes_; }
 
  private:
-  // Summaries repeat ("{3 keys}" in every row): each is kept once.
-  std::string_view summary(AttributeType type, std::size_t count) {
-    const auto [it, added] = summaries_.try_emplace({type, count});
-    if (added) it->second = keep(summary_text(type, count));
-    return it->second;
-  }
-
-  ResultTable table_;
-  std::shared_ptr<std::deque<std::string>> texts_;
-  std::map<std::pair<AttributeType, std::size_t>, std::string_view> summaries_;
+  static constexpr std::size_t kFirstBlockBytes = 4 * 1024;
+  static constexpr std::size_t kBlockBytes = 256 * 1024;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  std::size_t used_ = 0;
+  std::size_t capacity_ = 0;
+  std::size_t bytes_ = 0;
 };
+
+// A growing array in fixed chunks: appending never moves (or copies) what is there.
+template <typename T>
+class ChunkedArray {
+ public:
+  void push_back(const T& value) {
+    if (size_ % kChunk == 0) chunks_.push_back(std::make_unique<T[]>(kChunk));
+    chunks_.back()[size_ % kChunk] = value;
+    ++size_;
+  }
+  const T& operator[](std::size_t i) const { return chunks_[i / kChunk][i % kChunk]; }
+  std::size_t size() const { return size_; }
+  std::size_t bytes() const { return chunks_.size() * (kChunk * sizeof(T) + sizeof(chunks_[0])); }
+
+ private:
+  static constexpr std::size_t kChunk = 1024;
+  std::vector<std::unique_ptr<T[]>> chunks_;
+  std::size_t size_ = 0;
+};
+
+// Rows stored sparse: each row's present cells with their columns.
+struct ResultTable::Page {
+  TextArena texts;
+  ChunkedArray<Cell> cells;
+  ChunkedArray<std::uint32_t> cell_columns;  // the column of each cell
+  ChunkedArray<std::uint32_t> row_starts;    // row i: cells[row_starts[i], row_starts[i + 1])
+
+  Page() { row_starts.push_back(0); }
+  std::size_t rows() const { return row_starts.size() - 1; }
+  std::size_t bytes() const { return sizeof(Page) + texts.bytes() + cells.bytes() + cell_columns.bytes() + row_starts.bytes(); }
+};
+
+namespace {
+
+const Cell kMissingCell{};
+
+}  // namespace
+
+const Cell& ResultTable::cell(std::size_t row, std::size_t column) const {
+  if (row >= rows_) return kMissingCell;
+  const auto next = std::upper_bound(page_first_rows_.begin(), page_first_rows_.end(), row);
+  const std::size_t index = static_cast<std::size_t>(next - page_first_rows_.begin()) - 1;
+  const Page& page = *pages_[index];
+  const std::size_t local = row - page_first_rows_[index];
+  for (std::uint32_t i = page.row_starts[local]; i < page.row_starts[local + 1]; ++i) {
+    if (page.cell_columns[i] == column) return page.cells[i];
+  }
+  return kMissingCell;
+}
+
+std::size_t ResultTable::memory_bytes() const {
+  std::size_t bytes = sizeof(ResultTable) + page_first_rows_.capacity() * sizeof(std::size_t) +
+                      pages_.capacity() * sizeof(pages_[0]) + columns_.capacity() * sizeof(Column);
+  for (const auto& page : pages_) bytes += page->bytes();
+  for (const auto& column : columns_) bytes += column.name.capacity();
+  return bytes;
+}
 
 namespace {
 
 constexpr std::string_view kWholeItemColumn = "(value)";  // for items that are not objects
 constexpr std::size_t kNoPosition = SIZE_MAX;             // a lookup by name alone
 
-// Column lookup for the build: items of one table mostly list their attributes
-// in the same order, so the column at the same position is tried before the map.
+// Column lookup: items of one table mostly list their attributes in the same
+// order, so the column at the same position is tried before the map.
 class ColumnIndex {
  public:
   std::optional<std::uint32_t> find(std::string_view name, std::size_t position) {
@@ -133,13 +177,11 @@ class ColumnIndex {
   }
   std::uint32_t add(std::string_view name, std::size_t position) {
     const auto index = static_cast<std::uint32_t>(names_.size());
-    names_.push_back(name);
-    by_name_.emplace(name, index);
+    const std::string_view kept = names_.emplace_back(name);
+    by_name_.emplace(kept, index);
     remember(position, index);
     return index;
   }
-  std::uint32_t size() const { return static_cast<std::uint32_t>(names_.size()); }
-  std::string_view name(std::uint32_t index) const { return names_[index]; }
 
  private:
   void remember(std::size_t position, std::uint32_t index) {
@@ -147,100 +189,160 @@ class ColumnIndex {
     if (position >= by_position_.size()) by_position_.resize(position + 1, UINT32_MAX);
     by_position_[position] = index;
   }
-  std::vector<std::string_view> names_;
+  std::deque<std::string> names_;  // addresses stay put: the map's keys view them
   std::unordered_map<std::string_view, std::uint32_t> by_name_;
   std::vector<std::uint32_t> by_position_;
 };
+
+}  // namespace
+
+// Builds a page of cells onto a table (a new one, or one with earlier pages).
+class TableBuilder {
+ public:
+  explicit TableBuilder(ResultTable table) : table_(std::move(table)), page_(std::make_shared<ResultTable::Page>()) {
+    for (const Column& column : table_.columns_) columns_.add(column.name, kNoPosition);
+  }
+
+  std::uint32_t column(std::string_view name, std::size_t position, bool key = false) {
+    if (const auto found = columns_.find(name, position)) return *found;
+    table_.columns_.push_back(Column{std::string(name), key});
+    return columns_.add(name, position);
+  }
+  bool has_column(std::string_view name) { return columns_.find(name, kNoPosition).has_value(); }
+
+  void add_cell(std::uint32_t column, Cell cell) {
+    page_->cells.push_back(cell);
+    page_->cell_columns.push_back(column);
+  }
+  void end_row() { page_->row_starts.push_back(static_cast<std::uint32_t>(page_->cells.size())); }
+
+  Cell value_cell(const JsonValue& value) {
+    const AttributeType type = attribute_type_of(value);
+    Cell cell{{}, {}, type, static_cast<std::uint32_t>(child_count(value, type))};
+    switch (type) {
+      case AttributeType::String:
+      case AttributeType::Number: cell.text = keep(value.text); break;
+      case AttributeType::Binary: cell.text = keep(marker_content(value).text); break;
+      case AttributeType::Bool: cell.text = value.boolean ? "true" : "false"; break;
+      case AttributeType::Null: cell.text = "null"; break;
+      default:
+        cell.text = summary(type, cell.children);
+        cell.json = keep(to_json_text(value));
+    }
+    return cell;
+  }
+  Cell label_cell(std::string_view text) { return Cell{{}, keep(text), AttributeType::String, 0}; }
+  std::string_view keep(std::string_view text) { return page_->texts.keep(text); }
+
+  std::size_t memory_bytes() const { return table_.memory_bytes() + page_->bytes(); }
+
+  ResultTable finish() {
+    if (page_->rows() > 0) {
+      table_.page_first_rows_.push_back(table_.rows_);
+      table_.rows_ += page_->rows();
+      table_.pages_.push_back(std::move(page_));
+    }
+    page_ = std::make_shared<ResultTable::Page>();
+    return std::move(table_);
+  }
+
+ private:
+  // Summaries repeat ("{3 keys}" in every row): each is kept once per page.
+  std::string_view summary(AttributeType type, std::size_t count) {
+    const auto [it, added] = summaries_.try_emplace({type, count});
+    if (added) it->second = keep(summary_text(type, count));
+    return it->second;
+  }
+
+  ResultTable table_;
+  std::shared_ptr<ResultTable::Page> page_;
+  ColumnIndex columns_;
+  std::map<std::pair<AttributeType, std::size_t>, std::string_view> summaries_;
+};
+
+ItemsTableBuilder::ItemsTableBuilder(std::span<const std::string> key_names, ResultTable earlier)
+    : builder_(std::make_unique<TableBuilder>(std::move(earlier))), key_names_(key_names.begin(), key_names.end()) {}
+ItemsTableBuilder::ItemsTableBuilder(ItemsTableBuilder&&) noexcept = default;
+ItemsTableBuilder& ItemsTableBuilder::operator=(ItemsTableBuilder&&) noexcept = default;
+ItemsTableBuilder::~ItemsTableBuilder() = default;
+
+void ItemsTableBuilder::add(const JsonValue& item) {
+  TableBuilder& builder = *builder_;
+  if (first_ && item.is_object()) {
+    for (const auto& key : key_names_) {
+      if (item.find(key)) builder.column(key, kNoPosition, true);
+    }
+    first_ = false;
+  }
+  if (!item.is_object()) {
+    builder.add_cell(builder.column(kWholeItemColumn, kNoPosition), builder.value_cell(item));
+  } else {
+    for (std::size_t i = 0; i < item.object.size(); ++i) {
+      const auto& [name, value] = item.object[i];
+      const bool key = std::find(key_names_.begin(), key_names_.end(), name) != key_names_.end();
+      builder.add_cell(builder.column(name, i, key), builder.value_cell(value));
+    }
+  }
+  builder.end_row();
+}
+
+std::size_t ItemsTableBuilder::memory_bytes() const { return builder_->memory_bytes(); }
+
+ResultTable ItemsTableBuilder::finish() { return builder_->finish(); }
+
+namespace {
 
 bool any_item_has(const JsonValue& items, std::string_view name) {
   return std::any_of(items.array.begin(), items.array.end(),
                      [&](const JsonValue& item) { return item.is_object() && item.find(name); });
 }
 
-// The columns, and the column of every member of every item in order (so the
-// second pass over the items looks nothing up again).
-struct ColumnLayout {
-  ColumnIndex columns;
-  std::vector<std::uint32_t> member_columns;
-};
-
-ColumnLayout lay_out_columns(const JsonValue& items, std::span<const std::string> key_names) {
-  ColumnLayout layout;
-  ColumnIndex& columns = layout.columns;
-  for (const auto& key : key_names) {
-    if (!columns.find(key, kNoPosition) && any_item_has(items, key)) columns.add(key, kNoPosition);
-  }
-  for (const auto& item : items.array) {
-    if (!item.is_object()) {
-      const auto found = columns.find(kWholeItemColumn, kNoPosition);
-      layout.member_columns.push_back(found ? *found : columns.add(kWholeItemColumn, kNoPosition));
-      continue;
-    }
-    for (std::size_t i = 0; i < item.object.size(); ++i) {
-      const auto found = columns.find(item.object[i].first, i);
-      layout.member_columns.push_back(found ? *found : columns.add(item.object[i].first, i));
-    }
-  }
-  return layout;
-}
-
 }  // namespace
 
-ResultTable items_table(std::shared_ptr<const JsonValue> items, std::span<const std::string> key_names) {
-  if (!items || !items->is_array()) return {};
-  const JsonValue& array = *items;
-  const ColumnLayout layout = lay_out_columns(array, key_names);
-  TableBuilder builder(std::move(items));
-  const std::size_t width = layout.columns.size();
-  for (std::uint32_t c = 0; c < width; ++c) {
-    const std::string_view name = layout.columns.name(c);
-    const bool key = std::find(key_names.begin(), key_names.end(), name) != key_names.end();
-    builder.add_column(std::string(name), key);
-  }
-  builder.resize_cells(array.array.size() * width);
-  auto column = layout.member_columns.begin();
-  for (std::size_t row = 0; row < array.array.size(); ++row) {
-    const JsonValue& item = array.array[row];
-    if (!item.is_object()) {
-      builder.cell_at(row * width + *column++) = builder.value_cell(item);
-      continue;
+ResultTable items_table(const JsonValue& items, std::span<const std::string> key_names) {
+  if (!items.is_array()) return {};
+  // Key columns first whenever any item has them, not only the first.
+  ResultTable keys;
+  {
+    TableBuilder builder{ResultTable{}};
+    for (const auto& key : key_names) {
+      if (!builder.has_column(key) && any_item_has(items, key)) builder.column(key, kNoPosition, true);
     }
-    for (const auto& [name, value] : item.object) builder.cell_at(row * width + *column++) = builder.value_cell(value);
+    keys = builder.finish();
   }
+  ItemsTableBuilder builder(key_names, std::move(keys));
+  for (const JsonValue& item : items.array) builder.add(item);
   return builder.finish();
 }
 
-ResultTable attribute_table(std::shared_ptr<const JsonValue> item) {
-  if (!item || !(item->is_object() || item->is_array())) return {};
-  const JsonValue& value = *item;
-  TableBuilder builder(std::move(item));
-  for (const char* name : {"attribute", "type", "value"}) builder.add_column(name, false);
+ResultTable attribute_table(const JsonValue& value) {
+  if (!(value.is_object() || value.is_array())) return {};
+  TableBuilder builder{ResultTable{}};
+  std::uint32_t columns[3];
+  for (int i = 0; i < 3; ++i) columns[i] = builder.column(std::array{"attribute", "type", "value"}[i], kNoPosition);
   const auto add_row = [&](std::string_view name, const JsonValue& member) {
     const Cell cell = builder.value_cell(member);
-    builder.push_cell(builder.label_cell(name));
-    builder.push_cell(builder.label_cell(type_code(*cell.type)));
-    builder.push_cell(cell);
+    builder.add_cell(columns[0], builder.label_cell(name));
+    builder.add_cell(columns[1], builder.label_cell(type_code(*cell.type)));
+    builder.add_cell(columns[2], cell);
+    builder.end_row();
   };
-  builder.reserve_cells(3 * (value.object.size() + value.array.size()));
   for (const auto& [name, member] : value.object) add_row(name, member);
-  for (std::size_t i = 0; i < value.array.size(); ++i) add_row(builder.keep(element_name(i)), value.array[i]);
+  for (std::size_t i = 0; i < value.array.size(); ++i) add_row(element_name(i), value.array[i]);
   return builder.finish();
 }
 
-ResultTable value_table(std::shared_ptr<const JsonValue> value) {
-  if (!value) return {};
-  const JsonValue& shown = *value;
-  TableBuilder builder(std::move(value));
-  builder.add_column("value", false);
-  builder.push_cell(builder.value_cell(shown));
+ResultTable value_table(const JsonValue& value) {
+  TableBuilder builder{ResultTable{}};
+  builder.add_cell(builder.column("value", kNoPosition), builder.value_cell(value));
+  builder.end_row();
   return builder.finish();
 }
 
 ResultTable answer_table(const Answer& answer, std::span<const std::string> key_names) {
   if (!answer.body) return {};
-  const auto member = [&](std::string_view key) {
-    return std::shared_ptr<const JsonValue>(answer.body, answer.body->find(key));
-  };
+  const JsonValue& body = *answer.body;
+  const auto member = [&](std::string_view key) -> const JsonValue& { return *body.find(key); };
   switch (answer.kind) {
     case AnswerKind::Items: return items_table(member("Items"), key_names);
     case AnswerKind::Item: return attribute_table(member("Item"));
@@ -250,34 +352,38 @@ ResultTable answer_table(const Answer& answer, std::span<const std::string> key_
     case AnswerKind::OtherValue: break;
     default: return {};
   }
-  const JsonValue& body = *answer.body;
   if (body.is_array() && !body.array.empty() && all_elements(body, &JsonValue::is_object))
-    return items_table(answer.body, key_names);
-  if (body.is_object() || body.is_array()) return attribute_table(answer.body);
-  return value_table(answer.body);
+    return items_table(body, key_names);
+  if (body.is_object() || body.is_array()) return attribute_table(body);
+  return value_table(body);
 }
 
 std::vector<CellChild> cell_children(const Cell& cell) {
   std::vector<CellChild> children;
-  if (!cell.value || !cell.type) return children;
-  const auto add_value = [&](std::string name, const JsonValue& value) {
-    const AttributeType type = attribute_type_of(value);
-    const auto text = own_text(value, type);
-    children.push_back(CellChild{std::move(name), type,
-                                 text ? std::string(*text) : summary_text(type, child_count(value, type)), &value});
+  if (cell.json.empty() || !cell.type) return children;
+  const auto parsed = parse_json(cell.json);
+  if (!parsed) return children;
+  const JsonValue& value = *parsed.value;
+  const auto add_value = [&](std::string name, const JsonValue& child) {
+    const AttributeType type = attribute_type_of(child);
+    const auto text = own_text(child, type);
+    const std::size_t count = child_count(child, type);
+    const bool container = !text;
+    children.push_back(CellChild{std::move(name), type, text ? std::string(*text) : summary_text(type, count),
+                                 container ? to_json_text(child) : std::string(), static_cast<std::uint32_t>(count)});
   };
   // A set's members are plain strings or numbers standing for one type.
   const auto add_members = [&](AttributeType type) {
-    const JsonArray& members = marker_content(*cell.value).array;
+    const JsonArray& members = marker_content(value).array;
     for (std::size_t i = 0; i < members.size(); ++i)
-      children.push_back(CellChild{element_name(i), type, members[i].text, &members[i]});
+      children.push_back(CellChild{element_name(i), type, members[i].text, {}, 0});
   };
   switch (*cell.type) {
     case AttributeType::Map:
-      for (const auto& [name, value] : cell.value->object) add_value(name, value);
+      for (const auto& [name, child] : value.object) add_value(name, child);
       break;
     case AttributeType::List:
-      for (std::size_t i = 0; i < cell.value->array.size(); ++i) add_value(element_name(i), cell.value->array[i]);
+      for (std::size_t i = 0; i < value.array.size(); ++i) add_value(element_name(i), value.array[i]);
       break;
     case AttributeType::StringSet: add_members(AttributeType::String); break;
     case AttributeType::NumberSet: add_members(AttributeType::Number); break;
@@ -341,8 +447,8 @@ struct SortKey {
 SortKey sort_key(const Cell& cell) {
   SortKey key{*cell.type, type_rank(*cell.type), std::nullopt, cell.text, 0};
   if (key.type == AttributeType::Number) key.number = parse_decimal(cell.text);
-  if (cell.value && key.type == AttributeType::Bool) key.size = cell.value->boolean ? 1 : 0;
-  if (cell.value) key.size += child_count(*cell.value, key.type);
+  if (key.type == AttributeType::Bool) key.size = cell.text == "true" ? 1 : 0;
+  key.size += cell.children;
   return key;
 }
 
@@ -388,11 +494,13 @@ constexpr char kCellSeparator = '\x1f';
 
 FilterIndex::FilterIndex(const ResultTable& table) {
   row_starts_.reserve(table.row_count() + 1);
-  for (std::size_t row = 0; row < table.row_count(); ++row) {
-    row_starts_.push_back(text_.size());
-    for (std::size_t column = 0; column < table.column_count(); ++column) {
-      for (char c : table.cell(row, column).text) text_ += ascii_lower(c);
-      text_ += kCellSeparator;
+  for (const auto& page : table.pages_) {
+    for (std::size_t row = 0; row < page->rows(); ++row) {
+      row_starts_.push_back(text_.size());
+      for (std::uint32_t i = page->row_starts[row]; i < page->row_starts[row + 1]; ++i) {
+        for (char c : page->cells[i].text) text_ += ascii_lower(c);
+        text_ += kCellSeparator;
+      }
     }
   }
   row_starts_.push_back(text_.size());
@@ -459,10 +567,15 @@ void append_row_tsv(const ResultTable& table, std::size_t row, std::string& out)
 
 std::string copy_cell(const Cell& cell, CopyFormat format) {
   if (cell.missing()) return {};
-  if (!cell.value) return format == CopyFormat::Json ? json_string(cell.text) : tsv_field(std::string(cell.text));
-  if (format == CopyFormat::Json) return to_json_text(*cell.value);
-  const auto text = own_text(*cell.value, *cell.type);
-  return tsv_field(text ? std::string(*text) : to_json_text(*cell.value));
+  if (!cell.json.empty()) return format == CopyFormat::Json ? std::string(cell.json) : tsv_field(std::string(cell.json));
+  if (format == CopyFormat::Tsv) return tsv_field(std::string(cell.text));
+  switch (*cell.type) {
+    case AttributeType::Number:
+    case AttributeType::Bool:
+    case AttributeType::Null: return std::string(cell.text);
+    case AttributeType::Binary: return "{\"$B\":" + json_string(cell.text) + "}";
+    default: return json_string(cell.text);
+  }
 }
 
 std::string copy_row(const ResultTable& table, std::size_t row, CopyFormat format) {

@@ -9,14 +9,17 @@
 // Sets and binary values arrive in the marker wire form of attribute_value.hpp
 // ({"$SS": [...]}, {"$NS": [...]}, {"$B": "<base64>"}, {"$BS": [...]}).
 //
-// Lifetime: a table shares ownership of the JSON it was built from, so its
-// cells' text and values stay valid as long as the table (or any copy) lives.
+// Memory: a table does not keep the answer's JSON tree. Each page of rows has
+// its cells (display text, type, and for lists, maps, sets the value's
+// compact JSON) in one text arena of its own, a little smaller than the page's
+// JSON. A list is read into a table one item at a time (ItemsTableBuilder,
+// fed by classify_response's on_item), and a further page is added as a new
+// page without copying the earlier ones. Copies of a table share its pages.
 // Sorting and filtering never touch the table: they return row orders
 // (permutations of row indices) that the caller keeps.
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <optional>
 #include <span>
@@ -31,15 +34,17 @@
 namespace core {
 
 struct Cell {
-  // The attribute's value inside the answer; nullptr when the attribute is
-  // missing, or for a label (an attribute's name or type in an attribute table).
-  const JsonValue* value = nullptr;
+  // The value's compact JSON, exactly as received (numbers exact), for lists,
+  // maps and sets; empty for other values, whose text and type say all, and
+  // for labels (an attribute's name or type in an attribute table).
+  std::string_view json;
   std::string_view text;  // what to show: exact number text, string content, "{3 keys}", ...
   // Empty when the item has no such attribute (which is not the same as Null).
   std::optional<AttributeType> type;
+  std::uint32_t children = 0;  // members or elements of a list, map or set
 
   bool missing() const { return !type.has_value(); }
-  bool expandable() const;
+  bool expandable() const { return children > 0; }
 };
 
 struct Column {
@@ -51,38 +56,71 @@ class ResultTable {
  public:
   const std::vector<Column>& columns() const { return columns_; }
   std::size_t column_count() const { return columns_.size(); }
-  std::size_t row_count() const { return columns_.empty() ? 0 : cells_.size() / columns_.size(); }
-  const Cell& cell(std::size_t row, std::size_t column) const { return cells_[row * columns_.size() + column]; }
+  std::size_t row_count() const { return rows_; }
+  // A missing cell when the row has no such attribute.
+  const Cell& cell(std::size_t row, std::size_t column) const;
+  // Pages of rows (one per answer read into the table).
+  std::size_t page_count() const { return pages_.size(); }
+  // The bytes the table holds (cells, texts, indices): what a memory budget counts.
+  std::size_t memory_bytes() const;
+
+  struct Page;  // defined in result_table.cpp
 
  private:
   friend class TableBuilder;
-  std::shared_ptr<const JsonValue> source_;
-  std::shared_ptr<const std::deque<std::string>> texts_;  // summaries and names the cells' text points into
+  friend class FilterIndex;
+  std::vector<std::shared_ptr<const Page>> pages_;
+  std::vector<std::size_t> page_first_rows_;
   std::vector<Column> columns_;
-  std::vector<Cell> cells_;  // row-major
+  std::size_t rows_ = 0;
 };
 
-// Rows from an array of items. `items` may point into a larger document
-// (a shared_ptr aliasing the answer's body); the table keeps it alive.
-ResultTable items_table(std::shared_ptr<const JsonValue> items, std::span<const std::string> key_names);
+class TableBuilder;
+
+// Rows from items given one at a time, columns found as they come (key
+// attributes first when the first item has them). `earlier` (pages already
+// read) is continued: its rows and columns stay, new rows form a new page.
+class ItemsTableBuilder {
+ public:
+  explicit ItemsTableBuilder(std::span<const std::string> key_names, ResultTable earlier = {});
+  ItemsTableBuilder(ItemsTableBuilder&&) noexcept;
+  ItemsTableBuilder& operator=(ItemsTableBuilder&&) noexcept;
+  ~ItemsTableBuilder();
+  void add(const JsonValue& item);
+  // What the table holds so far, earlier pages included.
+  std::size_t memory_bytes() const;
+  ResultTable finish();
+
+ private:
+  std::unique_ptr<TableBuilder> builder_;
+  std::vector<std::string> key_names_;
+  bool first_ = true;
+};
+
+// Rows from an array of items (key attributes first when any item has them).
+ResultTable items_table(const JsonValue& items, std::span<const std::string> key_names);
 // One row per attribute of an object (or element of an array): attribute, type, value.
-ResultTable attribute_table(std::shared_ptr<const JsonValue> item);
+ResultTable attribute_table(const JsonValue& item);
 // One cell holding any value, in a column named "value".
-ResultTable value_table(std::shared_ptr<const JsonValue> value);
+ResultTable value_table(const JsonValue& value);
 
 // The table an answer is shown as: Items, Item, Attributes, or an echoed or
-// other value; an empty table for answers that hold no data.
+// other value; an empty table for answers that hold no data. (A list read
+// with classify_response's on_item has its rows in the ItemsTableBuilder.)
 ResultTable answer_table(const Answer& answer, std::span<const std::string> key_names);
 
 inline const std::vector<std::string> kDefaultKeyNames = {"id"};
 
 // A nested value's children, for expanding a cell: a map's members, a list's or
-// set's elements ("[0]", "[1]", ...). Values point into the same document.
+// set's elements ("[0]", "[1]", ...), read from the cell's JSON.
 struct CellChild {
   std::string name;
   AttributeType type = AttributeType::Null;
   std::string text;
-  const JsonValue* value = nullptr;
+  std::string json;  // for lists, maps and sets, as in Cell
+  std::uint32_t children = 0;
+  // The child as a cell (viewing this child's strings), to show or expand further.
+  Cell cell() const { return Cell{json, text, type, children}; }
 };
 std::vector<CellChild> cell_children(const Cell& cell);
 

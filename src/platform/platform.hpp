@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/http.hpp"
 
@@ -29,7 +30,7 @@ bool take_activity();
 // ---- HTTP ----------------------------------------------------------------
 
 using RequestId = int;
-using ResponseHandler = std::function<void(const core::HttpResponse&)>;
+using ResponseHandler = std::function<void(core::HttpResponse)>;  // moved in: a big body is not copied
 
 // Sends asynchronously; `on_done` runs exactly once: with the answer, or with
 // a transport_error on failure, timeout or cancel. After a network failure a
@@ -88,6 +89,9 @@ std::string page_origin();
 // The page's address without its fragment, e.g. "https://example.org/workbench/".
 std::string page_url();
 
+// The value of `name` in the page address's query (?name=value), or "".
+std::string page_query_parameter(const std::string& name);
+
 // Whether the system asks for a dark theme (prefers-color-scheme).
 bool prefers_dark_color_scheme();
 
@@ -113,12 +117,24 @@ void copy_to_clipboard(const std::string& text);
 // clipboard to a page only then. Until a paste, the last text copied here.
 const std::string& clipboard_text();
 
-// ---- persistent storage (localStorage; every failure tolerated) ----------
+// ---- persistent storage (localStorage; failures come back as values) -----
 
 std::optional<std::string> storage_get(const std::string& key);
-// False when the browser refused: storage full, disabled or private.
-bool storage_set(const std::string& key, const std::string& value);
+
+enum class StorageResult {
+  Saved,
+  Full,         // the browser's quota for this site is reached
+  Unavailable,  // storage is switched off, or refused (some private modes)
+};
+StorageResult storage_set(const std::string& key, const std::string& value);
 void storage_remove(const std::string& key);
+// The keys held that start with `prefix`, in no particular order.
+std::vector<std::string> storage_keys(const std::string& prefix);
+
+// The keys another tab of this site changed since the last call (the
+// browser's `storage` event; a tab is not told of its own writes). A key
+// appears once however often it changed; "" means another tab cleared all.
+std::vector<std::string> take_storage_changes();
 
 // ---- the URL fragment (after '#', never sent to a server) ----------------
 

@@ -6,6 +6,7 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <utility>
@@ -42,6 +43,11 @@ std::string& clipboard() {
 std::function<std::string()>& app_state_builder() {
   static std::function<std::string()> build;
   return build;
+}
+
+std::vector<std::string>& storage_changes() {
+  static std::vector<std::string> keys;
+  return keys;
 }
 
 std::optional<std::string>& fragment_change() {
@@ -240,6 +246,11 @@ EM_JS(void, js_start, (int apple), {
                       "touchend", "resize", "focus", "blur", "paste", "input", "compositionend"]) {
     window.addEventListener(type, wake, { capture: true, passive: true });
   }
+  // Another tab of this site wrote to storage (a tab is not told of its own writes).
+  window.addEventListener("storage", (e) => {
+    if (e.storageArea !== null && e.storageArea !== window.localStorage) return;
+    _platform_storage_changed(allocateUTF8(e.key === null ? "" : e.key));
+  });
   window.addEventListener("hashchange", () => {
     _platform_fragment_changed(allocateUTF8(location.hash.replace(/^#/, "")));
   });
@@ -279,12 +290,43 @@ EM_JS(char*, js_storage_get, (const char* key, int* length), {
   } catch (e) { return 0; }
 });
 
+// 0 saved, 1 full (QuotaExceededError, whatever the engine calls it), 2 unavailable; matches StorageResult.
 EM_JS(int, js_storage_set, (const char* key, const char* value), {
-  try { window.localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); return 1; } catch (e) { return 0; }
+  let storage;
+  try { storage = window.localStorage; } catch (e) { return 2; }
+  if (!storage) return 2;
+  try {
+    storage.setItem(UTF8ToString(key), UTF8ToString(value));
+    return 0;
+  } catch (e) {
+    const full = e && (e.name === "QuotaExceededError" || e.name === "NS_ERROR_DOM_QUOTA_REACHED" ||
+                       e.code === 22 || e.code === 1014);
+    return full ? 1 : 2;
+  }
+});
+
+// The keys starting with `prefix`, as a JSON array.
+EM_JS(char*, js_storage_keys, (const char* prefix), {
+  const start = UTF8ToString(prefix);
+  const keys = [];
+  try {
+    const storage = window.localStorage;
+    for (let i = 0; i < storage.length; ++i) {
+      const key = storage.key(i);
+      if (key !== null && key.startsWith(start)) keys.push(key);
+    }
+  } catch (e) {}
+  return allocateUTF8(JSON.stringify(keys));
 });
 
 EM_JS(void, js_storage_remove, (const char* key), {
   try { window.localStorage.removeItem(UTF8ToString(key)); } catch (e) {}
+});
+
+EM_JS(char*, js_query_parameter, (const char* name), {
+  let value = null;
+  try { value = new URLSearchParams(location.search).get(UTF8ToString(name)); } catch (e) {}
+  return allocateUTF8(value === null ? "" : value);
 });
 
 EM_JS(char*, js_url_fragment, (), { return allocateUTF8(location.hash.replace(/^#/, "")); });
@@ -383,7 +425,7 @@ EMSCRIPTEN_KEEPALIVE void platform_http_done(int id, int status, char* headers, 
   response.server_reachable = reachable != 0;
   activity() = true;
   auto node = pending_requests().extract(id);
-  if (!node.empty()) node.mapped()(response);
+  if (!node.empty()) node.mapped()(std::move(response));
 }
 
 EMSCRIPTEN_KEEPALIVE void platform_text_input(char* text) {
@@ -398,6 +440,13 @@ EMSCRIPTEN_KEEPALIVE void platform_clipboard_pasted(char* text, int length) {
 EMSCRIPTEN_KEEPALIVE void platform_fragment_changed(char* fragment) {
   activity() = true;
   fragment_change() = take_string(fragment);
+}
+
+EMSCRIPTEN_KEEPALIVE void platform_storage_changed(char* key) {
+  activity() = true;
+  std::string changed = take_string(key);
+  auto& keys = storage_changes();
+  if (std::find(keys.begin(), keys.end(), changed) == keys.end()) keys.push_back(std::move(changed));
 }
 
 EMSCRIPTEN_KEEPALIVE void platform_file_opened(int id, int status, char* name, char* text, int text_length,
@@ -492,13 +541,31 @@ std::optional<std::string> storage_get(const std::string& key) {
   return take_string(value, static_cast<std::size_t>(length));
 }
 
-bool storage_set(const std::string& key, const std::string& value) {
-  return js_storage_set(key.c_str(), value.c_str()) != 0;
+StorageResult storage_set(const std::string& key, const std::string& value) {
+  switch (js_storage_set(key.c_str(), value.c_str())) {
+    case 0: return StorageResult::Saved;
+    case 1: return StorageResult::Full;
+    default: return StorageResult::Unavailable;
+  }
 }
+
+std::vector<std::string> storage_keys(const std::string& prefix) {
+  std::vector<std::string> keys;
+  const auto parsed = core::parse_json(take_string(js_storage_keys(prefix.c_str())));
+  if (!parsed || !parsed.value->is_array()) return keys;
+  for (const auto& key : parsed.value->array) {
+    if (key.is_string()) keys.push_back(key.text);
+  }
+  return keys;
+}
+
+std::vector<std::string> take_storage_changes() { return std::exchange(storage_changes(), {}); }
 
 void storage_remove(const std::string& key) { js_storage_remove(key.c_str()); }
 
 std::string url_fragment() { return take_string(js_url_fragment()); }
+
+std::string page_query_parameter(const std::string& name) { return take_string(js_query_parameter(name.c_str())); }
 
 void replace_url_fragment(const std::string& fragment) { js_replace_url_fragment(fragment.c_str()); }
 

@@ -155,3 +155,35 @@ test('the JSON tab folds an object and unfolds it again', async () => {
   await app.waitFor((s) => s.response.json_lines === before, 'every line again');
   await context.close();
 });
+
+test('Load all of a list bigger than the results budget stops with the reason; what was loaded stays usable', async () => {
+  // The page's address sets a small budget (256 KiB), as tests may; the list holds 10,000 items.
+  const { context, app } = await session.openApp({ url: `${session.stack.site}?result-budget-kb=256` });
+  const event = `{"operation": "list", "tableName": "${session.stack.table}", "payload": {"Limit": 500}}`;
+  const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), app.click('Open file')]);
+  await chooser.setFiles({ name: 'list.json', mimeType: 'application/json', buffer: Buffer.from(event) });
+  await app.waitFor((s) => s.request.text === event, 'the opened list event');
+  await app.click('Send');
+  await app.waitFor((s) => s.response && s.response.paging, 'the first page');
+  await app.click('Load all');
+  const stopped = await app.waitFor((s) => s.response.paging.over_budget !== '' && s.request.in_flight === null,
+                                    'Load all stopped by the budget', 120000);
+  assert.match(stopped.response.paging.over_budget, /^Stopped before the next page: .* of the 256(\.0)? KB this workbench keeps for results/);
+  assert.equal(stopped.response.paging.load_all, false);
+  assert.equal(stopped.response.paging.has_next, true, 'more items remain unread');
+  const loaded = stopped.response.paging.items;
+  assert.ok(loaded >= 1000 && loaded < ITEMS, `some pages loaded, not all (${loaded})`);
+  assert.equal(stopped.response.table.total, loaded);
+  await app.screenshot('results-over-budget');
+
+  // Still usable: the rows filter, Save response writes the loaded page, and a new request is answered.
+  await app.fill('Table filter', 'item-00');
+  await app.waitFor((s) => s.response.table.shown < loaded && s.response.table.shown > 0, 'filtered rows');
+  const [download] = await Promise.all([app.page.waitForEvent('download'), app.click('Save response')]);
+  assert.match(download.suggestedFilename(), /^response-list/);
+  await app.click('Operation ping');
+  await app.click('Send');
+  await app.waitFor((s) => s.response && s.response.kind === 'pong', 'the next answer');
+  assert.deepEqual(app.consoleErrors, []);
+  await context.close();
+});

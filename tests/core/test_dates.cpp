@@ -68,7 +68,7 @@ TEST_CASE("the columns that hold times: all their numbers read as times") {
     {"id": "a", "n": 5, "ttl": 1700000000, "createdAt": 1700000000123, "seen": 1700000000, "mixed": 1700000000},
     {"id": "b", "n": 6, "createdAt": null, "seen": 1800000000, "mixed": "soon"}
   ])"));
-  const core::ResultTable table = core::items_table(items, core::kDefaultKeyNames);
+  const core::ResultTable table = core::items_table(*items, core::kDefaultKeyNames);
   std::vector<std::string> names;
   for (const std::size_t column : core::time_columns(table)) names.push_back(table.columns()[column].name);
   CHECK(names == std::vector<std::string>{"ttl", "createdAt", "seen"});
@@ -76,13 +76,13 @@ TEST_CASE("the columns that hold times: all their numbers read as times") {
 
 TEST_CASE("a cell's time is named by its column, or in an attribute table by its attribute") {
   const auto items = std::make_shared<const core::JsonValue>(fixtures::parse(R"([{"id": "a", "ttl": 900000000, "n": 5}])"));
-  const core::ResultTable list = core::items_table(items, core::kDefaultKeyNames);
+  const core::ResultTable list = core::items_table(*items, core::kDefaultKeyNames);
   CHECK(core::cell_epoch(list, 0, 1)->ms == 900000000000);
   CHECK_FALSE(core::cell_epoch(list, 0, 0));  // a string
   CHECK_FALSE(core::cell_epoch(list, 0, 2));
   CHECK_FALSE(core::cell_epoch(list, 1, 1));  // no such row
   const core::ResultTable item = core::attribute_table(
-      std::make_shared<const core::JsonValue>(fixtures::parse(R"({"id": "a", "ttl": 900000000, "n": 900000000})")));
+      fixtures::parse(R"({"id": "a", "ttl": 900000000, "n": 900000000})"));
   REQUIRE(item.row_count() == 3);
   CHECK(core::cell_epoch(item, 1, 2)->by_name);     // ttl: by its attribute's name, though the column is "value"
   CHECK_FALSE(core::cell_epoch(item, 2, 2));        // n: 1998 is not plausible without a name

@@ -13,7 +13,7 @@
 namespace {
 
 core::ResultTable table_of(std::string_view items_json) {
-  return core::items_table(std::make_shared<const core::JsonValue>(fixtures::parse(items_json)), core::kDefaultKeyNames);
+  return core::items_table(fixtures::parse(items_json), core::kDefaultKeyNames);
 }
 
 core::ResultTable hostile_table() {
@@ -144,7 +144,7 @@ TEST_CASE("a JSON array export parses to the rows, in the order asked for") {
 
 TEST_CASE("an attribute table exports its names and types as text") {
   const auto item = std::make_shared<const core::JsonValue>(fixtures::parse(R"({"id": "a", "n": 5})"));
-  const core::ResultTable table = core::attribute_table(item);
+  const core::ResultTable table = core::attribute_table(*item);
   const std::string lines = core::export_rows(table, core::all_rows(table), {.format = core::ExportFormat::JsonLines});
   CHECK(lines.find(R"("id")") != std::string::npos);
   CHECK(lines.find(R"(5)") != std::string::npos);

@@ -127,3 +127,52 @@ TEST_CASE("the outcome shown is the status or why no answer came") {
   entry.transport_error = "network: Failed to fetch";
   CHECK(core::history_outcome(entry) == "no answer");
 }
+
+TEST_CASE("two tabs' histories merge: both tabs' requests stay, the same entry once, newest first") {
+  History stored;
+  core::add_to_history(stored, sent(R"({"operation":"ping"})", 200, 1000));
+  History mine = stored;  // this tab read storage, then each tab sent one more
+  core::add_to_history(stored, sent(R"({"operation":"list","payload":{}})", 200, 2000));
+  core::add_to_history(mine, sent(R"({"operation":"read","payload":{"Key":{"id":"a"}}})", 200, 3000));
+  const History merged = core::merge_histories(stored, mine);
+  REQUIRE(merged.entries.size() == 3);
+  CHECK(merged.entries[0].operation == "read");
+  CHECK(merged.entries[1].operation == "list");
+  CHECK(merged.entries[2].operation == "ping");
+  // Both tabs gave id 2; the entry from this tab got a new one.
+  CHECK(merged.entries[0].id != merged.entries[1].id);
+  CHECK(merged.next_id > std::max(merged.entries[0].id, merged.entries[1].id));
+  CHECK(core::merge_histories(merged, mine) == merged);
+}
+
+TEST_CASE("a history cleared in one tab stays cleared when another tab merges its older entries") {
+  History mine;
+  core::add_to_history(mine, sent(R"({"operation":"ping"})", 200, 1000));
+  History cleared;
+  cleared.cleared_at_ms = 1500;
+  const History merged = core::merge_histories(cleared, mine);
+  CHECK(merged.entries.empty());
+  const auto load = core::history_from_storage(core::history_to_storage(merged));
+  CHECK(load.history.cleared_at_ms == 1500);
+  core::add_to_history(mine, sent(R"({"operation":"list"})", 200, 2000));
+  CHECK(core::merge_histories(cleared, mine).entries.size() == 1);
+}
+
+TEST_CASE("a history from a newer version or cut short is reported unreadable") {
+  CHECK(core::history_from_storage(R"({"version":2,"nextId":1,"entries":[]})").unreadable ==
+        std::optional<std::string>("it was saved by a newer version of the workbench"));
+  CHECK(core::history_from_storage(R"({"version":1,"nextId":1,"entr)").unreadable ==
+        std::optional<std::string>("it is not valid JSON"));
+  CHECK_FALSE(core::history_from_storage("").unreadable);
+}
+
+TEST_CASE("room is made by dropping the oldest history entry first") {
+  History history;
+  core::add_to_history(history, sent(R"({"operation":"ping"})", 200, 1000));
+  core::add_to_history(history, sent(R"({"operation":"list"})", 200, 2000));
+  CHECK(core::drop_oldest_history_entry(history));
+  REQUIRE(history.entries.size() == 1);
+  CHECK(history.entries[0].operation == "list");
+  CHECK(core::drop_oldest_history_entry(history));
+  CHECK_FALSE(core::drop_oldest_history_entry(history));
+}

@@ -147,3 +147,26 @@ TEST_CASE("measured numbers print as integers when whole and otherwise with floa
   CHECK(JsonValue::from_double(std::nan("")).is_null());
   CHECK(JsonValue::from_double(HUGE_VAL).is_null());
 }
+
+TEST_CASE("a streamed member's elements are handed over one by one and not kept in the tree") {
+  std::vector<std::string> seen;
+  const auto parsed = core::parse_json_streaming(R"({"Items": [{"a": 1}, "x", [2]], "Count": 3, "Nested": {"Items": [9]}})",
+                                                 "Items", [&](core::JsonValue&& v) { seen.push_back(core::to_json_text(v)); });
+  REQUIRE(parsed);
+  CHECK(seen == std::vector<std::string>{R"({"a":1})", R"("x")", "[2]"});
+  CHECK(parsed.value->find("Items")->array.empty());
+  CHECK(parsed.value->find("Count")->text == "3");
+  CHECK(parsed.value->find("Nested")->find("Items")->array.size() == 1);  // only the top-level member streams
+  CHECK_FALSE(core::parse_json_streaming(R"({"Items": [1, }])", "Items", [](core::JsonValue&&) {}));
+}
+
+TEST_CASE("reindenting valid text gives what to_json_text gives for its value, without a tree") {
+  const std::string text = R"( {"a" : [1, 2.50, {"b": {}, "c": []}], "s": "x\"y", "m": {"k": [true, null]}, "e": {}} )";
+  const auto parsed = core::parse_json(text);
+  REQUIRE(parsed);
+  CHECK(core::reindent_json_text(text, 2) == core::to_json_text(*parsed.value, 2));
+  CHECK(core::reindent_json_text(R"({"a": 1, "ResponseMetadata": {"x": [1]}, "b": 2})", 2, "ResponseMetadata") ==
+        "{\n  \"a\": 1,\n  \"b\": 2\n}");
+  CHECK(core::reindent_json_text(R"({"ResponseMetadata": 1})", 2, "ResponseMetadata") == "{}");
+  CHECK(core::reindent_json_text("[]", 2) == "[]");
+}

@@ -286,3 +286,23 @@ TEST_CASE("answer kinds and causes have stable names") {
   CHECK(core::answer_kind_name(AnswerKind::LambdaError) == "lambda_error");
   CHECK(core::transport_cause_name(core::TransportCause::CorsOrUnreachable) == "cors_or_unreachable");
 }
+
+TEST_CASE("a list read item by item classifies as the whole answer does, without keeping its items") {
+  const auto whole = classify_fixture("list_mixed_types", "list");
+  std::size_t handed = 0;
+  const auto streamed = classify_response(fixtures::response("list_mixed_types"), {.operation = "list"},
+                                          [&](core::JsonValue&&) { ++handed; });
+  CHECK(handed == 3);
+  CHECK(streamed.item_count == 3);
+  CHECK(whole.item_count == 3);
+  CHECK(streamed.kind == AnswerKind::Items);
+  CHECK(streamed.summary == whole.summary);
+  CHECK(streamed.body->find("Items")->array.empty());
+  REQUIRE(streamed.last_evaluated_key);
+  // Other operations are read whole: an echo's Items are its payload.
+  std::size_t echoed = 0;
+  const auto echo = classify_response(fixtures::response("list_mixed_types"), {.operation = "echo"},
+                                      [&](core::JsonValue&&) { ++echoed; });
+  CHECK(echoed == 0);
+  CHECK(echo.body->find("Items")->array.size() == 3);
+}

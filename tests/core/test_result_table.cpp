@@ -14,7 +14,7 @@ using core::SortDirection;
 namespace {
 
 ResultTable items(std::string_view text, const std::vector<std::string>& keys = core::kDefaultKeyNames) {
-  return core::items_table(std::make_shared<const core::JsonValue>(fixtures::parse(text)), keys);
+  return core::items_table(fixtures::parse(text), keys);
 }
 
 std::vector<std::string> column_names(const ResultTable& table) {
@@ -57,7 +57,7 @@ TEST_CASE("a missing attribute is distinct from null") {
   CHECK(table.cell(0, 1).type == AttributeType::Null);
   CHECK(table.cell(0, 1).text == "null");
   CHECK(table.cell(1, 1).missing());
-  CHECK(table.cell(1, 1).value == nullptr);
+  CHECK(table.cell(1, 1).json.empty());
   CHECK(table.cell(1, 1).text.empty());
 }
 
@@ -113,7 +113,10 @@ TEST_CASE("nested values expand into their children") {
   CHECK(map[0].name == "x");
   CHECK(map[0].type == AttributeType::Number);
   CHECK(map[1].text == "{1 key}");
-  CHECK(map[1].value->find("deep")->boolean);
+  CHECK(map[1].json == R"({"deep":true})");
+  const auto deep = core::cell_children(map[1].cell());
+  REQUIRE(deep.size() == 1);
+  CHECK(deep[0].text == "true");
   const auto list = core::cell_children(table.cell(0, 2));
   REQUIRE(list.size() == 2);
   CHECK(list[1].name == "[1]");
@@ -304,4 +307,62 @@ TEST_CASE("a large list builds one row per item with every column") {
   const auto sorted = core::sorted_rows(table, 1, SortDirection::Ascending);
   CHECK(table.cell(sorted.front(), 1).text == "0");
   CHECK(table.cell(sorted.back(), 1).text == "999");
+}
+
+TEST_CASE("a list read one item at a time gives the same table as the whole array") {
+  const std::string text =
+      R"([{"n":1,"id":"a","m":{"k":[1,2]}},{"id":"b","s":"x\"y","b":{"$B":"AAE="}},{"id":"c","ss":{"$SS":["p"]}}])";
+  const auto whole = items(text);
+  core::ItemsTableBuilder builder(core::kDefaultKeyNames);
+  for (const auto& item : fixtures::parse(text).array) builder.add(item);
+  const auto streamed = builder.finish();
+  REQUIRE(column_names(streamed) == column_names(whole));
+  REQUIRE(streamed.row_count() == whole.row_count());
+  for (std::uint32_t row = 0; row < whole.row_count(); ++row) {
+    CHECK(core::copy_row(streamed, row, CopyFormat::Json) == core::copy_row(whole, row, CopyFormat::Json));
+  }
+  CHECK(core::copy_row(streamed, 1, CopyFormat::Json) == R"({"id":"b","s":"x\"y","b":{"$B":"AAE="}})");
+  CHECK(core::copy_row(streamed, 0, CopyFormat::Json) == R"({"id":"a","n":1,"m":{"k":[1,2]}})");
+}
+
+TEST_CASE("a further page is added to a table without copying the earlier pages, new columns included") {
+  core::ItemsTableBuilder first(core::kDefaultKeyNames);
+  first.add(fixtures::parse(R"({"id":"a","x":"1"})"));
+  first.add(fixtures::parse(R"({"id":"b","x":"2"})"));
+  const ResultTable one = first.finish();
+  const core::Cell* kept = &one.cell(1, 1);
+  core::ItemsTableBuilder second(core::kDefaultKeyNames, one);
+  second.add(fixtures::parse(R"({"id":"c","y":true})"));
+  const ResultTable two = second.finish();
+  CHECK(two.page_count() == 2);
+  CHECK(two.row_count() == 3);
+  CHECK(column_names(two) == std::vector<std::string>{"id", "x", "y"});
+  CHECK(&two.cell(1, 1) == kept);  // the same cell, not a copy
+  CHECK(two.cell(0, 2).missing());
+  CHECK(two.cell(2, 2).text == "true");
+  CHECK(two.cell(2, 1).missing());
+  CHECK(column_texts(two, 0, core::sorted_rows(two, 0, SortDirection::Descending)) ==
+        std::vector<std::string>{"c", "b", "a"});
+  CHECK(one.row_count() == 2);  // the earlier table is unchanged
+}
+
+TEST_CASE("a table counts the memory it holds, and it grows with its rows, not with a JSON tree") {
+  std::string text = "[";
+  for (int i = 0; i < 2000; ++i) {
+    text += (i ? "," : "");
+    text += R"({"id":"item-)" + std::to_string(i) + R"(","n":12345.678,"s":"some text here","m":{"a":[1,2,3]}})";
+  }
+  text += "]";
+  const auto table = items(text);
+  CHECK(table.memory_bytes() > 2000 * 4 * sizeof(core::Cell) / 2);
+  // Cells, their texts and the nested values' JSON: a fraction of what the JsonValue tree takes.
+  std::size_t nodes = 0;
+  const auto count = [&](const auto& self, const core::JsonValue& value) -> void {
+    ++nodes;
+    for (const auto& element : value.array) self(self, element);
+    for (const auto& [name, member] : value.object) self(self, member);
+  };
+  count(count, fixtures::parse(text));
+  CHECK(table.memory_bytes() * 3 < nodes * sizeof(core::JsonValue));
+  CHECK(table.memory_bytes() < 2 * text.size() + table.row_count() * 4 * sizeof(core::Cell));
 }

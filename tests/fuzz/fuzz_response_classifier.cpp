@@ -67,5 +67,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (answer.summary.empty() || answer.hint.empty() || !answer.body) std::abort();
   const core::ResultTable table = core::answer_table(answer, core::kDefaultKeyNames);
   exercise_table(table, std::string_view(response.body).substr(0, 2));
+  // A list read item by item classifies the same and gives the same rows.
+  core::ItemsTableBuilder rows(core::kDefaultKeyNames);
+  const core::Answer streamed =
+      core::classify_response(response, context, [&](core::JsonValue&& item) { rows.add(item); });
+  if (streamed.kind != answer.kind || streamed.summary != answer.summary) std::abort();
+  if (context.operation == "list" && streamed.kind == core::AnswerKind::Items) {
+    const core::ResultTable streamed_table = rows.finish();
+    if (streamed_table.row_count() != table.row_count() || streamed_table.column_count() != table.column_count())
+      std::abort();
+    exercise_table(streamed_table, std::string_view(response.body).substr(0, 2));
+  }
   return 0;
 }
