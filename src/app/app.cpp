@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "app/glyph_atlas.hpp"
 #include "app/response_model.hpp"
 #include "app/theme.hpp"
 #include "app/ui.hpp"
@@ -50,7 +51,9 @@ App::App() {
   connection_.settings = core::connection_from_storage(platform::storage_get(kConnectionKey).value_or(""), defaults);
   connection_.diagnostics = core::check_connection(connection_.settings);
 
-  auto load = core::history_from_storage(platform::storage_get(kHistoryKey).value_or(""));
+  const std::string stored_history = platform::storage_get(kHistoryKey).value_or("");
+  glyphs::note_text(stored_history);
+  auto load = core::history_from_storage(stored_history);
   history_.history = std::move(load.history);
   if (!load.diagnostics.empty()) history_.problem = load.diagnostics.front().message;
 
@@ -193,6 +196,7 @@ void App::set_editor_text(std::string text, std::string origin) {
 }
 
 void App::editor_text_changed() {
+  glyphs::note_text(request_.text);
   request_.check = core::check_event_text(request_.text);
   request_.table_name = request_.check.table_name;
   request_.problem.clear();
@@ -249,6 +253,7 @@ void App::send_event(const core::JsonValue& event, bool next_page) {
 void App::receive_answer(core::HistoryEntry entry, const core::JsonValue& event, const core::HttpRequest& sent,
                          const core::HttpResponse& response, bool next_page) {
   exchange_.reset();
+  glyphs::note_answer(response.body);
   ResponseState answer = make_response_state(response, sent, connection_.settings, entry.operation, platform::page_origin());
   if (next_page && response_ && response_->paging) {
     receive_page(std::move(answer));
@@ -328,6 +333,10 @@ void App::open_link(const std::string& fragment) {
   for (const auto& diagnostic : read.diagnostics) {
     if (diagnostic.severity == core::Severity::Warning) banner_ += " " + diagnostic.message;
   }
+}
+
+void App::show_notice(const std::string& text) {
+  banner_ = banner_.empty() ? text : banner_ + " " + text;
 }
 
 void App::dismiss_banner() {

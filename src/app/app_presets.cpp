@@ -2,6 +2,7 @@
 // page into one table, keeping presets in storage, collection files and
 // Postman imports, and copying a link to the current request.
 #include "app/app.hpp"
+#include "app/glyph_atlas.hpp"
 
 #include "app/response_model.hpp"
 #include "core/builtin_presets.hpp"
@@ -59,6 +60,7 @@ void App::load_presets() {
   presets_.builtin = core::builtin_presets(presets_.builtin_table);
   const auto stored = platform::storage_get(kPresetsKey);
   if (!stored) return;
+  glyphs::note_text(*stored);
   core::PresetImport read = core::import_collection(*stored);
   presets_.saved = std::move(read.presets);
   if (!read.diagnostics.empty()) {
@@ -148,6 +150,7 @@ void App::import_presets_file() {
 // Adds what `text` holds (a collection, a Postman collection or one event);
 // names already taken get a number, so nothing is overwritten.
 void App::import_presets_text(const std::string& text, const std::string& source) {
+  glyphs::note_text(text);
   core::PresetImport read = core::import_presets(text);
   for (core::Preset& preset : read.presets) {
     preset.name = core::unique_preset_name(presets_.all(), preset.name);

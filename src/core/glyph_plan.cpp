@@ -48,14 +48,43 @@ std::optional<char32_t> decode(std::string_view text, std::size_t& i) {
   return c;
 }
 
-// Controls, line and paragraph separators and unassigned-by-design
-// codepoints are never drawn as glyphs.
-bool drawable(char32_t c) {
-  if (c < 0xA0) return false;  // ASCII and C1 controls
-  if (c == 0x2028 || c == 0x2029 || c == 0xFEFF) return false;
-  if (c >= 0xFE00 && c <= 0xFE0F) return false;  // variation selectors: ImGui would draw them as boxes
-  if (c == 0x200B || c == 0x200C || c == 0x200D || c == 0x200E || c == 0x200F) return false;
-  return true;
+// ASCII is always in the atlas; C1 controls are never drawn. Everything else
+// is, even zero-width joiners and variation selectors (as empty glyphs).
+bool drawable(char32_t c) { return c >= 0xA0; }
+
+int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// The code unit of a JSON escape "\uXXXX" at text[i], or nullopt.
+std::optional<char32_t> json_escape_at(std::string_view text, std::size_t i) {
+  if (i + 6 > text.size() || text[i] != '\\' || text[i + 1] != 'u') return std::nullopt;
+  char32_t unit = 0;
+  for (std::size_t k = i + 2; k < i + 6; ++k) {
+    const int digit = hex_digit(text[k]);
+    if (digit < 0) return std::nullopt;
+    unit = unit * 16 + static_cast<char32_t>(digit);
+  }
+  return unit;
+}
+
+// A JSON escape at text[i] (a surrogate pair as one codepoint); advances `i`
+// past it, or by one byte when there is none.
+std::optional<char32_t> decode_escape(std::string_view text, std::size_t& i) {
+  const std::optional<char32_t> unit = json_escape_at(text, i);
+  if (!unit) {
+    ++i;
+    return std::nullopt;
+  }
+  i += 6;
+  if (*unit < 0xD800 || *unit > 0xDFFF) return unit;
+  const std::optional<char32_t> low = json_escape_at(text, i);
+  if (*unit > 0xDBFF || !low || *low < 0xDC00 || *low > 0xDFFF) return std::nullopt;
+  i += 6;
+  return 0x10000 + ((*unit - 0xD800) << 10) + (*low - 0xDC00);
 }
 
 }  // namespace
@@ -110,11 +139,12 @@ std::size_t collect_codepoints(std::string_view text, CodepointSet& into) {
   std::size_t added = 0;
   std::size_t i = 0;
   while (i < text.size()) {
-    if (static_cast<unsigned char>(text[i]) < 0x80) {
+    const unsigned char byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80 && byte != '\\') {
       ++i;
       continue;
     }
-    const std::optional<char32_t> c = decode(text, i);
+    const std::optional<char32_t> c = byte == '\\' ? decode_escape(text, i) : decode(text, i);
     if (c && drawable(*c) && into.insert(*c)) ++added;
   }
   return added;

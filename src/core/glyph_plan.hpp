@@ -20,11 +20,13 @@ struct CodepointRange {
 };
 
 // A font file the app can fetch: the script it serves (for messages), its
-// path under the site, and the exact codepoints it has glyphs for.
+// path under the site, the exact codepoints it has glyphs for, and its
+// ascent minus descent in ems (to draw it at the size of the UI font's em).
 struct FontFile {
   std::string_view script;
   std::string_view path;
   std::span<const CodepointRange> codepoints;
+  float height_per_em = 1;
 };
 
 // A sorted set of codepoints.
@@ -50,8 +52,10 @@ class CodepointSet {
 bool operator==(const CodepointSet& a, const CodepointSet& b);
 
 // Adds to `into` the codepoints of UTF-8 `text` beyond ASCII (which the first
-// frame always has) and other than line breaks and controls; invalid bytes
-// are skipped. Returns how many were new. ASCII-only text costs one pass.
+// frame always has) and C1 controls, including those
+// written as JSON escapes ("\u540d", surrogate pairs joined: an answer's
+// strings are drawn decoded); invalid bytes are skipped. Returns how many
+// were new. ASCII-only text costs one pass.
 std::size_t collect_codepoints(std::string_view text, CodepointSet& into);
 
 // Finds the file that has a codepoint, among many files with many ranges.

@@ -25,7 +25,8 @@ const std::array<FontFile, 5> kFiles = {{
     {"Arabic", "fonts/arabic-6.ttf", kArabic},
     {"Emoji and symbols", "fonts/symbols-1f6.ttf", kEmoji},
 }};
-constexpr CodepointRange kCompiledIn[] = {{0xA0, 0x17F}, {0x370, 0x3FF}, {0x400, 0x45F}, {0xFFFD, 0xFFFD}};
+constexpr CodepointRange kCompiledIn[] = {{0xA0, 0x17F}, {0x370, 0x3FF}, {0x400, 0x45F}, {0x200B, 0x200F},
+                                          {0xFE00, 0xFE0F}, {0xFFFD, 0xFFFD}};
 
 CodepointSet codepoints_of(std::string_view text) {
   CodepointSet set;
@@ -58,9 +59,10 @@ TEST_CASE("codepoints are collected from UTF-8 beyond ASCII, once each, with inv
   CHECK(set.size() == 9);
 }
 
-TEST_CASE("controls, joiners and variation selectors are not glyphs to fetch") {
+TEST_CASE("C1 controls are not glyphs; joiners and variation selectors are (empty ones, compiled in)") {
   // U+0085, U+200D (zero-width joiner), U+FE0F (emoji presentation), U+2028
-  CHECK(codepoints_of("\xC2\x85\xE2\x80\x8D\xEF\xB8\x8F\xE2\x80\xA8").empty());
+  const auto set = codepoints_of("\xC2\x85\xE2\x80\x8D\xEF\xB8\x8F\xE2\x80\xA8");
+  CHECK(set.values() == std::vector<char32_t>{0x200D, 0x2028, 0xFE0F});
 }
 
 TEST_CASE("a codepoint set keeps order and gives its runs") {
@@ -92,9 +94,10 @@ TEST_CASE("the index finds the one file that has a codepoint, or none") {
 TEST_CASE("text in compiled-in scripts is added at once and fetches nothing") {
   const FontIndex index(kFiles);
   const auto states = all(FontFileState::NotLoaded);
-  const auto plan = core::plan_glyphs(codepoints_of("\xCE\xA9mega \xD0\x96"), {}, CodepointSet(kCompiledIn), index,
-                                      states);
-  CHECK(plan.add.size() == 2);
+  // Ωmega Ж, and a thumbs-up's variation selector (U+FE0F)
+  const auto plan = core::plan_glyphs(codepoints_of("\xCE\xA9mega \xD0\x96 \xEF\xB8\x8F"), {},
+                                      CodepointSet(kCompiledIn), index, states);
+  CHECK(plan.add.size() == 3);
   CHECK(plan.fetch.empty());
   CHECK(plan.waiting.empty());
 }
@@ -136,4 +139,10 @@ TEST_CASE("what the atlas has is not planned again, and a failed file gives its 
   CHECK(plan.add.empty());
   CHECK(plan.fetch.empty());
   CHECK(plan.unavailable.values() == std::vector<char32_t>{0x1F600});
+}
+
+TEST_CASE("codepoints written as JSON escapes count, surrogate pairs joined, broken escapes skipped") {
+  // {"name": "\u540d\u524d \ud83d\ude00"} as Python's json.dumps writes it
+  const auto set = codepoints_of(R"({"name": "\u540d\u524D \ud83d\ude00 \u00e9", "bad": "\u12 \ud83d \\u0041 \udc00x"})");
+  CHECK(set.values() == std::vector<char32_t>{0xE9, 0x524D, 0x540D, 0x1F600});
 }
