@@ -75,12 +75,23 @@ target_compile_options(app PRIVATE ${PROJECT_WARNINGS})
 set_target_properties(app PROPERTIES
   OUTPUT_NAME "index" SUFFIX ".html"
   RUNTIME_OUTPUT_DIRECTORY "${CMAKE_SOURCE_DIR}/web")
-target_link_options(app PRIVATE
+set(APP_LINK_OPTIONS
   -sUSE_GLFW=3 -sGL_PREINITIALIZED_CONTEXT=1 -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1
   -sENVIRONMENT=web -sMINIFY_HTML=0 -sEXPORTED_RUNTIME_METHODS=[UTF8ToString,stringToUTF8,lengthBytesUTF8,allocateUTF8,addRunDependency,removeRunDependency]
   -sEXPORTED_FUNCTIONS=[_main,_malloc,_free]
   -sFILESYSTEM=0 --shell-file "${CMAKE_SOURCE_DIR}/shell.html")
+target_link_options(app PRIVATE ${APP_LINK_OPTIONS})
 set_property(TARGET app APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/shell.html")
+
+# A bare Dear ImGui page with the same sources, flags and page template, for
+# scripts/bench to compare first frames with (build/bench-bare/index.html;
+# built on demand: cmake --build --preset web --target bench_bare_imgui).
+add_executable(bench_bare_imgui EXCLUDE_FROM_ALL "${CMAKE_SOURCE_DIR}/bench/bare_imgui.cpp")
+target_link_libraries(bench_bare_imgui PRIVATE imgui)
+target_compile_options(bench_bare_imgui PRIVATE ${PROJECT_WARNINGS})
+set_target_properties(bench_bare_imgui PROPERTIES
+  OUTPUT_NAME "index" SUFFIX ".html" RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/bench-bare")
+target_link_options(bench_bare_imgui PRIVATE ${APP_LINK_OPTIONS})
 
 # The core benchmark compiled to wasm, for scripts/bench to run in Chromium
 # (built on demand: cmake --build --preset web --target bench_core_wasm).

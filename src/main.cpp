@@ -27,7 +27,7 @@ struct Runtime {
   int height = 0;
   long frame = 0;
   double last_activity = 0;  // glfwGetTime() of the last input or arrival
-  double atlas_ms = 0;       // the last font atlas rebuild: rasterize and upload
+  double atlas_ms = 0;       // the last font atlas rebuild: rasterize and upload (after the first frame)
 };
 
 // How long frames go on after the last activity: ImGui needs a few frames to
@@ -56,11 +56,14 @@ void follow_viewport(Runtime& rt) {
   rt.pixel_ratio = vp.pixel_ratio;
   app::apply_theme(rt.pixel_ratio, rt.app->dark_theme());
   const double started = emscripten_get_now();
-  if (app::glyphs::update(rt.pixel_ratio)) {
+  // Before the first frame the renderer has no texture yet: its first
+  // NewFrame creates it from the atlas, so it is uploaded once.
+  const bool rebuilt = app::glyphs::update(rt.pixel_ratio);
+  if (rebuilt && rt.frame > 0) {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
-    rt.atlas_ms = emscripten_get_now() - started;
   }
+  if (rebuilt) rt.atlas_ms = emscripten_get_now() - started;
   for (const std::string& notice : app::glyphs::take_notices()) rt.app->show_notice(notice);
 }
 
@@ -109,7 +112,9 @@ std::string app_state_text(const Runtime& rt) {
 bool should_draw(Runtime& rt) {
   const double now = glfwGetTime();
   const bool input_queued = GImGui->InputEventsQueue.Size > 0;
-  if (platform::take_activity() || input_queued || rt.app->animating()) rt.last_activity = now;
+  // Until the app is ready (two frames), however long the first one took.
+  const bool starting = rt.frame < 2;
+  if (platform::take_activity() || input_queued || starting || rt.app->animating()) rt.last_activity = now;
   return now - rt.last_activity < kSettleSeconds;
 }
 
