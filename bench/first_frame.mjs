@@ -110,7 +110,7 @@ const result = {
   runs, app, bare,
   ratio: { firstFrame: app.firstFrameMs / bare.firstFrameMs, mainToFirstFrame: app.mainToFirstFrameMs / bare.mainToFirstFrameMs },
   cjk: { runs: cjk.length, glyphsAdded: cjkMedian('glyphsAdded'), fontFiles: cjkMedian('fontFiles'),
-         fontKB: cjkMedian('fontBytes') / 1024, lastRebuildMs: cjkMedian('atlasMs'), lastRasterizeMs: cjkMedian('buildMs'),
+         fontKB: cjkMedian('fontBytes') / 1024, lastRebuildMs: cjkMedian('atlas_ms'), lastRasterizeMs: cjkMedian('build_ms'),
          rebuilds: cjkMedian('builds'), settledMs: cjkMedian('settledMs'), texture: cjk[0].texture,
          missing: Math.max(...cjk.map((c) => c.missing)) },
   samples,

@@ -93,7 +93,7 @@ std::string app_state_text(const Runtime& rt) {
   // Characters drawn without a glyph since the last answer arrived (most in one frame).
   snapshot.set("missing_glyphs", app::glyphs::missing_glyphs());
   app::SnapshotJson fonts = app::glyphs::fonts_snapshot();
-  fonts.set("atlasMs", rt.atlas_ms);
+  fonts.set("atlas_ms", rt.atlas_ms);
   snapshot.set("fonts", std::move(fonts));
   const app::SnapshotJson state = {
       {"ready", rt.frame >= 2},

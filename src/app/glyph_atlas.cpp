@@ -275,9 +275,9 @@ SnapshotJson fonts_snapshot() {
           {"unavailable", static_cast<int>(a.given_up.size())},
           {"overflow", static_cast<int>(a.overflow.size())},
           {"texture", {{"width", fonts.TexWidth}, {"height", fonts.TexHeight}}},
-          {"maxTexture", std::min(platform::max_texture_size(), kMaxTextureSide)},
+          {"max_texture", std::min(platform::max_texture_size(), kMaxTextureSide)},
           {"builds", a.builds},
-          {"buildMs", a.build_ms}};
+          {"build_ms", a.build_ms}};
 }
 
 }  // namespace app::glyphs
