@@ -80,6 +80,27 @@ def section_startup(lines, quick):
     lines.append('\n{} fresh page loads, each in a new browser context.\n'.format(r['runs']))
 
 
+def section_fonts(lines, quick):
+    r = run_json(['node', 'bench/first_frame.mjs', '--runs', '3' if quick else '9', '--json'], timeout=1200)
+    app, bare, cjk = r['app'], r['bare'], r['cjk']
+    lines.append('## First frame against a bare Dear ImGui page; adding CJK glyphs\n')
+    lines.append('| page | navigation → first frame ms | main() → first frame ms |')
+    lines.append('|---|---|---|')
+    lines.append('| the app | {:.0f} | {:.1f} |'.format(app['firstFrameMs'], app['mainToFirstFrameMs']))
+    lines.append('| bare Dear ImGui (bench/bare_imgui.cpp, same sources and flags) | {:.0f} | {:.1f} |'.format(
+        bare['firstFrameMs'], bare['mainToFirstFrameMs']))
+    lines.append('| ratio app / bare | {:.2f} | {:.2f} |'.format(r['ratio']['firstFrame'], r['ratio']['mainToFirstFrame']))
+    lines.append('\n{} alternating fresh loads of each (medians). Goal: the app no later than the bare page '
+                 '(ratio ≤ 1): navigation → first frame {}.\n'.format(r['runs'], verdict(r['ratio']['firstFrame'], 1)))
+    lines.append('Japanese text typed into the editor at once (medians of {} runs): {} CJK glyphs added from {} '
+                 'font page files ({:.0f} KB uncompressed); the last atlas rebuild (rasterize + upload) {:.1f} ms, '
+                 'of which rasterizing {:.1f} ms; {} rebuilds; typed → every glyph drawn {:.0f} ms (fetches '
+                 'included); texture {}×{}; characters drawn without a glyph afterwards: {}.\n'.format(
+                     cjk['runs'], cjk['glyphsAdded'], cjk['fontFiles'], cjk['fontKB'], cjk['lastRebuildMs'],
+                     cjk['lastRasterizeMs'], cjk['rebuilds'], cjk['settledMs'], cjk['texture']['width'],
+                     cjk['texture']['height'], cjk['missing']))
+
+
 def parse_core_bench(text):
     figures = {}
     for line in text.splitlines():
@@ -174,7 +195,7 @@ def main():
     lines = ['# Benchmarks', '',
              'Written by `scripts/bench` on {} UTC.'.format(datetime.datetime.utcnow().strftime('%Y-%m-%d %H:%M')),
              '', 'Machine: {}.'.format(machine()), '']
-    for section in (section_size, section_startup, section_parse, section_frames, section_api):
+    for section in (section_size, section_startup, section_fonts, section_parse, section_frames, section_api):
         before = len(lines)
         try:
             section(lines, args.quick)

@@ -13,6 +13,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include "app/app.hpp"
+#include "app/glyph_atlas.hpp"
 #include "app/theme.hpp"
 #include "platform/platform.hpp"
 
@@ -26,6 +27,7 @@ struct Runtime {
   int height = 0;
   long frame = 0;
   double last_activity = 0;  // glfwGetTime() of the last input or arrival
+  double atlas_ms = 0;       // the last font atlas rebuild: rasterize and upload (after the first frame)
 };
 
 // How long frames go on after the last activity: ImGui needs a few frames to
@@ -38,7 +40,8 @@ Runtime& runtime() {
 }
 
 // Follows the page: the canvas backing store tracks its CSS size times the
-// device pixel ratio; fonts and style follow the ratio and the theme.
+// device pixel ratio; fonts and style follow the ratio and the theme, and the
+// font atlas takes the glyphs of text noted since the last frame.
 void follow_viewport(Runtime& rt) {
   const platform::Viewport vp = platform::viewport();
   const int width = static_cast<int>(std::lround(vp.css_width * vp.pixel_ratio));
@@ -51,10 +54,17 @@ void follow_viewport(Runtime& rt) {
     rt.height = height;
   }
   rt.pixel_ratio = vp.pixel_ratio;
-  if (app::apply_theme(rt.pixel_ratio, rt.app->dark_theme())) {
+  app::apply_theme(rt.pixel_ratio, rt.app->dark_theme());
+  const double started = emscripten_get_now();
+  // Before the first frame the renderer has no texture yet: its first
+  // NewFrame creates it from the atlas, so it is uploaded once.
+  const bool rebuilt = app::glyphs::update(rt.pixel_ratio);
+  if (rebuilt && rt.frame > 0) {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
   }
+  if (rebuilt) rt.atlas_ms = emscripten_get_now() - started;
+  for (const std::string& notice : app::glyphs::take_notices()) rt.app->show_notice(notice);
 }
 
 // The browser draws the cursor: GLFW's cursor modes would ask for pointer lock.
@@ -79,6 +89,12 @@ void follow_mouse_cursor() {
 
 // What the app shows and where its widgets are, for browser tests (read on demand).
 std::string app_state_text(const Runtime& rt) {
+  app::SnapshotJson snapshot = rt.app->snapshot();
+  // Characters drawn without a glyph since the last answer arrived (most in one frame).
+  snapshot.set("missing_glyphs", app::glyphs::missing_glyphs());
+  app::SnapshotJson fonts = app::glyphs::fonts_snapshot();
+  fonts.set("atlas_ms", rt.atlas_ms);
+  snapshot.set("fonts", std::move(fonts));
   const app::SnapshotJson state = {
       {"ready", rt.frame >= 2},
       {"frame", rt.frame},
@@ -87,7 +103,7 @@ std::string app_state_text(const Runtime& rt) {
       {"pixelRatio", rt.pixel_ratio},
       {"viewport", {{"width", rt.width / rt.pixel_ratio}, {"height", rt.height / rt.pixel_ratio}}},
       {"widgets", rt.app->widgets().to_json(rt.pixel_ratio)},
-      {"snapshot", rt.app->snapshot()}};
+      {"snapshot", std::move(snapshot)}};
   return state.text();
 }
 
@@ -121,6 +137,7 @@ void frame(void* arg) {
   glClearColor(background.x, background.y, background.z, 1);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  app::glyphs::count_missing(*ImGui::GetDrawData());
   follow_mouse_cursor();
   ++rt.frame;
   platform::publish_frame_time(emscripten_get_now() - started);
@@ -132,11 +149,17 @@ void frame(void* arg) {
 // Emscripten's GLFW sees neither the system clipboard nor composed text.
 void connect_text_io(GLFWwindow* window) {
   glfwSetCharCallback(window, nullptr);
-  platform::start([](const char* utf8) { ImGui::GetIO().AddInputCharactersUTF8(utf8); });
+  platform::start([](const char* utf8) {
+    app::glyphs::note_text(utf8);
+    ImGui::GetIO().AddInputCharactersUTF8(utf8);
+  });
   ImGuiIO& io = ImGui::GetIO();
   io.ConfigMacOSXBehaviors = platform::is_apple();
   io.SetClipboardTextFn = [](void*, const char* text) { platform::copy_to_clipboard(text); };
-  io.GetClipboardTextFn = [](void*) { return platform::clipboard_text().c_str(); };
+  io.GetClipboardTextFn = [](void*) {
+    app::glyphs::note_text(platform::clipboard_text());
+    return platform::clipboard_text().c_str();
+  };
   io.SetPlatformImeDataFn = [](ImGuiViewport*, ImGuiPlatformImeData* data) {
     const float ratio = runtime().pixel_ratio > 0 ? runtime().pixel_ratio : 1.0f;
     platform::set_text_input_area(data->WantVisible, data->InputPos.x / ratio, data->InputPos.y / ratio,

@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "app/glyph_atlas.hpp"
 #include "app/response_model.hpp"
 #include "app/storage_keys.hpp"
 #include "app/theme.hpp"
@@ -199,6 +200,7 @@ void App::set_editor_text(std::string text, std::string origin) {
 }
 
 void App::editor_text_changed() {
+  glyphs::note_text(request_.text);
   request_.check = core::check_event_text(request_.text);
   request_.table_name = request_.check.table_name;
   request_.problem.clear();
@@ -260,6 +262,7 @@ void App::send_event(const core::JsonValue& event, bool next_page) {
 void App::receive_answer(core::HistoryEntry entry, const core::JsonValue& event, const core::HttpRequest& sent,
                          core::HttpResponse response, bool next_page) {
   exchange_.reset();
+  glyphs::note_answer(response.body);
   const bool page = next_page && response_ && response_->paging;
   ResponseState answer = make_response_state(std::move(response), sent, connection_.settings, entry.operation,
                                              platform::page_origin(), page ? response_->table : core::ResultTable{});
@@ -403,6 +406,10 @@ void App::open_link(const std::string& fragment) {
   for (const auto& diagnostic : read.diagnostics) {
     if (diagnostic.severity == core::Severity::Warning) banner_ += " " + diagnostic.message;
   }
+}
+
+void App::show_notice(const std::string& text) {
+  banner_ = banner_.empty() ? text : banner_ + " " + text;
 }
 
 void App::dismiss_banner() {

@@ -30,6 +30,8 @@ class App {
   // Whether the screen changes by itself (a request in flight shows its time)
   // (and a copy confirmation disappears by itself).
   bool animating() const;
+  // Shows `text` in the banner (e.g. a font that could not be loaded).
+  void show_notice(const std::string& text);
 
  private:
   void draw_sidebar(float width);

@@ -2,6 +2,7 @@
 // page into one table, keeping presets in storage, collection files and
 // Postman imports, and copying a link to the current request.
 #include "app/app.hpp"
+#include "app/glyph_atlas.hpp"
 
 #include "app/response_model.hpp"
 #include "core/builtin_presets.hpp"
@@ -142,6 +143,7 @@ void App::import_presets_file() {
 // Adds what `text` holds (a collection, a Postman collection or one event);
 // names already taken get a number, so nothing is overwritten.
 void App::import_presets_text(const std::string& text, const std::string& source) {
+  glyphs::note_text(text);
   core::PresetImport read = core::import_presets(text);
   for (core::Preset& preset : read.presets) {
     preset.name = core::unique_preset_name(presets_.all(), preset.name);

@@ -9,6 +9,7 @@
 #include <imgui.h>
 
 #include "app/app.hpp"
+#include "app/glyph_atlas.hpp"
 #include "app/theme.hpp"
 #include "app/ui.hpp"
 #include "app/storage_keys.hpp"
@@ -146,6 +147,7 @@ bool App::remember(const std::string& key, const std::string& value) {
 
 void App::load_history() {
   const std::string text = platform::storage_get(kHistoryKey).value_or("");
+  glyphs::note_text(text);
   auto load = core::history_from_storage(text);
   if (load.unreadable) {
     keep_aside(kHistoryKey, text, *load.unreadable);
@@ -172,6 +174,7 @@ void App::clear_history() {
 core::SavedList App::stored_presets() {
   const auto text = platform::storage_get(kPresetsKey);
   if (!text || text->empty()) return {};
+  glyphs::note_text(*text);
   // A document that is not JSON at all is reported as such, whichever format it was meant to be.
   if (core::is_saved_list_document(*text) || !core::parse_json(*text)) {
     auto read = core::saved_list_from_storage(*text, kPresetsKind);

@@ -1,11 +1,7 @@
 #include "app/theme.hpp"
 
-#include "app/fonts.hpp"
-
 namespace app {
 namespace {
-
-constexpr float kFontSize = 15.0f;
 
 const Palette kDarkPalette{
     .success = {0.45f, 0.85f, 0.45f, 1},
@@ -28,23 +24,6 @@ const Palette kLightPalette{
 };
 
 bool dark_theme = true;
-
-void build_fonts(float pixel_ratio) {
-  ImGuiIO& io = ImGui::GetIO();
-  io.Fonts->Clear();
-  ImFontConfig config;
-  config.OversampleH = 1;
-  config.PixelSnapH = true;
-  // The font data stays the app's: ImGui reads it but must not free it.
-  config.FontDataOwnedByAtlas = false;
-  const auto add = [&](std::span<const unsigned char> bytes) {
-    io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(bytes.data()), static_cast<int>(bytes.size()),
-                                   kFontSize * pixel_ratio, &config, fonts::glyph_ranges);
-  };
-  add(fonts::ui_bytes);
-  add(fonts::mono_bytes);
-  io.Fonts->Build();
-}
 
 void build_style(float pixel_ratio, bool dark) {
   ImGuiStyle style;
@@ -79,17 +58,14 @@ void build_style(float pixel_ratio, bool dark) {
 
 }  // namespace
 
-bool apply_theme(float pixel_ratio, bool dark) {
+void apply_theme(float pixel_ratio, bool dark) {
   static float applied_ratio = 0;
   static bool applied_dark = false;
-  const bool fonts_changed = pixel_ratio != applied_ratio;
-  if (!fonts_changed && dark == applied_dark) return false;
-  if (fonts_changed) build_fonts(pixel_ratio);
+  if (pixel_ratio == applied_ratio && dark == applied_dark) return;
   build_style(pixel_ratio, dark);
   applied_ratio = pixel_ratio;
   applied_dark = dark;
   dark_theme = dark;
-  return fonts_changed;
 }
 
 const char* page_background_css(bool dark) { return dark ? "#14171a" : "#f7f7fa"; }

@@ -1,15 +1,15 @@
-// Fonts, sizes and colours for the current device pixel ratio and theme.
-// Everything is drawn in device pixels, so text stays crisp on HiDPI screens.
+// Sizes and colours for the current device pixel ratio and theme (the fonts:
+// glyph_atlas.hpp). Everything is drawn in device pixels, so text stays crisp
+// on HiDPI screens.
 #pragma once
 
 #include <imgui.h>
 
 namespace app {
 
-// Applies fonts and style for `pixel_ratio` and the dark or light theme; call
-// before NewFrame. Returns true when the fonts were rebuilt, after which the
-// renderer must recreate its font texture. Costs nothing when nothing changed.
-bool apply_theme(float pixel_ratio, bool dark);
+// Applies the style for `pixel_ratio` and the dark or light theme; call
+// before NewFrame. Costs nothing when nothing changed.
+void apply_theme(float pixel_ratio, bool dark);
 
 // The page's background behind the canvas, as CSS, matching the theme.
 const char* page_background_css(bool dark);

@@ -47,6 +47,17 @@ std::string default_endpoint();
 // when there is none.
 std::string site_config_json();
 
+// ---- static files of the site -------------------------------------------
+
+// A file fetched from the site itself (e.g. "fonts/cjk-4e.ttf", relative to
+// the page): its bytes when `status` is 200, otherwise the HTTP status (0: no
+// answer at all).
+struct StaticFile {
+  int status = 0;
+  std::vector<unsigned char> bytes;
+};
+void fetch_static_file(const std::string& path, std::function<void(StaticFile&)> on_done);
+
 // ---- the page ------------------------------------------------------------
 
 // Size of the page's drawing area in CSS pixels and the device pixel ratio.
@@ -59,6 +70,9 @@ Viewport viewport();
 
 // Makes the canvas backing store `width` x `height` device pixels.
 void resize_canvas(int width, int height);
+
+// The largest texture side the WebGL2 context takes (GL_MAX_TEXTURE_SIZE), in pixels.
+int max_texture_size();
 
 // Sets the mouse cursor over the canvas, by CSS name ("default", "text", ...).
 void set_cursor(const char* css_name);

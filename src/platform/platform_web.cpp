@@ -5,6 +5,7 @@
 
 #include <emscripten.h>
 #include <emscripten/html5.h>
+#include <GLES3/gl3.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -22,6 +23,11 @@ std::map<platform::RequestId, platform::ResponseHandler>& pending_requests() {
 
 std::map<int, std::function<void(const platform::OpenedFile&)>>& pending_files() {
   static std::map<int, std::function<void(const platform::OpenedFile&)>> handlers;
+  return handlers;
+}
+
+std::map<int, std::function<void(platform::StaticFile&)>>& pending_static_files() {
+  static std::map<int, std::function<void(platform::StaticFile&)>> handlers;
   return handlers;
 }
 
@@ -122,6 +128,22 @@ EM_JS(void, js_http_send, (int id, const char* method, const char* url, const ch
       probe().then((reachable) => finish(0, {}, "", entry.reason === "cancel" ? "cancelled" : reason, elapsed,
                                          reachable));
     });
+});
+
+// The bytes are copied into the wasm heap (freed by platform_static_file_done).
+EM_JS(void, js_fetch_static_file, (int id, const char* path), {
+  const done = (status, bytes) => {
+    let pointer = 0;
+    if (bytes && bytes.length) {
+      pointer = _malloc(bytes.length);
+      HEAPU8.set(bytes, pointer);
+    }
+    _platform_static_file_done(id, status, pointer, bytes ? bytes.length : 0);
+  };
+  fetch(UTF8ToString(path), { credentials: "same-origin" })
+    .then((response) => response.ok ? response.arrayBuffer().then((buffer) => done(response.status, new Uint8Array(buffer)))
+                                    : done(response.status, null))
+    .catch(() => done(0, null));
 });
 
 EM_JS(void, js_http_cancel, (int id), {
@@ -428,6 +450,16 @@ EMSCRIPTEN_KEEPALIVE void platform_http_done(int id, int status, char* headers, 
   if (!node.empty()) node.mapped()(std::move(response));
 }
 
+EMSCRIPTEN_KEEPALIVE void platform_static_file_done(int id, int status, unsigned char* bytes, int length) {
+  platform::StaticFile file;
+  file.status = status;
+  if (bytes != nullptr) file.bytes.assign(bytes, bytes + length);
+  std::free(bytes);
+  activity() = true;
+  auto node = pending_static_files().extract(id);
+  if (!node.empty()) node.mapped()(file);
+}
+
 EMSCRIPTEN_KEEPALIVE void platform_text_input(char* text) {
   if (text_handler()) text_handler()(text);
   std::free(text);
@@ -484,6 +516,22 @@ RequestId http_send(const core::HttpRequest& request, int timeout_ms, ResponseHa
 }
 
 void http_cancel(RequestId id) { js_http_cancel(id); }
+
+void fetch_static_file(const std::string& path, std::function<void(StaticFile&)> on_done) {
+  static int next_id = 1;
+  const int id = next_id++;
+  pending_static_files()[id] = std::move(on_done);
+  js_fetch_static_file(id, path.c_str());
+}
+
+int max_texture_size() {
+  static const int side = [] {
+    GLint size = 0;
+    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &size);
+    return size > 0 ? static_cast<int>(size) : 2048;  // WebGL2 guarantees at least 2048
+  }();
+  return side;
+}
 
 std::string default_endpoint() { return take_string(js_default_endpoint()); }
 

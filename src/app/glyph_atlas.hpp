@@ -1,0 +1,49 @@
+// The font atlas, grown on demand. It starts with what the first frame draws
+// (ASCII, Latin-1, the UI's symbols); text about to be drawn is noted here
+// (answers, the editor, typed and pasted text, preset names), and before the
+// next frame its new characters are added: from the compiled-in fonts (Latin
+// Extended-A, Greek, Cyrillic) or from fallback font files fetched from the
+// site (CJK, Arabic, Hebrew, Devanagari, Thai, emoji; core::plan_glyphs says
+// which). Only the glyphs seen are rasterized, never whole fonts.
+//
+// Rules: the atlas is rebuilt between frames, only when glyphs can be added
+// (never while a file is merely loading, so no rebuild loop); its texture
+// stays within WebGL2's limit (and 4096 px): when the glyphs seen no longer
+// fit, it is rebuilt with the characters noted since the last answer, and if
+// even those do not fit, the newest characters are drawn as U+FFFD until the
+// next answer. A file that fails says once which script could not be shown.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <imgui.h>
+
+#include "app/snapshot_json.hpp"
+
+namespace app::glyphs {
+
+// Text that is about to be drawn.
+void note_text(std::string_view utf8);
+// An answer arrived: its text is noted, and the count of characters drawn
+// without a glyph starts again.
+void note_answer(std::string_view body);
+
+// Between frames, before NewFrame: starts the fetches the noted text needs
+// and rebuilds the atlas when glyphs can be added or the pixel ratio changed.
+// Returns true when the renderer must recreate its font texture.
+bool update(float pixel_ratio);
+
+// After Render: counts the characters this frame drew with U+FFFD, the glyph
+// of characters that have none (frames drawn while a font loads do not count).
+void count_missing(const ImDrawData& draw_data);
+
+// Messages to show once each (a script whose font could not be loaded, a full atlas).
+std::vector<std::string> take_notices();
+
+// For tests and benchmarks: {missing_glyphs, fonts: {loading, loaded, failed, glyphs, texture, build_ms, ...}}.
+int missing_glyphs();
+SnapshotJson fonts_snapshot();
+
+}  // namespace app::glyphs
