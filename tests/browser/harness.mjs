@@ -22,19 +22,32 @@ export const CHROMIUM_ARGS = [
 ];
 
 export async function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
+  return (await freePorts(1))[0];
+}
+
+// `count` different free ports: every listener stays open until all are
+// chosen, so the system cannot hand the same port out twice.
+export async function freePorts(count) {
+  const servers = [];
+  try {
+    for (let i = 0; i < count; ++i) {
+      const server = net.createServer();
+      servers.push(server);
+      await new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', resolve);
+      });
+    }
+    return servers.map((server) => server.address().port);
+  } finally {
+    await Promise.all(servers.map((server) => new Promise((resolve) => server.close(() => resolve()))));
+  }
 }
 
 // Starts backend/local/stack.py and resolves with {site, api, dynamodb, stop()}.
 export async function startStack(extraArgs = []) {
-  const ports = { api: await freePort(), site: await freePort(), dynamodb: await freePort() };
+  const [api, site, dynamodb] = await freePorts(3);
+  const ports = { api, site, dynamodb };
   const child = spawn('python3', [
     path.join(ROOT, 'backend', 'local', 'stack.py'), '--in-memory', '--quiet',
     '--api-port', String(ports.api), '--site-port', String(ports.site), '--dynamodb-port', String(ports.dynamodb),
@@ -137,8 +150,9 @@ export class AppPage {
 
   // Waits until the app has taken every key and click sent so far (ImGui takes
   // typed text one character per frame), as a person waits to see their typing.
-  async settle() {
-    await this.page.waitForFunction(() => window.__app && window.__app.inputPending === 0, null, { timeout: 15000 });
+  // `timeout` grows with what was typed: on a busy machine frames come slowly.
+  async settle(timeout = 15000) {
+    await this.page.waitForFunction(() => window.__app && window.__app.inputPending === 0, null, { timeout });
   }
 
   // Points at the widget, lets the app see the hover (as a person's mouse
@@ -166,7 +180,7 @@ export class AppPage {
     await this.page.keyboard.press('Control+A');
     await this.page.keyboard.press('Backspace');
     await this.page.keyboard.type(text);
-    await this.settle();
+    await this.settle(15000 + 250 * [...text].length);
   }
 
   // Waits until the system clipboard holds text `accept` takes (writing to it
