@@ -100,7 +100,7 @@ ResponseState make_response_state(core::HttpResponse response, const core::HttpR
   state.json_pending = true;
   if (state.http.body.size() <= kEagerJsonTextBytes) ensure_json_text(state);
   if (state.answer.metadata) state.metadata = core::to_json_text(*state.answer.metadata, 2);
-  state.verdict = core::judge_answer(response, settings);
+  state.verdict = core::judge_answer(state.http, settings);
   state.operation = std::move(operation);
   state.url = sent.url;
   state.request_headers = core::masked_headers(sent, settings.connection);
