@@ -38,25 +38,6 @@ void append_csv_row(const ResultTable& table, std::size_t row, std::string& out)
   out += kCsvLineEnd;
 }
 
-// A cell as JSON: the value exactly as in the answer; a label (an attribute
-// table's name or type) as a string.
-std::string cell_json(const Cell& cell) { return copy_cell(cell, CopyFormat::Json); }
-
-void append_json_row(const ResultTable& table, std::size_t row, std::string& out) {
-  out += '{';
-  bool first = true;
-  for (std::size_t column = 0; column < table.column_count(); ++column) {
-    const Cell& cell = table.cell(row, column);
-    if (cell.missing()) continue;
-    if (!first) out += ',';
-    first = false;
-    out += json_string_literal(table.columns()[column].name);
-    out += ':';
-    out += cell_json(cell);
-  }
-  out += '}';
-}
-
 }  // namespace
 
 std::string_view export_format_label(ExportFormat format) {
@@ -124,12 +105,12 @@ bool ExportWriter::write_next(const ResultTable& table, std::string& out, std::s
     switch (options_.format) {
       case ExportFormat::Csv: append_csv_row(table, row, out); break;
       case ExportFormat::JsonLines:
-        append_json_row(table, row, out);
+        out += copy_row(table, row, CopyFormat::Json);
         out += '\n';
         break;
       case ExportFormat::JsonArray:
         out += first_row_ ? "\n" : ",\n";
-        append_json_row(table, row, out);
+        out += copy_row(table, row, CopyFormat::Json);
         break;
     }
     first_row_ = false;
