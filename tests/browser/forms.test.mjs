@@ -23,23 +23,30 @@ async function readItem(id) {
   return (await callApi({ operation: 'read', tableName: TABLE, payload: { Key: { id } } })).Item;
 }
 
-// Scrolls the form until `label` is wholly on screen (a person scrolls to a field before using it).
-// Waits a few frames first: what was just typed may move the fields below it.
+// Scrolls the form until `label` is wholly on screen and stays there for a few
+// frames (a person scrolls to a field before using it, and what was just typed
+// can add a message above it a frame later, pushing it down again).
 async function reveal(app, label) {
-  await app.frames(3);
   const form = await app.widget('Request form');
-  const inView = async () => {
+  const place = async () => {
     const r = (await app.state()).widgets[label];
-    return r && r.visible && r.y >= form.y && r.y + r.h <= form.y + form.h;
+    if (!r) return 'absent';
+    if (r.visible && r.y >= form.y && r.y + r.h <= form.y + form.h) return 'shown';
+    return r.y < form.y ? 'above' : 'below';
   };
-  if (await inView()) return;
-  await app.page.mouse.move(form.x + form.w / 2, form.y + form.h / 2);
-  await app.page.mouse.wheel(0, -5000);
-  await app.frames(3);
-  for (let step = 0; step < 40 && !(await inView()); step++) {
-    await app.page.mouse.wheel(0, 60);
+  let last;
+  for (let step = 0; step < 80; step++) {
     await app.frames(3);
+    last = await place();
+    if (last === 'shown') {
+      await app.frames(3);
+      if ((last = await place()) === 'shown') return;
+    }
+    if (last === 'absent') continue;
+    await app.page.mouse.move(form.x + form.w / 2, form.y + form.h / 2);
+    await app.page.mouse.wheel(0, last === 'above' ? -60 : 60);
   }
+  throw new Error(`could not scroll ${label} into the request form (last seen ${last})`);
 }
 
 async function click(app, label) {
