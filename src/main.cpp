@@ -12,6 +12,7 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include "app/accessibility.hpp"
 #include "app/app.hpp"
 #include "app/theme.hpp"
 #include "platform/platform.hpp"
@@ -86,7 +87,7 @@ std::string app_state_text(const Runtime& rt) {
       {"inputPending", GImGui->InputEventsQueue.Size},
       {"pixelRatio", rt.pixel_ratio},
       {"viewport", {{"width", rt.width / rt.pixel_ratio}, {"height", rt.height / rt.pixel_ratio}}},
-      {"widgets", rt.app->widgets().to_json(rt.pixel_ratio)},
+      {"widgets", app::a11y::widgets_json(rt.pixel_ratio)},
       {"snapshot", rt.app->snapshot()}};
   return state.text();
 }
@@ -110,9 +111,11 @@ void frame(void* arg) {
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(static_cast<float>(rt.width), static_cast<float>(rt.height));
   io.DisplayFramebufferScale = ImVec2(1, 1);
+  app::a11y::begin_frame();
   ImGui::NewFrame();
   rt.app->draw();
   ImGui::Render();
+  app::a11y::end_frame(rt.pixel_ratio);
   const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
   glViewport(0, 0, rt.width, rt.height);
   glClearColor(background.x, background.y, background.z, 1);
@@ -120,7 +123,7 @@ void frame(void* arg) {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   follow_mouse_cursor();
   ++rt.frame;
-  platform::publish_frame_time(emscripten_get_now() - started);
+  platform::publish_frame_time(emscripten_get_now() - started, app::a11y::last_cost_ms());
   platform::frame_drawn(rt.frame);
   if (rt.frame == 2) platform::mark_timeline("app-ready");
 }
@@ -129,7 +132,7 @@ void frame(void* arg) {
 // Emscripten's GLFW sees neither the system clipboard nor composed text.
 void connect_text_io(GLFWwindow* window) {
   glfwSetCharCallback(window, nullptr);
-  platform::start([](const char* utf8) { ImGui::GetIO().AddInputCharactersUTF8(utf8); });
+  platform::start([](const char* utf8) { app::a11y::type_text(utf8); });
   ImGuiIO& io = ImGui::GetIO();
   io.ConfigMacOSXBehaviors = platform::is_apple();
   io.SetClipboardTextFn = [](void*, const char* text) { platform::copy_to_clipboard(text); };
@@ -168,11 +171,15 @@ int main() {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
   io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+  // The keyboard reaches every item: Enter and Space press, arrows move, Esc
+  // closes; Tab is the page's (the accessibility layer's nodes, in reading order).
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   // A blinking caret would keep an idle page drawing.
   io.ConfigInputTextCursorBlink = false;
   ImGui_ImplGlfw_InitForOpenGL(rt.window, true);
   ImGui_ImplOpenGL3_Init("#version 300 es");
   connect_text_io(rt.window);
+  app::a11y::install();
 
   static app::App app;
   rt.app = &app;

@@ -3,6 +3,7 @@
 #include <cfloat>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <misc/cpp/imgui_stdlib.h>
 
 #include "app/panels.hpp"
@@ -36,12 +37,12 @@ std::string status_label(const ResponseState& state) {
   return "No answer";
 }
 
-void draw_status_line(const ResponseState& state, ResponsePanelResult& result, WidgetMap& widgets) {
+void draw_status_line(const ResponseState& state, ResponsePanelResult& result) {
   const ImVec4 color = state.answer.ok ? palette().success : palette().error;
   ui::status_dot(color, true);
   ImGui::AlignTextToFramePadding();
   ImGui::TextColored(color, "%s", status_label(state).c_str());
-  widgets.track("Response status");
+  ui::describe_last(a11y::Hint::Text, "Response status", status_label(state));
   ImGui::SameLine();
   ImGui::TextColored(palette().muted, "· %s · %s · %s", core::format_duration(state.http.elapsed_ms).c_str(),
                      core::format_bytes(state.http.body.size()).c_str(), state.operation.c_str());
@@ -50,21 +51,25 @@ void draw_status_line(const ResponseState& state, ResponsePanelResult& result, W
   ui::align_right(buttons);
   ImGui::BeginDisabled(state.text.empty());
   if (ImGui::Button("Copy JSON")) result.copy_json = true;
-  widgets.track("Copy JSON");
   ImGui::SameLine();
-  if (ImGui::Button("Save…")) result.save_json = true;
-  widgets.track("Save response");
+  if (ImGui::Button("Save…##Save response")) result.save_json = true;
   ImGui::EndDisabled();
-  ui::text_colored_wrapped(color, state.answer.summary);
-  widgets.track("Response summary");
+  // Spoken when it arrives: politely when it worked, at once when it did not.
+  ui::text_as(state.answer.ok ? a11y::Hint::Status : a11y::Hint::Alert, "Response summary", color,
+              state.answer.summary);
   if (state.answer.ok && !state.answer.hint.empty()) ui::text_muted(state.answer.hint);
 }
 
 // ---- the table
 
-constexpr std::size_t kTrackedRows = 20;  // rows published for tests: the first ones on screen
-
 const char* format_name(core::CopyFormat format) { return format == core::CopyFormat::Json ? "JSON" : "TSV"; }
+
+// What a screen reader says for a cell: its text, or what the marks drawn for it mean.
+std::string cell_words(const core::Cell& cell) {
+  if (cell.missing()) return "(missing)";
+  if (cell.type == core::AttributeType::Null) return "null";
+  return std::string(cell.text);
+}
 
 void draw_cell_text(const core::Cell& cell) {
   if (cell.missing()) {
@@ -114,22 +119,23 @@ void draw_copy_menu(const ResponseState& state, ResponsePanelResult& result) {
   }
 }
 
-void draw_table_toolbar(ResponseState& state, ResponsePanelResult& result, WidgetMap& widgets) {
+void draw_table_toolbar(ResponseState& state, ResponsePanelResult& result) {
   TableView& view = state.view;
   ImGui::SetNextItemWidth(ui::em(14));
   std::string filter = view.filter;
-  if (ImGui::InputTextWithHint("##filter", "Filter rows", &filter)) filter_table(state, std::move(filter));
-  widgets.track("Table filter");
+  if (ImGui::InputTextWithHint("##Table filter", "Filter rows", &filter)) filter_table(state, std::move(filter));
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
-  ImGui::TextColored(palette().muted, "%s", core::format_row_count(view.shown.size(), state.table.row_count()).c_str());
-  widgets.track("Row count");
+  const std::string row_count = core::format_row_count(view.shown.size(), state.table.row_count());
+  ImGui::TextColored(palette().muted, "%s", row_count.c_str());
+  ui::describe_last(a11y::Hint::Status, "Row count", row_count);
   ImGui::SameLine();
   ImGui::TextColored(palette().muted, "· copy as");
   ImGui::SameLine();
   for (const auto format : {core::CopyFormat::Json, core::CopyFormat::Tsv}) {
-    if (ImGui::RadioButton(format_name(format), view.copy_format == format)) view.copy_format = format;
-    widgets.track(std::string("Copy as ") + format_name(format));
+    a11y::hint_next(a11y::Hint::Radio, {}, 0, view.copy_format == format);
+    const std::string label = std::string(format_name(format)) + "##Copy as " + format_name(format);
+    if (ImGui::RadioButton(label.c_str(), view.copy_format == format)) view.copy_format = format;
     ImGui::SameLine();
   }
   for (const auto& [what, label] : {std::pair{CopyWhat::Cell, "Copy cell"}, std::pair{CopyWhat::Row, "Copy row"},
@@ -137,7 +143,6 @@ void draw_table_toolbar(ResponseState& state, ResponsePanelResult& result, Widge
     ImGui::BeginDisabled(what != CopyWhat::All && !view.selected_row);
     if (ImGui::SmallButton(label)) result.copy = copy_text(state, what, view.copy_format);
     ImGui::EndDisabled();
-    widgets.track(label);
     ImGui::SameLine();
   }
   ImGui::NewLine();
@@ -157,13 +162,19 @@ void follow_sort_specs(ResponseState& state) {
   specs->SpecsDirty = false;
 }
 
-void draw_header_row(const core::ResultTable& table, WidgetMap& widgets) {
+void draw_header_row(const core::ResultTable& table) {
   ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+  const ImRect area = ImGui::GetCurrentWindow()->InnerRect;
+  const float top = ImGui::GetCursorScreenPos().y;
+  a11y::describe_rect(a11y::Hint::Row, "", "Column headers", area.Min.x, top, area.Max.x, top + ImGui::GetFrameHeight());
+  a11y::push_parent();
   for (std::size_t column = 0; column < table.column_count(); ++column) {
     if (!ImGui::TableSetColumnIndex(static_cast<int>(column))) continue;
-    ImGui::TableHeader(table.columns()[column].name.c_str());
-    widgets.track("Column " + table.columns()[column].name);
+    const std::string& name = table.columns()[column].name;
+    a11y::hint_next(a11y::Hint::ColumnHeader, name + "##Column " + name);
+    ImGui::TableHeader(name.c_str());
   }
+  a11y::pop_parent();
 }
 
 std::size_t hovered_column(std::size_t columns) {
@@ -175,7 +186,7 @@ std::size_t hovered_column(std::size_t columns) {
 
 // One row: a selectable across every column (click selects the row and the
 // cell under the mouse; right-click offers copying), then the cells.
-void draw_table_row(ResponseState& state, std::size_t position, ResponsePanelResult& result, WidgetMap& widgets) {
+void draw_table_row(ResponseState& state, std::size_t position, ResponsePanelResult& result) {
   TableView& view = state.view;
   const core::ResultTable& table = state.table;
   const std::uint32_t row = view.shown[position];
@@ -183,6 +194,7 @@ void draw_table_row(ResponseState& state, std::size_t position, ResponsePanelRes
   ImGui::TableNextColumn();
   ImGui::PushID(static_cast<int>(row));
   const auto flags = ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap;
+  a11y::hint_next(a11y::Hint::Row, "##Row " + std::to_string(position), 0, view.selected_row == row);
   if (ImGui::Selectable("##row", view.selected_row == row, flags, ImVec2(0, ImGui::GetTextLineHeight()))) {
     view.selected_row = row;
     view.selected_column = hovered_column(table.column_count());
@@ -191,6 +203,7 @@ void draw_table_row(ResponseState& state, std::size_t position, ResponsePanelRes
       view.nested_clicked = true;
     }
   }
+  const ImGuiID row_id = ImGui::GetItemID();
   if (ImGui::BeginPopupContextItem("row-menu")) {
     if (view.selected_row != row) {
       view.selected_row = row;
@@ -199,13 +212,18 @@ void draw_table_row(ResponseState& state, std::size_t position, ResponsePanelRes
     draw_copy_menu(state, result);
     ImGui::EndPopup();
   }
-  if (position - view.first_visible < kTrackedRows) widgets.track("Row " + std::to_string(position));
   ImGui::SameLine(0, 0);
-  ImGui::PopID();
+  a11y::push_parent(row_id);
   for (std::size_t column = 0; column < table.column_count(); ++column) {
     if (column > 0 && !ImGui::TableNextColumn()) continue;
-    draw_cell_text(table.cell(row, column));
+    const core::Cell& cell = table.cell(row, column);
+    draw_cell_text(cell);
+    ImGui::PushID(static_cast<int>(column));
+    a11y::describe_last(a11y::Hint::Cell, "", cell_words(cell));
+    ImGui::PopID();
   }
+  a11y::pop_parent();
+  ImGui::PopID();
 }
 
 void draw_nested_popup(ResponseState& state) {
@@ -231,13 +249,13 @@ void draw_nested_popup(ResponseState& state) {
   ImGui::EndPopup();
 }
 
-void draw_table(ResponseState& state, ResponsePanelResult& result, WidgetMap& widgets) {
+void draw_table(ResponseState& state, ResponsePanelResult& result) {
   const core::ResultTable& table = state.table;
   if (table.column_count() == 0) {
     ui::text_muted("Nothing to show as a table.");
     return;
   }
-  draw_table_toolbar(state, result, widgets);
+  draw_table_toolbar(state, result);
   const auto flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_Resizable |
                      ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit |
                      ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate | ImGuiTableFlags_Reorderable;
@@ -246,25 +264,27 @@ void draw_table(ResponseState& state, ResponsePanelResult& result, WidgetMap& wi
     ImGui::PopID();
     return;
   }
+  a11y::describe_window(a11y::Hint::Table, "Results table", "Results");
+  a11y::push_parent();
   // The header row and the key column stay in view while scrolling.
   ImGui::TableSetupScrollFreeze(table.columns().front().key ? 1 : 0, 1);
   for (const auto& column : table.columns()) {
     ImGui::TableSetupColumn(column.name.c_str(), ImGuiTableColumnFlags_PreferSortAscending);
   }
   follow_sort_specs(state);
-  draw_header_row(table, widgets);
+  draw_header_row(table);
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(state.view.shown.size()));
   while (clipper.Step()) {
     for (int position = clipper.DisplayStart; position < clipper.DisplayEnd; ++position) {
-      draw_table_row(state, static_cast<std::size_t>(position), result, widgets);
+      draw_table_row(state, static_cast<std::size_t>(position), result);
     }
   }
   if (clipper.ItemsHeight > 0) {
     state.view.first_visible = static_cast<std::size_t>(ImGui::GetScrollY() / clipper.ItemsHeight);
   }
+  a11y::pop_parent();
   ImGui::EndTable();
-  widgets.track("Results table");
   draw_nested_popup(state);
   ImGui::PopID();
 }
@@ -282,13 +302,19 @@ bool draw_json_line(const JsonFolds& folds, const std::string& text, const std::
   const bool opens = folds.end[line] != 0;
   ImGui::PushID(static_cast<int>(line));
   if (opens) {
-    toggled = ImGui::ArrowButton("##fold", folds.folded[line] ? ImGuiDir_Right : ImGuiDir_Down);
+    const bool folded = folds.folded[line];
+    a11y::hint_next(a11y::Hint::None, "Fold line " + std::to_string(line + 1),
+                    core::a11y::kOpenable | (folded ? 0u : core::a11y::kOpened));
+    toggled = ImGui::ArrowButton("##fold", folded ? ImGuiDir_Right : ImGuiDir_Down);
   } else {
     ImGui::Dummy(ImVec2(ImGui::GetFrameHeight(), ImGui::GetFrameHeight()));
   }
   ImGui::PopID();
   ImGui::SameLine(0, ui::em(0.3f));
   ImGui::TextUnformatted(text.c_str() + begin, text.c_str() + end);
+  ImGui::PushID(static_cast<int>(line));
+  a11y::describe_last(a11y::Hint::Text, "", std::string_view(text).substr(begin, end - begin));
+  ImGui::PopID();
   if (opens && folds.folded[line]) {
     // "[ … 18 lines ]," on one line: the hidden lines counted, the closing bracket kept.
     const std::uint32_t close = folds.end[line];
@@ -303,14 +329,14 @@ bool draw_json_line(const JsonFolds& folds, const std::string& text, const std::
   return toggled;
 }
 
-void draw_json(ResponseState& state, WidgetMap& widgets) {
+void draw_json(ResponseState& state) {
   if (ImGui::SmallButton("Expand all")) fold_all(state.folds, false);
-  widgets.track("Expand all");
   ImGui::SameLine();
   if (ImGui::SmallButton("Collapse all")) fold_all(state.folds, true);
-  widgets.track("Collapse all");
   ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kMonoFont]);
   ImGui::BeginChild("json-view", ImVec2(0, 0), ImGuiChildFlags_Border, ImGuiWindowFlags_HorizontalScrollbar);
+  a11y::describe_window(a11y::Hint::Region, "JSON view", "Response JSON");
+  a11y::push_parent();
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, 0));
   std::optional<std::uint32_t> toggled;  // folded after drawing: it changes the visible lines
@@ -325,9 +351,9 @@ void draw_json(ResponseState& state, WidgetMap& widgets) {
   if (toggled) toggle_fold(state.folds, *toggled);
   ImGui::PopStyleVar(2);
   state.json_scroll_lines = ImGui::GetScrollY() / ImGui::GetTextLineHeight();
+  a11y::pop_parent();
   ImGui::EndChild();
   ImGui::PopFont();
-  widgets.track("JSON view");
 }
 
 void draw_row(const char* name, const std::string& value) {
@@ -338,6 +364,9 @@ void draw_row(const char* name, const std::string& value) {
   ImGui::PushTextWrapPos(0);
   ImGui::TextUnformatted(value.c_str(), value.c_str() + value.size());
   ImGui::PopTextWrapPos();
+  ImGui::PushID(name);
+  a11y::describe_last(a11y::Hint::Text, "", std::string(name) + ": " + value);
+  ImGui::PopID();
 }
 
 void draw_metadata(const ResponseState& state) {
@@ -384,7 +413,7 @@ void draw_error(const ResponseState& state) {
 }
 
 // A list's pages: how many are shown, and the buttons to read more.
-void draw_paging(const ResponseState& state, bool busy, ResponsePanelResult& result, WidgetMap& widgets) {
+void draw_paging(const ResponseState& state, bool busy, ResponsePanelResult& result) {
   const ListPaging& paging = *state.paging;
   const bool more = state.answer.last_evaluated_key.has_value();
   ImGui::AlignTextToFramePadding();
@@ -394,35 +423,39 @@ void draw_paging(const ResponseState& state, bool busy, ResponsePanelResult& res
   else if (paging.stopped) progress += " (stopped)";
   else if (!more) progress += " · no more pages";
   ImGui::TextColored(palette().muted, "%s", progress.c_str());
-  widgets.track("Paging progress");
+  ui::describe_last(a11y::Hint::Status, "Paging progress", progress);
   if (paging.load_all) {
     ImGui::SameLine();
     if (ImGui::SmallButton("Stop")) result.stop_loading = true;
-    widgets.track("Stop");
     return;
   }
   if (!more) return;
   ImGui::BeginDisabled(busy);
   ImGui::SameLine();
   if (ImGui::SmallButton("Next page")) result.next_page = true;
-  widgets.track("Next page");
   ImGui::SameLine();
   if (ImGui::SmallButton("Load all")) result.load_all = true;
-  widgets.track("Load all");
   ImGui::EndDisabled();
 }
 
-void draw_tabs(ResponseState& state, ResponsePanelResult& result, WidgetMap& widgets) {
+void draw_tabs(ResponseState& state, ResponsePanelResult& result) {
   if (!ImGui::BeginTabBar("response-tabs")) return;
+  const ImRect bar = ImGui::GetCurrentTabBar()->BarRect;
+  a11y::describe_rect(a11y::Hint::TabList, "", "Answer views", bar.Min.x, bar.Min.y, bar.Max.x, bar.Max.y);
+  const std::uint32_t tab_list = a11y::push_parent();
+  a11y::pop_parent();
   for (const ResponseTab tab : {ResponseTab::Table, ResponseTab::Json, ResponseTab::Metadata, ResponseTab::Error}) {
     const ImGuiTabItemFlags flags = state.select_tab == tab ? ImGuiTabItemFlags_SetSelected : 0;
-    const bool open = ImGui::BeginTabItem(tab_name(tab), nullptr, flags);
-    widgets.track(std::string("Tab ") + tab_name(tab));
+    const std::string label = std::string(tab_name(tab)) + "##Tab " + tab_name(tab);
+    a11y::push_parent(tab_list);
+    a11y::hint_next(a11y::Hint::Tab, {}, 0, state.shown_tab == tab);
+    const bool open = ImGui::BeginTabItem(label.c_str(), nullptr, flags);
+    a11y::pop_parent();
     if (!open) continue;
     state.shown_tab = tab;
     switch (tab) {
-      case ResponseTab::Table: draw_table(state, result, widgets); break;
-      case ResponseTab::Json: draw_json(state, widgets); break;
+      case ResponseTab::Table: draw_table(state, result); break;
+      case ResponseTab::Json: draw_json(state); break;
       case ResponseTab::Metadata: draw_metadata(state); break;
       case ResponseTab::Error: draw_error(state); break;
     }
@@ -472,15 +505,17 @@ SnapshotJson paging_snapshot(const ResponseState& state) {
 
 }  // namespace
 
-ResponsePanelResult draw_response_panel(std::optional<ResponseState>& state, bool busy, WidgetMap& widgets) {
+ResponsePanelResult draw_response_panel(std::optional<ResponseState>& state, bool busy) {
   ResponsePanelResult result;
+  const ImVec2 top = ImGui::GetCursorScreenPos();
+  a11y::describe_rect(a11y::Hint::Heading, "", "Response", top.x, top.y, top.x + ImGui::GetContentRegionAvail().x, top.y);
   if (!state) {
     ui::text_muted("No answer yet. Press Send, or Test connection in the Connection panel.");
     return result;
   }
-  draw_status_line(*state, result, widgets);
-  if (state->paging) draw_paging(*state, busy, result, widgets);
-  draw_tabs(*state, result, widgets);
+  draw_status_line(*state, result);
+  if (state->paging) draw_paging(*state, busy, result);
+  draw_tabs(*state, result);
   return result;
 }
 

@@ -44,10 +44,15 @@ bool has_words(std::string_view text) {
   return false;
 }
 
-Role role_for_hint(Hint hint) {
+}  // namespace
+
+Role role_of(Hint hint) {
   switch (hint) {
     case Hint::None: return Role::None;
+    case Hint::Hidden: return Role::None;
     case Hint::Combobox: return Role::Combobox;
+    case Hint::Listbox: return Role::Listbox;
+    case Hint::TabList: return Role::TabList;
     case Hint::Radio: return Role::Radio;
     case Hint::Tab: return Role::Tab;
     case Hint::Option: return Role::Option;
@@ -64,8 +69,10 @@ Role role_for_hint(Hint hint) {
   return Role::None;
 }
 
+namespace {
+
 Role role_for(const ItemFacts& facts) {
-  if (facts.hint != Hint::None) return role_for_hint(facts.hint);
+  if (facts.hint != Hint::None) return role_of(facts.hint);
   if (facts.status & kInputable) return Role::Textbox;
   if (facts.status & kCheckable) return Role::Checkbox;
   return Role::Button;
@@ -127,6 +134,8 @@ const char* role_name(Role role) {
     case Role::Radio: return "radio";
     case Role::Textbox: return "textbox";
     case Role::Combobox: return "combobox";
+    case Role::Listbox: return "listbox";
+    case Role::TabList: return "tablist";
     case Role::Option: return "option";
     case Role::Tab: return "tab";
     case Role::Table: return "table";
@@ -187,6 +196,7 @@ Description describe_item(const ItemFacts& facts) {
   d.name = has_words(visible) || id.empty() ? std::string(visible) : readable_name(id);
   if (d.name.empty() && d.key.empty()) return d;  // nothing to call it: not exposed
   d.role = role_for(facts);
+  if (d.role == Role::None) return d;
   if (d.role == Role::Checkbox) d.checked = (facts.status & kChecked) != 0;
   if (d.role == Role::Radio) d.checked = facts.selected.value_or((facts.status & kChecked) != 0);
   if (facts.status & kOpenable) d.expanded = (facts.status & kOpened) != 0;

@@ -27,8 +27,10 @@ enum class Role : std::uint8_t {
   Radio,
   Textbox,
   Combobox,
+  Listbox,  // a combo box's open list
   Option,
   Tab,
+  TabList,
   Table,
   Row,
   Cell,
@@ -59,8 +61,11 @@ enum ItemStatus : std::uint32_t {
 
 // What the app says an item is when its status bits cannot tell.
 enum class Hint : std::uint8_t {
-  None, Combobox, Radio, Tab, Option, Table, Row, Cell, ColumnHeader, Heading, Status, Alert, Region, Text,
+  None, Hidden /* not for assistive technology (a splitter) */, Combobox, Listbox, Radio, Tab, TabList, Option, Table, Row, Cell, ColumnHeader, Heading, Status, Alert, Region, Text,
 };
+
+// The role a hint asks for (None for Hint::None).
+Role role_of(Hint hint);
 
 struct ItemFacts {
   std::string_view label;  // as given to the UI library, `##` part included

@@ -59,6 +59,7 @@ TEST_CASE("text in any script is a name, symbols alone are not") {
 TEST_CASE("an item with neither a visible label nor an id is not exposed") {
   CHECK(describe_item({.label = ""}).role == Role::None);
   CHECK(describe_item({.label = "##"}).role == Role::None);
+  CHECK(describe_item({.label = "##split", .hint = Hint::Hidden}).role == Role::None);
 }
 
 TEST_CASE("status bits give textbox, checkbox and button roles with their states") {
