@@ -88,6 +88,11 @@ std::string app_state_text(const Runtime& rt) {
       {"pixelRatio", rt.pixel_ratio},
       {"viewport", {{"width", rt.width / rt.pixel_ratio}, {"height", rt.height / rt.pixel_ratio}}},
       {"widgets", app::a11y::widgets_json(rt.pixel_ratio)},
+      // Where ImGui's keyboard focus is (the node id of the accessibility layer) and whether its ring shows.
+      {"keyboardFocus", {{"id", GImGui->NavId},
+                         {"ring", GImGui->NavId != 0 && !GImGui->NavDisableHighlight},
+                         {"window", GImGui->NavWindow ? GImGui->NavWindow->Name : ""},
+                         {"active", GImGui->ActiveId}}},
       {"snapshot", rt.app->snapshot()}};
   return state.text();
 }
@@ -188,6 +193,10 @@ int main() {
   rt.last_activity = glfwGetTime();
   frame(&rt);
   platform::mark_timeline("app-first-frame");
+  // The settling frames count from the end of the first one: on a busy
+  // machine the first frame alone can outlast them, and the page would stop
+  // before it is ready.
+  rt.last_activity = glfwGetTime();
   emscripten_set_main_loop_arg(frame, &rt, 0, true);
   return 0;
 }

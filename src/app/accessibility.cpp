@@ -20,7 +20,11 @@ struct Record {
   ImGuiID id = 0;
   ImGuiID parent = 0;
   ImRect rect;
+  ImRect nav_rect;
   ImRect clip;
+  ImGuiWindow* window = nullptr;  // ImGui keeps windows for the page's life
+  ImGuiID focus_scope = 0;
+  ImGuiNavLayer nav_layer = ImGuiNavLayer_Main;
   std::string label;
   bool described = false;  // by describe_last: the label is only the name, the key apart
   std::string key;
@@ -45,8 +49,6 @@ struct Tree {
   std::vector<core_a11y::Node> nodes;  // the last frame's, as the page has them
   std::unordered_map<ImGuiID, core_a11y::Role> roles;
 
-  ImGuiID focus_request = 0;
-  ImGuiID press_request = 0;
   ImGuiID awaiting_edit = 0;  // a text field asked to edit: typed text waits for it
   int awaiting_frames = 0;
   std::string held_text;
@@ -81,7 +83,11 @@ Record& add_record(ImGuiID id, const ImRect& rect) {
   record.id = id;
   record.parent = t.parents.empty() ? 0 : t.parents.back();
   record.rect = rect;
+  record.nav_rect = rect;
   record.clip = g.CurrentWindow ? g.CurrentWindow->ClipRect : rect;
+  record.window = g.CurrentWindow;
+  record.focus_scope = g.CurrentFocusScopeId;
+  if (g.CurrentWindow) record.nav_layer = g.CurrentWindow->DC.NavLayerCurrent;
   t.index.emplace(id, t.records.size());
   t.records.push_back(std::move(record));
   return t.records.back();
@@ -97,27 +103,33 @@ void take_hint(Record& record) {
   t.hint.reset();
 }
 
-// Keyboard focus asked for by the page reaches the item as it is drawn (its
-// window and focus scope are current): ImGui's focus ring moves there and
-// the window scrolls to it; a text field starts editing.
-void apply_focus_request(ImGuiID id, const Record& record) {
-  Tree& t = tree();
+// Moves ImGui's keyboard focus to an item drawn last frame, at once (as
+// SetFocusID does while drawing), so a key pressed right after the page's
+// focus moved reaches that item; its window scrolls to show it.
+void focus_now(const Record& record) {
   ImGuiContext& g = *GImGui;
-  if (t.focus_request == id) {
-    t.focus_request = 0;
-    if (g.NavId != id) ImGui::FocusItem();
-    g.NavDisableHighlight = false;
-    g.NavDisableMouseHover = true;
-    if ((record.status & core_a11y::kInputable) && g.ActiveId != id) {
-      ImGui::ActivateItemByID(id);
-      g.NavNextActivateFlags = ImGuiActivateFlags_PreferInput;
-    }
+  ImGuiWindow* window = record.window;
+  if (window == nullptr) return;
+  // The field being edited lets go (what was typed stays), as it does when Tab leaves it.
+  if (g.ActiveId != 0 && g.ActiveId != record.id) ImGui::ClearActiveID();
+  if (g.NavId != record.id || g.NavWindow != window) {
+    ImGui::SetNavWindow(window);
+    g.NavId = record.id;
+    g.NavLayer = record.nav_layer;
+    g.NavFocusScopeId = record.focus_scope;
+    window->NavLastIds[record.nav_layer] = record.id;
+    window->NavRectRel[record.nav_layer] = ImGui::WindowRectAbsToRel(window, record.nav_rect);
+    ImGui::ScrollToRectEx(window, record.rect, ImGuiScrollFlags_KeepVisibleEdgeX | ImGuiScrollFlags_KeepVisibleEdgeY);
   }
-  if (t.press_request == id) {
-    t.press_request = 0;
-    ImGui::ActivateItemByID(id);
-    if (record.status & core_a11y::kInputable) g.NavNextActivateFlags = ImGuiActivateFlags_PreferInput;
-  }
+  g.NavDisableHighlight = false;  // the focus ring shows
+  g.NavDisableMouseHover = true;
+  tree().last_nav_id = record.id;
+}
+
+const Record* last_frame_record(ImGuiID id) {
+  const Tree& t = tree();
+  const auto found = t.index.find(id);
+  return found == t.index.end() ? nullptr : &t.records[found->second];
 }
 
 // What the widget map calls the item: its key, "" when it has none.
@@ -190,8 +202,12 @@ ImGuiID focus_followed() {
 void flush_held_text() {
   Tree& t = tree();
   if (t.awaiting_edit == 0) return;
-  const bool editing = GImGui->ActiveId == t.awaiting_edit;
+  ImGuiContext& g = *GImGui;
+  const bool editing = g.ActiveId == t.awaiting_edit;
   if (!editing && ++t.awaiting_frames < 4) return;
+  // The keyboard reached the field: all its text is selected (ImGui does so
+  // for one line only), so typing replaces it, as in a browser's field.
+  if (editing && g.InputTextState.ID == t.awaiting_edit) g.InputTextState.SelectAll();
   t.awaiting_edit = 0;
   if (!t.held_text.empty()) ImGui::GetIO().AddInputCharactersUTF8(t.held_text.c_str());
   t.held_text.clear();
@@ -216,8 +232,6 @@ void begin_frame() {
 void end_frame(float pixel_ratio) {
   const auto started = std::chrono::steady_clock::now();
   Tree& t = tree();
-  t.focus_request = 0;  // asked for an item not drawn: forget it
-  t.press_request = 0;
   std::vector<core_a11y::Node> nodes = build_nodes(pixel_ratio > 0 ? pixel_ratio : 1.0f);
   const core_a11y::TreeChanges changes = core_a11y::diff_trees(t.nodes, nodes);
   t.roles.clear();
@@ -299,17 +313,33 @@ void pop_parent() {
 
 void request_focus(std::uint32_t id) {
   Tree& t = tree();
-  t.focus_request = id;
-  const auto role = t.roles.find(id);
-  if (role != t.roles.end() && role->second == core_a11y::Role::Textbox && GImGui->ActiveId != id) {
+  const Record* record = last_frame_record(id);
+  if (record == nullptr) return;
+  // Focus passing through a text field faster than frames are drawn: the
+  // field it left must not start editing (and pull the focus back) later.
+  ImGuiContext& g = *GImGui;
+  if (g.NavNextActivateId != 0 && g.NavNextActivateId != id) g.NavNextActivateId = 0;
+  if (t.awaiting_edit != 0 && t.awaiting_edit != id) {
+    t.awaiting_edit = 0;
+    if (!t.held_text.empty()) ImGui::GetIO().AddInputCharactersUTF8(t.held_text.c_str());
+    t.held_text.clear();
+  }
+  focus_now(*record);
+  // A text field starts editing (its text selected, as a browser's field
+  // does on Tab); what is typed meanwhile waits for it.
+  if ((record->status & core_a11y::kInputable) && GImGui->ActiveId != id) {
+    ImGui::ActivateItemByID(id);
+    GImGui->NavNextActivateFlags = ImGuiActivateFlags_PreferInput;
     t.awaiting_edit = id;
     t.awaiting_frames = 0;
   }
 }
 
 void request_press(std::uint32_t id) {
-  tree().press_request = id;
+  const Record* record = last_frame_record(id);
+  if (record == nullptr) return;
   request_focus(id);
+  if (GImGui->NavNextActivateId != id) ImGui::ActivateItemByID(id);
 }
 
 void type_text(const char* utf8) {
@@ -332,9 +362,8 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
   app::a11y::Record& record = app::a11y::add_record(id, rect);
   const ImGuiItemFlags flags = item_data ? item_data->InFlags : ctx->CurrentItemFlags;
   if (flags & ImGuiItemFlags_Disabled) record.status |= core::a11y::kDisabled;
+  if (item_data) record.nav_rect = item_data->NavRect;
   app::a11y::take_hint(record);
-  app::a11y::Tree& t = app::a11y::tree();
-  if (id == t.focus_request || id == t.press_request) app::a11y::apply_focus_request(id, record);
 }
 
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {

@@ -43,9 +43,11 @@ void draw_operations(RequestState& state, RequestPanelResult& result) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Operation");
   ImGui::BeginDisabled(!editable);
+  ImGui::SameLine();
+  ui::begin_radio_group("Operation");
   for (const auto operation : core::kOperations) {
     const std::string name(core::operation_name(operation));
-    ImGui::SameLine();
+    if (operation != core::kOperations.front()) ImGui::SameLine();
     const bool selected = state.check.operation == name;
     if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     a11y::hint_next(a11y::Hint::Radio, {}, 0, selected);
@@ -59,6 +61,7 @@ void draw_operations(RequestState& state, RequestPanelResult& result) {
     }
     if (selected) ImGui::PopStyleColor();
   }
+  ui::end_radio_group();
   ImGui::EndDisabled();
 }
 
@@ -117,9 +120,11 @@ void draw_view_switch(RequestState& state) {
     if (ImGui::Button(label)) state.view = view;
     if (selected) ImGui::PopStyleColor();
   };
+  ui::begin_radio_group("Request view");
   option("Form##View form", RequestView::Form);
   ImGui::SameLine(0, 0);
   option("JSON##View JSON", RequestView::Json);
+  ui::end_radio_group();
   ImGui::SameLine(0, ui::em(1));
 }
 

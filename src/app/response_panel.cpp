@@ -132,12 +132,14 @@ void draw_table_toolbar(ResponseState& state, ResponsePanelResult& result) {
   ImGui::SameLine();
   ImGui::TextColored(palette().muted, "· copy as");
   ImGui::SameLine();
+  ui::begin_radio_group("Copy format");
   for (const auto format : {core::CopyFormat::Json, core::CopyFormat::Tsv}) {
     a11y::hint_next(a11y::Hint::Radio, {}, 0, view.copy_format == format);
     const std::string label = std::string(format_name(format)) + "##Copy as " + format_name(format);
     if (ImGui::RadioButton(label.c_str(), view.copy_format == format)) view.copy_format = format;
     ImGui::SameLine();
   }
+  ui::end_radio_group();
   for (const auto& [what, label] : {std::pair{CopyWhat::Cell, "Copy cell"}, std::pair{CopyWhat::Row, "Copy row"},
                                    std::pair{CopyWhat::All, "Copy all"}}) {
     ImGui::BeginDisabled(what != CopyWhat::All && !view.selected_row);
@@ -448,7 +450,7 @@ void draw_tabs(ResponseState& state, ResponsePanelResult& result) {
     const ImGuiTabItemFlags flags = state.select_tab == tab ? ImGuiTabItemFlags_SetSelected : 0;
     const std::string label = std::string(tab_name(tab)) + "##Tab " + tab_name(tab);
     a11y::push_parent(tab_list);
-    a11y::hint_next(a11y::Hint::Tab, {}, 0, state.shown_tab == tab);
+    a11y::hint_next(a11y::Hint::Tab, label, 0, state.shown_tab == tab);  // ImGui reports no label for tabs
     const bool open = ImGui::BeginTabItem(label.c_str(), nullptr, flags);
     a11y::pop_parent();
     if (!open) continue;

@@ -65,6 +65,15 @@ void end_combo() {
   ImGui::EndCombo();
 }
 
+void begin_radio_group(const std::string& name) {
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  a11y::describe_rect(a11y::Hint::RadioGroup, "", name, at.x, at.y, at.x + ImGui::GetContentRegionAvail().x,
+                      at.y + ImGui::GetFrameHeight());
+  a11y::push_parent();
+}
+
+void end_radio_group() { a11y::pop_parent(); }
+
 bool option(const char* label, bool selected) {
   a11y::hint_next(a11y::Hint::Option, {}, 0, selected);
   return ImGui::Selectable(label, selected);

@@ -36,6 +36,11 @@ void describe_last(a11y::Hint hint, const std::string& key, const std::string& w
 // whether it is open, its list a listbox; options inside go through `option`.
 bool begin_combo(const char* label, const char* preview);
 void end_combo();
+// Radio buttons (or buttons acting as such, with a Radio hint) that follow,
+// until end_radio_group(), are one group named `name` on this line.
+void begin_radio_group(const std::string& name);
+void end_radio_group();
+
 // An option of the open combo box (`label` as for Selectable); true when picked.
 bool option(const char* label, bool selected);
 

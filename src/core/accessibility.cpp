@@ -54,6 +54,7 @@ Role role_of(Hint hint) {
     case Hint::Listbox: return Role::Listbox;
     case Hint::TabList: return Role::TabList;
     case Hint::Radio: return Role::Radio;
+    case Hint::RadioGroup: return Role::RadioGroup;
     case Hint::Tab: return Role::Tab;
     case Hint::Option: return Role::Option;
     case Hint::Table: return Role::Table;
@@ -132,6 +133,7 @@ const char* role_name(Role role) {
     case Role::Button: return "button";
     case Role::Checkbox: return "checkbox";
     case Role::Radio: return "radio";
+    case Role::RadioGroup: return "radiogroup";
     case Role::Textbox: return "textbox";
     case Role::Combobox: return "combobox";
     case Role::Listbox: return "listbox";

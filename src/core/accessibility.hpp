@@ -25,6 +25,7 @@ enum class Role : std::uint8_t {
   Button,
   Checkbox,
   Radio,
+  RadioGroup,
   Textbox,
   Combobox,
   Listbox,  // a combo box's open list
@@ -61,7 +62,7 @@ enum ItemStatus : std::uint32_t {
 
 // What the app says an item is when its status bits cannot tell.
 enum class Hint : std::uint8_t {
-  None, Hidden /* not for assistive technology (a splitter) */, Combobox, Listbox, Radio, Tab, TabList, Option, Table, Row, Cell, ColumnHeader, Heading, Status, Alert, Region, Text,
+  None, Hidden /* not for assistive technology (a splitter) */, Combobox, Listbox, Radio, RadioGroup, Tab, TabList, Option, Table, Row, Cell, ColumnHeader, Heading, Status, Alert, Region, Text,
 };
 
 // The role a hint asks for (None for Hint::None).
