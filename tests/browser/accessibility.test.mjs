@@ -199,7 +199,8 @@ test('keyboard: Enter opens a combo box and Esc closes it, arrows move in the ta
   await page.waitForFunction(() => document.activeElement && document.activeElement.dataset.key === 'Row 1');
   await page.keyboard.press('Enter');
   const s = await app.waitFor((x) => x.response.table.selected_row !== null, 'a row selected with Enter');
-  assert.equal(await page.getByRole('row', { selected: true }).count(), 1);
+  await page.getByRole('row', { selected: true }).waitFor();
+  assert.equal(await page.getByRole('row', { selected: true }).getAttribute('data-key'), 'Row 1');
   assert.notEqual(s.response.table.selected_row, null);
 
   // Tab from the last node leaves the app; from the event editor it moves on.
