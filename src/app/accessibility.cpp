@@ -31,6 +31,16 @@ struct Record {
   std::uint32_t status = 0;
   Hint hint = Hint::None;
   std::optional<bool> selected;
+
+  // The same item, drawn the same: its node cannot have changed.
+  bool same_as(const Record& o) const {
+    const auto same_rect = [](const ImRect& a, const ImRect& b) {
+      return a.Min.x == b.Min.x && a.Min.y == b.Min.y && a.Max.x == b.Max.x && a.Max.y == b.Max.y;
+    };
+    return id == o.id && parent == o.parent && same_rect(rect, o.rect) && same_rect(clip, o.clip) &&
+           status == o.status && hint == o.hint &&
+           selected == o.selected && described == o.described && label == o.label && key == o.key;
+  }
 };
 
 struct PendingHint {
@@ -42,6 +52,7 @@ struct PendingHint {
 
 struct Tree {
   std::vector<Record> records;
+  std::vector<Record> previous;  // the last frame's, to skip a frame that drew the same
   std::unordered_map<ImGuiID, std::size_t> index;  // id -> records
   std::vector<ImGuiID> parents;
   std::optional<PendingHint> hint;
@@ -53,6 +64,7 @@ struct Tree {
   int awaiting_frames = 0;
   std::string held_text;
   ImGuiID last_nav_id = 0;
+  float ratio = 0;
   double cost_ms = 0;
 };
 
@@ -223,6 +235,7 @@ void install() {
 
 void begin_frame() {
   Tree& t = tree();
+  t.previous.swap(t.records);
   t.records.clear();
   t.index.clear();
   t.parents.clear();
@@ -232,15 +245,23 @@ void begin_frame() {
 void end_frame(float pixel_ratio) {
   const auto started = std::chrono::steady_clock::now();
   Tree& t = tree();
-  std::vector<core_a11y::Node> nodes = build_nodes(pixel_ratio > 0 ? pixel_ratio : 1.0f);
-  const core_a11y::TreeChanges changes = core_a11y::diff_trees(t.nodes, nodes);
-  t.roles.clear();
-  for (const auto& node : nodes) t.roles.emplace(node.id, node.description.role);
-  const ImGuiID follow = focus_followed();
-  if (!changes.empty() || follow != 0) {
-    platform::update_accessibility(changes.empty() ? std::string() : core_a11y::changes_json(changes, nodes), follow);
+  const float ratio = pixel_ratio > 0 ? pixel_ratio : 1.0f;
+  // Most frames draw what the last one drew (a mouse moving, a caret): nothing to build.
+  const bool same = ratio == t.ratio && t.records.size() == t.previous.size() &&
+                    std::equal(t.records.begin(), t.records.end(), t.previous.begin(),
+                               [](const Record& a, const Record& b) { return a.same_as(b); });
+  t.ratio = ratio;
+  std::string changes_text;
+  if (!same) {
+    std::vector<core_a11y::Node> nodes = build_nodes(ratio);
+    const core_a11y::TreeChanges changes = core_a11y::diff_trees(t.nodes, nodes);
+    t.roles.clear();
+    for (const auto& node : nodes) t.roles.emplace(node.id, node.description.role);
+    if (!changes.empty()) changes_text = core_a11y::changes_json(changes, nodes);
+    t.nodes = std::move(nodes);
   }
-  t.nodes = std::move(nodes);
+  const ImGuiID follow = focus_followed();
+  if (!changes_text.empty() || follow != 0) platform::update_accessibility(changes_text, follow);
   flush_held_text();
   t.cost_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
 }

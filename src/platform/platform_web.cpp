@@ -330,12 +330,13 @@ EM_JS(void, js_start_accessibility, (), {
     const copy = e.type.startsWith("touch")
       ? new TouchEvent(e.type, { bubbles: true, cancelable: true, touches: touches(e.touches),
                                  targetTouches: touches(e.targetTouches), changedTouches: touches(e.changedTouches) })
-      : e.type === "wheel" ? new WheelEvent(e.type, e) : new MouseEvent(e.type, e);
+      : new MouseEvent(e.type, e);
     canvas.dispatchEvent(copy);
-    if (e.type === "wheel" || e.type.startsWith("touch")) e.preventDefault();
+    if (e.type.startsWith("touch")) e.preventDefault();
   };
-  for (const type of ["mousemove", "mousedown", "mouseup", "wheel", "touchstart", "touchmove", "touchend",
-                      "touchcancel", "contextmenu"]) {
+  // (Not the wheel: ImGui reads it from the document, where it arrives anyway.)
+  for (const type of ["mousemove", "mousedown", "mouseup", "touchstart", "touchmove", "touchend", "touchcancel",
+                      "contextmenu"]) {
     root.addEventListener(type, type === "contextmenu" ? (e) => e.preventDefault() : forward,
                           { capture: true, passive: false });
   }
