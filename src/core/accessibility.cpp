@@ -214,7 +214,7 @@ TreeChanges diff_trees(const std::vector<Node>& before, const std::vector<Node>&
   old_index.reserve(before.size());
   for (std::size_t i = 0; i < before.size(); ++i) old_index.emplace(before[i].id, i);
 
-  // A node survives when it keeps its role and its parent: its element can stay.
+  // A node survives when it keeps its role and its parent, and that parent survives: its element can stay.
   std::vector<const Node*> survivor(after.size(), nullptr);
   std::unordered_map<std::uint32_t, bool> kept;
   kept.reserve(after.size());
@@ -223,6 +223,8 @@ TreeChanges diff_trees(const std::vector<Node>& before, const std::vector<Node>&
     if (found == old_index.end()) continue;
     const Node& old = before[found->second];
     if (old.description.role != after[i].description.role || old.parent != after[i].parent) continue;
+    // Inside a replaced parent the element goes with it (parents come first in reading order).
+    if (after[i].parent != 0 && !kept.contains(after[i].parent)) continue;
     survivor[i] = &old;
     kept[after[i].id] = true;
   }

@@ -111,6 +111,8 @@ TEST_CASE("focus stops on controls, not on text, headings or announcements") {
   CHECK_FALSE(is_focusable(Role::Cell));
   CHECK_FALSE(is_focusable(Role::Text));
   CHECK(std::string(role_name(Role::ColumnHeader)) == "columnheader");
+  CHECK(std::string(role_name(role_of(Hint::RadioGroup))) == "radiogroup");
+  CHECK_FALSE(is_focusable(Role::RadioGroup));
 }
 
 TEST_CASE("the same frame twice changes nothing") {
@@ -161,6 +163,16 @@ TEST_CASE("a node whose role or parent changed is replaced") {
   CHECK(changes.removed == std::vector<std::uint32_t>{1, 2});
   CHECK(changes.inserted.size() == 2);
   CHECK(changes.updated.empty());
+}
+
+TEST_CASE("the children of a replaced node are replaced with it") {
+  const std::vector<Node> before = {node(1, "list", Role::Listbox), node(2, "a", Role::Option, 1)};
+  const std::vector<Node> after = {node(1, "list", Role::Table), node(2, "a", Role::Option, 1)};
+  const TreeChanges changes = diff_trees(before, after);
+  CHECK(changes.removed == std::vector<std::uint32_t>{1, 2});
+  REQUIRE(changes.inserted.size() == 2);
+  CHECK(changes.inserted[0].index == 1);
+  CHECK(changes.inserted[1].index == 0);
 }
 
 TEST_CASE("surviving nodes in a new order ask for a reorder") {
