@@ -46,7 +46,7 @@ try {
   const app = await AppPage.open(context, stack.site);
   const event = `{"operation": "list", "tableName": "${stack.table}", "payload": {}}`;
   await app.showJsonEditor();
-  await app.fill('Event JSON', event);
+  await app.enter('Event JSON', event);
   await app.waitFor((s) => s.request.text === event, 'the list event');
   await app.click('Send');
   await app.waitFor((s) => s.response && s.response.paging, 'the first page', 60000);

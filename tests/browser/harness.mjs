@@ -179,6 +179,15 @@ export class AppPage {
     await this.settle();
   }
 
+  // Clicks a text field, selects all and puts `text` in at once, as an input
+  // method or dictation does (no key per character: quicker than fill).
+  async enter(label, text) {
+    await this.click(label);
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.insertText(text);
+    await this.settle();
+  }
+
   // Waits until the system clipboard holds text `accept` takes (writing to it
   // is asynchronous in the page); returns that text.
   async clipboardText(accept, what, timeout = 10000) {
