@@ -7,6 +7,7 @@
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
+#include <imgui_internal.h>
 
 namespace {
 
@@ -31,6 +32,14 @@ void frame() {
 }
 
 }  // namespace
+
+// ImGui is built with IMGUI_ENABLE_TEST_ENGINE for the app's accessibility
+// layer. This page never turns the item hooks on (ImGuiContext::TestEngineHookItems
+// stays false), so they are never called; they exist for the link only.
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, ImGuiID, const ImRect&, const ImGuiLastItemData*) {}
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID, const char*, ImGuiItemStatusFlags) {}
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }
 
 int main() {
   EM_ASM(performance.mark("app-main"));

@@ -1,4 +1,6 @@
 // Frame CPU time (the app's own per-frame timing, window.__app.frameTimes)
+// and the part of it the accessibility layer takes (window.__app.a11yTimes:
+// building the frame's nodes, diffing them, applying the changes to the DOM)
 // while a 10,000-row × 10-column answer is shown, sorted and scrolled, in
 // headless Chromium against the local stack. Bounded: 10,000 items seeded,
 // a fixed number of interactions per phase.
@@ -23,11 +25,16 @@ function seed(stack) {
 const quantile = (xs, q) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(q * s.length))]; };
 
 async function measure(app, name, action) {
-  await app.page.evaluate(() => { if (window.__app.frameTimes) window.__app.frameTimes.length = 0; });
+  await app.page.evaluate(() => {
+    if (window.__app.frameTimes) window.__app.frameTimes.length = 0;
+    if (window.__app.a11yTimes) window.__app.a11yTimes.length = 0;
+  });
   for (let i = 0; i < steps; i++) await action(i);
   await app.frames(3);
-  const times = await app.page.evaluate(() => [...(window.__app.frameTimes || [])]);
-  return { name, frames: times.length, medianMs: quantile(times, 0.5), p95Ms: quantile(times, 0.95) };
+  const [times, a11y] = await app.page.evaluate(() => [[...(window.__app.frameTimes || [])],
+                                                       [...(window.__app.a11yTimes || [])]]);
+  return { name, frames: times.length, medianMs: quantile(times, 0.5), p95Ms: quantile(times, 0.95),
+           a11yMedianMs: quantile(a11y, 0.5), a11yP95Ms: quantile(a11y, 0.95) };
 }
 
 const stack = await startStack();
@@ -39,7 +46,7 @@ try {
   const app = await AppPage.open(context, stack.site);
   const event = `{"operation": "list", "tableName": "${stack.table}", "payload": {}}`;
   await app.showJsonEditor();
-  await app.fill('Event JSON', event);
+  await app.enter('Event JSON', event);
   await app.waitFor((s) => s.request.text === event, 'the list event');
   await app.click('Send');
   await app.waitFor((s) => s.response && s.response.paging, 'the first page', 60000);
@@ -67,4 +74,9 @@ try {
   await stack.stop();
 }
 if (args.includes('--json')) console.log(JSON.stringify(result));
-else for (const p of result.phases) console.log(`${p.name}: ${p.frames} frames, median ${p.medianMs.toFixed(2)} ms, p95 ${p.p95Ms.toFixed(2)} ms`);
+else {
+  for (const p of result.phases) {
+    console.log(`${p.name}: ${p.frames} frames, median ${p.medianMs.toFixed(2)} ms, p95 ${p.p95Ms.toFixed(2)} ms; ` +
+                `accessibility layer median ${p.a11yMedianMs.toFixed(2)} ms, p95 ${p.a11yP95Ms.toFixed(2)} ms`);
+  }
+}

@@ -11,8 +11,11 @@ add_library(imgui STATIC
   "${IMGUI_DIR}/backends/imgui_impl_glfw.cpp" "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
 target_include_directories(imgui SYSTEM PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/backends")
 # IMGUI_USE_WCHAR32: emoji and other codepoints beyond U+FFFF have glyphs.
+# IMGUI_ENABLE_TEST_ENGINE: ImGui reports every item it draws (id, rectangle,
+# label, status) to hooks the app implements (src/app/accessibility.cpp): the
+# widget map and the accessibility layer come from there.
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS
-  IMGUI_DISABLE_FILE_FUNCTIONS IMGUI_USE_WCHAR32)
+  IMGUI_DISABLE_FILE_FUNCTIONS IMGUI_USE_WCHAR32 IMGUI_ENABLE_TEST_ENGINE)
 
 
 # The UI fonts: DejaVu Sans and Sans Mono from Debian, subset to the scripts

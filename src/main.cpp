@@ -12,6 +12,7 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include "app/accessibility.hpp"
 #include "app/app.hpp"
 #include "app/glyph_atlas.hpp"
 #include "app/theme.hpp"
@@ -102,7 +103,12 @@ std::string app_state_text(const Runtime& rt) {
       {"inputPending", GImGui->InputEventsQueue.Size},
       {"pixelRatio", rt.pixel_ratio},
       {"viewport", {{"width", rt.width / rt.pixel_ratio}, {"height", rt.height / rt.pixel_ratio}}},
-      {"widgets", rt.app->widgets().to_json(rt.pixel_ratio)},
+      {"widgets", app::a11y::widgets_json(rt.pixel_ratio)},
+      // Where ImGui's keyboard focus is (the node id of the accessibility layer) and whether its ring shows.
+      {"keyboardFocus", {{"id", GImGui->NavId},
+                         {"ring", GImGui->NavId != 0 && !GImGui->NavDisableHighlight},
+                         {"window", GImGui->NavWindow ? GImGui->NavWindow->Name : ""},
+                         {"active", GImGui->ActiveId}}},
       {"snapshot", std::move(snapshot)}};
   return state.text();
 }
@@ -129,9 +135,11 @@ void frame(void* arg) {
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(static_cast<float>(rt.width), static_cast<float>(rt.height));
   io.DisplayFramebufferScale = ImVec2(1, 1);
+  app::a11y::begin_frame();
   ImGui::NewFrame();
   rt.app->draw();
   ImGui::Render();
+  app::a11y::end_frame(rt.pixel_ratio);
   const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
   glViewport(0, 0, rt.width, rt.height);
   glClearColor(background.x, background.y, background.z, 1);
@@ -140,7 +148,7 @@ void frame(void* arg) {
   app::glyphs::count_missing(*ImGui::GetDrawData());
   follow_mouse_cursor();
   ++rt.frame;
-  platform::publish_frame_time(emscripten_get_now() - started);
+  platform::publish_frame_time(emscripten_get_now() - started, app::a11y::last_cost_ms());
   platform::frame_drawn(rt.frame);
   if (rt.frame == 2) platform::mark_timeline("app-ready");
 }
@@ -151,7 +159,7 @@ void connect_text_io(GLFWwindow* window) {
   glfwSetCharCallback(window, nullptr);
   platform::start([](const char* utf8) {
     app::glyphs::note_text(utf8);
-    ImGui::GetIO().AddInputCharactersUTF8(utf8);
+    app::a11y::type_text(utf8);
   });
   ImGuiIO& io = ImGui::GetIO();
   io.ConfigMacOSXBehaviors = platform::is_apple();
@@ -194,11 +202,15 @@ int main() {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;
   io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+  // The keyboard reaches every item: Enter and Space press, arrows move, Esc
+  // closes; Tab is the page's (the accessibility layer's nodes, in reading order).
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   // A blinking caret would keep an idle page drawing.
   io.ConfigInputTextCursorBlink = false;
   ImGui_ImplGlfw_InitForOpenGL(rt.window, true);
   ImGui_ImplOpenGL3_Init("#version 300 es");
   connect_text_io(rt.window);
+  app::a11y::install();
 
   static app::App app;
   rt.app = &app;
@@ -207,6 +219,10 @@ int main() {
   rt.last_activity = glfwGetTime();
   frame(&rt);
   platform::mark_timeline("app-first-frame");
+  // The settling frames count from the end of the first one: on a busy
+  // machine the first frame alone can outlast them, and the page would stop
+  // before it is ready.
+  rt.last_activity = glfwGetTime();
   emscripten_set_main_loop_arg(frame, &rt, 0, true);
   return 0;
 }

@@ -68,7 +68,6 @@ App::App() {
 }
 
 void App::draw() {
-  widgets_.clear();
   step_export();
   send_pressed_ = take_send_shortcut();
   take_other_tabs_changes();
@@ -84,8 +83,8 @@ void App::draw() {
   ImGui::Begin("CRUD Workbench", nullptr, flags);
   ImGui::PopStyleVar(3);
 
-  if (draw_header_bar(dark_, connection_, widgets_).toggle_theme) toggle_theme();
-  if (!banner_.empty() && draw_banner(banner_, widgets_)) dismiss_banner();
+  if (draw_header_bar(dark_, connection_).toggle_theme) toggle_theme();
+  if (!banner_.empty() && draw_banner(banner_)) dismiss_banner();
   const float width = ImGui::GetContentRegionAvail().x;
   draw_sidebar(std::clamp(width * 0.3f, std::min(ui::em(20), width * 0.5f), std::min(ui::em(30), width * 0.5f)));
   ImGui::SameLine(0, 0);
@@ -102,11 +101,11 @@ bool App::animating() const {
 void App::draw_sidebar(float width) {
   ImGui::BeginChild("sidebar", ImVec2(width, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
   draw_kept_aside_notice();
-  act(draw_connection_panel(connection_, widgets_));
+  act(draw_connection_panel(connection_));
   ImGui::Spacing();
-  act(draw_presets_panel(presets_, widgets_));
+  act(draw_presets_panel(presets_));
   ImGui::Spacing();
-  act(draw_history_panel(history_, !exchange_.has_value(), widgets_));
+  act(draw_history_panel(history_, !exchange_.has_value()));
   ImGui::EndChild();
   const ImVec2 min = ImGui::GetItemRectMin();
   const ImVec2 max = ImGui::GetItemRectMax();
@@ -121,13 +120,13 @@ void App::draw_main() {
   const float request_height =
       std::clamp(available * request_share_, std::min(ui::em(12), available * 0.5f), std::max(available - ui::em(8), available * 0.5f));
   ImGui::BeginChild("request", ImVec2(0, request_height), 0, ImGuiWindowFlags_NoScrollbar);
-  act(draw_request_panel(request_, exchange_, send_pressed_, widgets_));
+  act(draw_request_panel(request_, exchange_, send_pressed_));
   ImGui::EndChild();
   if (const float moved = ui::horizontal_splitter("##split", splitter); moved != 0 && available > 0) {
     request_share_ = std::clamp(request_share_ + moved / available, 0.15f, 0.85f);
   }
   ImGui::BeginChild("response");
-  act(draw_response_panel(response_, export_, exchange_.has_value(), widgets_));
+  act(draw_response_panel(response_, export_, exchange_.has_value()));
   ImGui::EndChild();
   ImGui::EndChild();
 }

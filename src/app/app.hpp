@@ -11,7 +11,6 @@
 
 #include "app/panels.hpp"
 #include "app/state.hpp"
-#include "app/widget_map.hpp"
 
 namespace app {
 
@@ -25,7 +24,6 @@ class App {
   void draw();
   // What the app shows, for tests: {theme, title, banner, connection, request, response, history}.
   SnapshotJson snapshot() const;
-  const WidgetMap& widgets() const { return widgets_; }
   bool dark_theme() const { return dark_; }
   // Whether the screen changes by itself (a request in flight shows its time)
   // (and a copy confirmation disappears by itself).
@@ -95,7 +93,6 @@ class App {
   // What a list's table may hold (core/result_budget.hpp); ?result-budget-kb=N in the page's address lowers it (tests use it).
   std::size_t result_budget_ = 0;
 
-  WidgetMap widgets_;
   bool dark_ = true;
   bool send_pressed_ = false;  // Ctrl+Enter this frame (take_send_shortcut)
   ConnectionState connection_;

@@ -279,16 +279,12 @@ void App::take_other_tabs_changes() {
 // While unreadable saved data is kept: what it is, and the way to save it as a file or let it go.
 void App::draw_kept_aside_notice() {
   if (storage_.kept_aside.empty()) return;
-  ImGui::PushTextWrapPos(0);
-  ImGui::TextColored(palette().warning, "Unreadable saved data is kept (%zu value%s).", storage_.kept_aside.size(),
-                     storage_.kept_aside.size() == 1 ? "" : "s");
-  ImGui::PopTextWrapPos();
-  widgets_.track("Unreadable data notice");
+  const std::size_t count = storage_.kept_aside.size();
+  ui::text_as(a11y::Hint::Alert, "Unreadable data notice", palette().warning,
+              "Unreadable saved data is kept (" + std::to_string(count) + (count == 1 ? " value)." : " values)."));
   if (ImGui::SmallButton("Export unreadable data")) export_kept_aside();
-  widgets_.track("Export unreadable data");
   ImGui::SameLine();
-  if (ImGui::SmallButton("Discard it")) discard_kept_aside();
-  widgets_.track("Discard unreadable data");
+  if (ImGui::SmallButton("Discard it##Discard unreadable data")) discard_kept_aside();
   ImGui::Spacing();
 }
 

@@ -6,7 +6,7 @@
 
 namespace app {
 
-bool draw_banner(const std::string& text, WidgetMap& widgets) {
+bool draw_banner(const std::string& text) {
   bool dismissed = false;
   ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().header_bg);
   ImGui::BeginChild("banner", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
@@ -14,11 +14,10 @@ bool draw_banner(const std::string& text, WidgetMap& widgets) {
   ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x - button - ImGui::GetStyle().ItemSpacing.x);
   ImGui::TextColored(palette().warning, "%s", text.c_str());
   ImGui::PopTextWrapPos();
-  widgets.track("Banner");
+  ui::describe_last(a11y::Hint::Alert, "Banner", text);
   ImGui::SameLine();
   ui::align_right(button);
   if (ImGui::Button("Dismiss")) dismissed = true;
-  widgets.track("Dismiss");
   ImGui::EndChild();
   ImGui::PopStyleColor();
   return dismissed;

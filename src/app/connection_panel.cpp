@@ -23,35 +23,31 @@ void draw_diagnostics(const core::Diagnostics& diagnostics, const std::string& f
   }
 }
 
-bool draw_endpoint(ConnectionState& state, WidgetMap& widgets) {
+bool draw_endpoint(ConnectionState& state) {
   ImGui::TextUnformatted("Endpoint");
   ImGui::SetNextItemWidth(-1);
-  const bool changed = ImGui::InputTextWithHint("##endpoint", kEndpointHint, &state.settings.connection.endpoint);
-  widgets.track("Endpoint");
+  const bool changed = ImGui::InputTextWithHint("##Endpoint", kEndpointHint, &state.settings.connection.endpoint);
   draw_diagnostics(state.diagnostics, "connection.endpoint");
   if (const std::string relay = core::relay_status(state.settings.connection.endpoint, state.site); !relay.empty()) {
-    ui::text_muted(relay + " (scripts/demo --relay), which adds the CORS headers the API lacks");
-    widgets.track("Relay");
+    ui::text_as(a11y::Hint::Text, "Relay", palette().muted,
+                relay + " (scripts/demo --relay), which adds the CORS headers the API lacks");
   }
   return changed;
 }
 
-bool draw_api_key(ConnectionState& state, WidgetMap& widgets) {
+bool draw_api_key(ConnectionState& state) {
   bool changed = false;
   ImGui::TextUnformatted("API key");
   ImGui::SameLine();
   ui::text_muted("(optional, sent as x-api-key)");
-  const char* toggle = state.show_key ? "Hide" : "Show";
+  const char* toggle = state.show_key ? "Hide key##Show key" : "Show key##Show key";
   ImGui::SetNextItemWidth(-(ui::button_width(toggle) + ImGui::GetStyle().ItemSpacing.x));
   const ImGuiInputTextFlags flags = state.show_key ? 0 : ImGuiInputTextFlags_Password;
-  changed |= ImGui::InputTextWithHint("##api-key", "none", &state.settings.connection.api_key, flags);
-  widgets.track("API key");
+  changed |= ImGui::InputTextWithHint("##API key", "none", &state.settings.connection.api_key, flags);
   ImGui::SameLine();
   if (ImGui::Button(toggle)) state.show_key = !state.show_key;
-  widgets.track("Show key");
   draw_diagnostics(state.diagnostics, "connection.api_key");
-  changed |= ImGui::Checkbox("Remember key on this device", &state.settings.remember_secrets);
-  widgets.track("Remember key");
+  changed |= ImGui::Checkbox("Remember key on this device##Remember key", &state.settings.remember_secrets);
   if (ImGui::IsItemHovered()) {
     ui::tooltip_wrapped("Keeps the API key and secret header values in this browser's storage. "
                         "Leave it off on a shared computer.");
@@ -60,7 +56,7 @@ bool draw_api_key(ConnectionState& state, WidgetMap& widgets) {
 }
 
 // One row: name, value, Secret, remove. Returns true when it changed; sets `remove`.
-bool draw_header_row(ConnectionState& state, std::size_t index, bool& remove, WidgetMap& widgets) {
+bool draw_header_row(ConnectionState& state, std::size_t index, bool& remove) {
   core::HeaderRow& row = state.settings.connection.headers[index];
   const std::string n = std::to_string(index);
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -70,56 +66,52 @@ bool draw_header_row(ConnectionState& state, std::size_t index, bool& remove, Wi
   bool changed = false;
   ImGui::PushID(static_cast<int>(index));
   ImGui::SetNextItemWidth(fields * 0.45f);
-  changed |= ImGui::InputTextWithHint("##name", "Name", &row.name);
-  widgets.track("Header name " + n);
+  changed |= ImGui::InputTextWithHint(("##Header name " + n).c_str(), "Name", &row.name);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(fields * 0.55f);
-  changed |= ImGui::InputTextWithHint("##value", "Value", &row.value, row.secret ? ImGuiInputTextFlags_Password : 0);
-  widgets.track("Header value " + n);
+  changed |= ImGui::InputTextWithHint(("##Header value " + n).c_str(), "Value", &row.value,
+                                      row.secret ? ImGuiInputTextFlags_Password : 0);
   ImGui::SameLine();
-  changed |= ImGui::Checkbox("Secret", &row.secret);
-  widgets.track("Header secret " + n);
+  changed |= ImGui::Checkbox(("Secret##Header secret " + n).c_str(), &row.secret);
   if (ImGui::IsItemHovered()) {
     ui::tooltip_wrapped("A secret value is hidden, never put in a link, and remembered only with the key.");
   }
   ImGui::SameLine();
-  if (ImGui::Button("×")) remove = true;
-  widgets.track("Remove header " + n);
+  if (ImGui::Button(("×##Remove header " + n).c_str())) remove = true;
   ImGui::PopID();
   draw_diagnostics(state.diagnostics, "connection.headers[" + n + "]");
   return changed;
 }
 
-bool draw_headers(ConnectionState& state, WidgetMap& widgets) {
+bool draw_headers(ConnectionState& state) {
   bool changed = false;
   ImGui::TextUnformatted("Headers");
+  ui::describe_last(a11y::Hint::Text, "", "Headers");
   std::optional<std::size_t> removed;
   std::vector<core::HeaderRow>& rows = state.settings.connection.headers;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     bool remove = false;
-    changed |= draw_header_row(state, i, remove, widgets);
+    changed |= draw_header_row(state, i, remove);
     if (remove) removed = i;
   }
   if (removed) {
     rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(*removed));
     changed = true;
   }
-  if (ImGui::Button("+ Add header")) {
+  if (ImGui::Button("+ Add header##Add header")) {
     rows.push_back({});
     changed = true;
   }
-  widgets.track("Add header");
   return changed;
 }
 
-bool draw_timeout(ConnectionState& state, WidgetMap& widgets) {
+bool draw_timeout(ConnectionState& state) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Timeout");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ui::em(4));
   int seconds = state.settings.timeout_seconds;
-  const bool changed = ImGui::InputInt("##timeout", &seconds, 0, 0);
-  widgets.track("Timeout");
+  const bool changed = ImGui::InputInt("##Timeout", &seconds, 0, 0);
   ImGui::SameLine();
   ImGui::TextUnformatted("seconds");
   if (!changed) return false;
@@ -127,34 +119,33 @@ bool draw_timeout(ConnectionState& state, WidgetMap& widgets) {
   return true;
 }
 
-void draw_test(ConnectionState& state, ConnectionPanelResult& result, WidgetMap& widgets) {
+void draw_test(ConnectionState& state, ConnectionPanelResult& result) {
   if (state.check) {
     if (ImGui::Button("Cancel test")) result.cancel_test = true;
-    widgets.track("Cancel test");
     ImGui::SameLine();
     ImGui::TextColored(palette().warning, "Pinging…");
+    ui::describe_last(a11y::Hint::Status, "", "Pinging…");
     return;
   }
   if (ImGui::Button("Test connection")) result.test = true;
-  widgets.track("Test connection");
   if (state.verdict.state == core::ConnectionState::Unknown && state.verdict.headline.empty()) return;
   ui::status_dot(ui::verdict_color(state.verdict.state, false));
-  ui::text_colored_wrapped(ui::verdict_color(state.verdict.state, false), state.verdict.headline);
-  widgets.track("Connection verdict");
+  ui::text_as(state.verdict.state == core::ConnectionState::Failed ? a11y::Hint::Alert : a11y::Hint::Status,
+              "Connection verdict", ui::verdict_color(state.verdict.state, false), state.verdict.headline);
   if (!state.verdict.advice.empty()) ui::text_muted(state.verdict.advice);
 }
 
 }  // namespace
 
-ConnectionPanelResult draw_connection_panel(ConnectionState& state, WidgetMap& widgets) {
+ConnectionPanelResult draw_connection_panel(ConnectionState& state) {
   ConnectionPanelResult result;
-  ImGui::SeparatorText("Connection");
-  result.changed |= draw_endpoint(state, widgets);
-  result.changed |= draw_api_key(state, widgets);
-  result.changed |= draw_headers(state, widgets);
-  result.changed |= draw_timeout(state, widgets);
+  ui::section_title("Connection");
+  result.changed |= draw_endpoint(state);
+  result.changed |= draw_api_key(state);
+  result.changed |= draw_headers(state);
+  result.changed |= draw_timeout(state);
   draw_diagnostics(state.diagnostics, "timeout_seconds");
-  draw_test(state, result, widgets);
+  draw_test(state, result);
   return result;
 }
 

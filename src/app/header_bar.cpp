@@ -20,7 +20,7 @@ std::string status_text(const ConnectionState& connection) {
 
 }  // namespace
 
-HeaderBarResult draw_header_bar(bool dark, const ConnectionState& connection, WidgetMap& widgets) {
+HeaderBarResult draw_header_bar(bool dark, const ConnectionState& connection) {
   HeaderBarResult result;
   const ImGuiStyle& style = ImGui::GetStyle();
   const float height = ImGui::GetFrameHeight() + style.WindowPadding.y * 2;
@@ -29,6 +29,7 @@ HeaderBarResult draw_header_bar(bool dark, const ConnectionState& connection, Wi
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("CRUD Workbench");
+  ui::describe_last(a11y::Hint::Heading, "", "CRUD Workbench");
   ImGui::SameLine(0, ui::em(0.8f));
   ImGui::TextColored(palette().muted, "API Gateway → Lambda → DynamoDB");
 
@@ -42,10 +43,9 @@ HeaderBarResult draw_header_bar(bool dark, const ConnectionState& connection, Wi
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(status.c_str());
   if (ImGui::IsItemHovered()) ui::tooltip_wrapped(connection.verdict.advice);
-  widgets.track("Connection status");
+  ui::describe_last(a11y::Hint::Text, "Connection status", "Connection: " + status_text(connection));
   ImGui::SameLine(0, style.ItemSpacing.x * 2);
-  if (ImGui::Button(theme_label)) result.toggle_theme = true;
-  widgets.track("Theme");
+  if (ImGui::Button((std::string(theme_label) + "##Theme").c_str())) result.toggle_theme = true;
   ImGui::EndChild();
   ImGui::PopStyleColor();
   return result;

@@ -35,8 +35,7 @@ ImVec4 outcome_color(const core::HistoryEntry& entry) {
 }
 
 // One two-line row: outcome, operation and table; time, duration and host.
-void draw_entry(HistoryState& state, std::size_t index, bool can_send, HistoryPanelResult& result,
-                WidgetMap& widgets) {
+void draw_entry(HistoryState& state, std::size_t index, bool can_send, HistoryPanelResult& result) {
   const core::HistoryEntry& entry = state.history.entries[index];
   const std::string n = std::to_string(index);
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -48,11 +47,17 @@ void draw_entry(HistoryState& state, std::size_t index, bool can_send, HistoryPa
   ImGui::PushID(static_cast<int>(entry.id));
 
   const bool restorable = entry.event.has_value();
+  const std::string outcome = core::history_outcome(entry);
+  const std::string details =
+      sent_label(entry) + " · " + core::format_duration(static_cast<double>(entry.elapsed_ms)) + " · " +
+      core::endpoint_host(entry.endpoint);
+  // Read as what it shows: outcome, operation, table, when, how long, where.
+  a11y::hint_next(a11y::Hint::None, outcome + " " + entry.operation + " " + entry.table_name + ", " + details +
+                                        "##History " + n);
   if (ImGui::Selectable("##row", entry.id == state.restored_id, 0,
                         ImVec2(width - resend_width - style.ItemSpacing.x, row_height)) && restorable) {
     result.restore = entry.id;
   }
-  widgets.track("History " + n);
   if (ImGui::IsItemHovered()) {
     ui::tooltip_wrapped(restorable ? "Click to put this event into the editor. Sent to " + entry.endpoint
                                    : "This event (" + core::format_bytes(entry.event_bytes) +
@@ -61,54 +66,47 @@ void draw_entry(HistoryState& state, std::size_t index, bool can_send, HistoryPa
   ImGui::SameLine();
   ImGui::SetCursorScreenPos(ImVec2(start.x + width - resend_width, start.y + (row_height - ImGui::GetFrameHeight()) / 2));
   ImGui::BeginDisabled(!can_send || !restorable);
-  if (ImGui::Button("↻")) result.resend = entry.id;
+  if (ImGui::Button(("↻##Re-send " + n).c_str())) result.resend = entry.id;
   ImGui::EndDisabled();
-  widgets.track("Re-send " + n);
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Send again");
 
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  const std::string outcome = core::history_outcome(entry);
   ImVec2 pos(start.x + style.FramePadding.x, start.y + style.FramePadding.y);
   draw->AddText(pos, ImGui::GetColorU32(outcome_color(entry)), outcome.c_str());
   pos.x += ImGui::CalcTextSize("no answer").x + ui::em(0.6f);  // the widest outcome
   draw->AddText(pos, ImGui::GetColorU32(ImGuiCol_Text), entry.operation.c_str());
   pos.x += ImGui::CalcTextSize(entry.operation.c_str()).x + style.ItemSpacing.x;
   draw->AddText(pos, ImGui::GetColorU32(palette().muted), entry.table_name.c_str());
-  const std::string details =
-      sent_label(entry) + " · " + core::format_duration(static_cast<double>(entry.elapsed_ms)) + " · " +
-      core::endpoint_host(entry.endpoint);
   draw->AddText(ImVec2(start.x + style.FramePadding.x, start.y + style.FramePadding.y + line),
                 ImGui::GetColorU32(palette().muted), details.c_str());
   ImGui::PopID();
 }
 
-void draw_toolbar(HistoryState& state, HistoryPanelResult& result, WidgetMap& widgets) {
-  ImGui::SeparatorText(("History (" + std::to_string(state.history.entries.size()) + ")").c_str());
+void draw_toolbar(HistoryState& state, HistoryPanelResult& result) {
+  ui::section_title("History (" + std::to_string(state.history.entries.size()) + ")");
   if (state.confirm_clear) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(palette().warning, "Clear all %zu entries?", state.history.entries.size());
+    ui::describe_last(a11y::Hint::Text, "", "Clear all " + std::to_string(state.history.entries.size()) + " entries?");
     ImGui::SameLine();
-    if (ImGui::Button("Clear all")) {
+    if (ImGui::Button("Clear all##Confirm clear")) {
       result.clear = true;
       state.confirm_clear = false;
     }
-    widgets.track("Confirm clear");
     ImGui::SameLine();
-    if (ImGui::Button("Keep")) state.confirm_clear = false;
-    widgets.track("Keep history");
+    if (ImGui::Button("Keep##Keep history")) state.confirm_clear = false;
     return;
   }
   ImGui::BeginDisabled(state.history.entries.empty());
   if (ImGui::SmallButton("Clear history")) state.confirm_clear = true;
   ImGui::EndDisabled();
-  widgets.track("Clear history");
 }
 
 }  // namespace
 
-HistoryPanelResult draw_history_panel(HistoryState& state, bool can_send, WidgetMap& widgets) {
+HistoryPanelResult draw_history_panel(HistoryState& state, bool can_send) {
   HistoryPanelResult result;
-  draw_toolbar(state, result, widgets);
+  draw_toolbar(state, result);
   if (!state.problem.empty()) ui::text_colored_wrapped(palette().warning, state.problem);
   if (state.history.entries.empty()) {
     ui::text_muted("Requests you send appear here, and stay after a reload.");
@@ -121,7 +119,7 @@ HistoryPanelResult draw_history_panel(HistoryState& state, bool can_send, Widget
   clipper.Begin(static_cast<int>(state.history.entries.size()), row_height + ImGui::GetStyle().ItemSpacing.y);
   while (clipper.Step()) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-      draw_entry(state, static_cast<std::size_t>(i), can_send, result, widgets);
+      draw_entry(state, static_cast<std::size_t>(i), can_send, result);
     }
   }
   ImGui::EndChild();

@@ -10,7 +10,6 @@
 
 #include "app/state.hpp"
 #include "core/snippets.hpp"
-#include "app/widget_map.hpp"
 
 namespace app {
 
@@ -18,11 +17,11 @@ namespace app {
 struct HeaderBarResult {
   bool toggle_theme = false;
 };
-HeaderBarResult draw_header_bar(bool dark, const ConnectionState& connection, WidgetMap& widgets);
+HeaderBarResult draw_header_bar(bool dark, const ConnectionState& connection);
 
 // ---- notices across the top (banner.cpp) ----
 // Draws `text` as a dismissible banner; returns true when it was dismissed.
-bool draw_banner(const std::string& text, WidgetMap& widgets);
+bool draw_banner(const std::string& text);
 
 // ---- connection (connection_panel.cpp) ----
 struct ConnectionPanelResult {
@@ -30,7 +29,7 @@ struct ConnectionPanelResult {
   bool test = false;
   bool cancel_test = false;
 };
-ConnectionPanelResult draw_connection_panel(ConnectionState& state, WidgetMap& widgets);
+ConnectionPanelResult draw_connection_panel(ConnectionState& state);
 SnapshotJson connection_snapshot(const ConnectionState& state);
 
 // ---- request (request_panel.cpp) ----
@@ -48,8 +47,7 @@ struct RequestPanelResult {
 // ends its edit nor adds a new line: the keyboard stays where it was.
 bool take_send_shortcut();
 // `send_pressed`: what take_send_shortcut said this frame.
-RequestPanelResult draw_request_panel(RequestState& state, const std::optional<Exchange>& exchange, bool send_pressed,
-                                      WidgetMap& widgets);
+RequestPanelResult draw_request_panel(RequestState& state, const std::optional<Exchange>& exchange, bool send_pressed);
 SnapshotJson request_snapshot(const RequestState& state, const std::optional<Exchange>& exchange);
 
 // ---- request form (request_form.cpp) ----
@@ -64,7 +62,7 @@ void switch_form_operation(RequestState& state, core::Operation operation);
 // The first error that keeps the request from being sent, or nullptr.
 const core::Diagnostic* first_send_error(const RequestState& state);
 // Draws the form editor of the request in `height`; returns true when the person changed the form.
-bool draw_request_form(RequestState& state, float height, WidgetMap& widgets);
+bool draw_request_form(RequestState& state, float height);
 SnapshotJson form_snapshot(const RequestState& state);
 
 // ---- response (response_panel.cpp) ----
@@ -79,8 +77,7 @@ struct ResponsePanelResult {
   bool cancel_export = false;
 };
 // `busy`: a request is in flight, so no further page can be asked for.
-ResponsePanelResult draw_response_panel(std::optional<ResponseState>& state, ExportState& exports, bool busy,
-                                        WidgetMap& widgets);
+ResponsePanelResult draw_response_panel(std::optional<ResponseState>& state, ExportState& exports, bool busy);
 SnapshotJson response_snapshot(const std::optional<ResponseState>& state);
 SnapshotJson export_snapshot(const ExportState& state);
 
@@ -90,7 +87,7 @@ struct HistoryPanelResult {
   std::optional<std::int64_t> resend;
   bool clear = false;
 };
-HistoryPanelResult draw_history_panel(HistoryState& state, bool can_send, WidgetMap& widgets);
+HistoryPanelResult draw_history_panel(HistoryState& state, bool can_send);
 SnapshotJson history_snapshot(const HistoryState& state);
 
 // ---- presets and share links (presets_panel.cpp) ----
@@ -103,7 +100,7 @@ struct PresetsPanelResult {
   bool import_file = false;
   std::optional<std::string> import_text;  // a pasted collection
 };
-PresetsPanelResult draw_presets_panel(PresetsState& state, WidgetMap& widgets);
+PresetsPanelResult draw_presets_panel(PresetsState& state);
 SnapshotJson presets_snapshot(const PresetsState& state);
 
 }  // namespace app

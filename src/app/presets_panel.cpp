@@ -13,28 +13,25 @@
 namespace app {
 namespace {
 
-void draw_toolbar(PresetsState& state, PresetsPanelResult& result, WidgetMap& widgets) {
-  ImGui::SeparatorText(("Presets (" + std::to_string(state.count()) + ")").c_str());
+void draw_toolbar(PresetsState& state, PresetsPanelResult& result) {
+  ui::section_title("Presets (" + std::to_string(state.count()) + ")");
   if (ImGui::SmallButton("Save as preset")) result.save_current = true;
-  widgets.track("Save as preset");
   ImGui::SameLine();
   if (ImGui::SmallButton("Copy link")) result.copy_link = true;
-  widgets.track("Copy link");
   if (ImGui::IsItemHovered()) ui::tooltip_wrapped("A link that opens this request in the workbench (without the API key or secret headers).");
-  if (ImGui::SmallButton("Export…")) result.export_file = true;
-  widgets.track("Export presets");
+  if (ImGui::SmallButton("Export…##Export presets")) result.export_file = true;
   ImGui::SameLine();
-  if (ImGui::SmallButton("Import…")) result.import_file = true;
-  widgets.track("Import presets");
+  if (ImGui::SmallButton("Import…##Import presets")) result.import_file = true;
   if (ImGui::IsItemHovered()) ui::tooltip_wrapped("A collection file, a Postman collection (v2.0/v2.1) or one event.");
   ImGui::SameLine();
-  if (ImGui::SmallButton(state.pasting ? "Close paste" : "Paste…")) state.pasting = !state.pasting;
-  widgets.track("Paste collection");
+  if (ImGui::SmallButton(state.pasting ? "Close paste##Paste collection" : "Paste…##Paste collection")) {
+    state.pasting = !state.pasting;
+  }
 }
 
-void draw_paste_box(PresetsState& state, PresetsPanelResult& result, WidgetMap& widgets) {
-  ImGui::InputTextMultiline("##pasted", &state.pasted, ImVec2(-1, ui::em(5)));
-  widgets.track("Pasted collection");
+void draw_paste_box(PresetsState& state, PresetsPanelResult& result) {
+  a11y::hint_next(a11y::Hint::None, {}, core::a11y::kMultiline);
+  ImGui::InputTextMultiline("##Pasted collection", &state.pasted, ImVec2(-1, ui::em(5)));
   ImGui::BeginDisabled(state.pasted.empty());
   if (ImGui::SmallButton("Import pasted")) {
     result.import_text = state.pasted;
@@ -42,19 +39,15 @@ void draw_paste_box(PresetsState& state, PresetsPanelResult& result, WidgetMap& 
     state.pasting = false;
   }
   ImGui::EndDisabled();
-  widgets.track("Import pasted");
 }
 
-void draw_rename(PresetsState& state, PresetsPanelResult& result, WidgetMap& widgets) {
+void draw_rename(PresetsState& state, PresetsPanelResult& result) {
   ImGui::SetNextItemWidth(ui::em(12));
-  const bool entered = ImGui::InputText("##rename", &state.rename_text, ImGuiInputTextFlags_EnterReturnsTrue);
-  widgets.track("Preset name");
+  const bool entered = ImGui::InputText("##Preset name", &state.rename_text, ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
-  const bool apply = ImGui::SmallButton("OK") || entered;
-  widgets.track("Apply rename");
+  const bool apply = ImGui::SmallButton("OK##Apply rename") || entered;
   ImGui::SameLine();
-  if (ImGui::SmallButton("Cancel")) state.renaming.reset();
-  widgets.track("Cancel rename");
+  if (ImGui::SmallButton("Cancel##Cancel rename")) state.renaming.reset();
   if (!apply || !state.renaming || state.rename_text.empty()) return;
   core::Preset& preset = state.saved[*state.renaming];
   if (state.rename_text != preset.name) {
@@ -67,23 +60,22 @@ void draw_rename(PresetsState& state, PresetsPanelResult& result, WidgetMap& wid
 }
 
 // Rename (own presets), Duplicate, Delete (own presets) for the selected one.
-void draw_actions(PresetsState& state, PresetsPanelResult& result, WidgetMap& widgets) {
+void draw_actions(PresetsState& state, PresetsPanelResult& result) {
   if (!state.selected || *state.selected >= state.count()) return;
   const std::size_t index = *state.selected;
   const bool own = index >= state.builtin.size();
   if (state.renaming) {
-    draw_rename(state, result, widgets);
+    draw_rename(state, result);
     return;
   }
   ImGui::BeginDisabled(!own);
-  if (ImGui::SmallButton("Rename")) {
+  if (ImGui::SmallButton("Rename##Rename preset")) {
     state.renaming = index - state.builtin.size();
     state.rename_text = state.at(index).name;
   }
-  widgets.track("Rename preset");
   ImGui::EndDisabled();
   ImGui::SameLine();
-  if (ImGui::SmallButton("Duplicate")) {
+  if (ImGui::SmallButton("Duplicate##Duplicate preset")) {
     core::Preset copy = state.at(index);
     copy.name = core::unique_preset_name(state.all(), copy.name);
     state.saved.push_back(std::move(copy));
@@ -91,59 +83,59 @@ void draw_actions(PresetsState& state, PresetsPanelResult& result, WidgetMap& wi
     state.selected = state.count() - 1;
     result.changed = true;
   }
-  widgets.track("Duplicate preset");
   ImGui::SameLine();
   ImGui::BeginDisabled(!own);
-  if (ImGui::SmallButton("Delete")) {
+  if (ImGui::SmallButton("Delete##Delete preset")) {
     state.saved.erase(state.saved.begin() + static_cast<std::ptrdiff_t>(index - state.builtin.size()));
     state.saved_ids.erase(state.saved_ids.begin() + static_cast<std::ptrdiff_t>(index - state.builtin.size()));
     state.selected.reset();
     result.changed = true;
   }
-  widgets.track("Delete preset");
   ImGui::EndDisabled();
 }
 
-void draw_list(PresetsState& state, PresetsPanelResult& result, WidgetMap& widgets) {
+void draw_list(PresetsState& state, PresetsPanelResult& result) {
   // Up to ten rows without scrolling; more scroll.
   constexpr std::size_t kRowsShown = 10;
   const float rows = static_cast<float>(std::clamp<std::size_t>(state.count(), 1, kRowsShown));
   const float height = rows * ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().WindowPadding.y * 2;
   ImGui::BeginChild("preset-list", ImVec2(0, height), ImGuiChildFlags_Border);
+  a11y::describe_window(a11y::Hint::Listbox, "Preset list", "Presets");
+  a11y::push_parent();
   for (std::size_t i = 0; i < state.count(); ++i) {
     const core::Preset& preset = state.at(i);
     ImGui::PushID(static_cast<int>(i));
+    a11y::hint_next(a11y::Hint::Option, preset.name + "##Preset " + std::to_string(i), 0, state.selected == i);
     if (ImGui::Selectable(preset.name.c_str(), state.selected == i)) {
       state.selected = i;
       state.renaming.reset();
       result.load = i;
     }
-    widgets.track("Preset " + std::to_string(i));
     if (i < state.builtin.size()) {
       ImGui::SameLine();
       ImGui::TextColored(palette().muted, "built in");
     }
     ImGui::PopID();
   }
+  a11y::pop_parent();
   ImGui::EndChild();
 }
 
 }  // namespace
 
-PresetsPanelResult draw_presets_panel(PresetsState& state, WidgetMap& widgets) {
+PresetsPanelResult draw_presets_panel(PresetsState& state) {
   PresetsPanelResult result;
-  draw_toolbar(state, result, widgets);
-  if (state.pasting) draw_paste_box(state, result, widgets);
+  draw_toolbar(state, result);
+  if (state.pasting) draw_paste_box(state, result);
   if (!state.notice.empty()) {
-    ui::text_colored_wrapped(state.notice_is_problem ? palette().warning : palette().muted, state.notice);
-    widgets.track("Presets notice");
+    ui::text_as(state.notice_is_problem ? a11y::Hint::Alert : a11y::Hint::Status, "Presets notice",
+                state.notice_is_problem ? palette().warning : palette().muted, state.notice);
   }
   if (!state.builtin.empty()) {
-    ui::text_muted("Built-in presets use table " + state.builtin_table);
-    widgets.track("Presets table");
+    ui::text_as(a11y::Hint::Text, "Presets table", palette().muted, "Built-in presets use table " + state.builtin_table);
   }
-  draw_list(state, result, widgets);
-  draw_actions(state, result, widgets);
+  draw_list(state, result);
+  draw_actions(state, result);
   return result;
 }
 

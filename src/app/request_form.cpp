@@ -64,14 +64,13 @@ ImVec4 severity_color(core::Severity severity) {
 }
 
 // The messages about `field`, under it; the first is published as `label`.
-void draw_field_messages(const RequestState& state, std::string_view field, const std::string& label,
-                         WidgetMap& widgets) {
+void draw_field_messages(const RequestState& state, std::string_view field, const std::string& label) {
   bool first = true;
   for (const auto* list : {&state.form.built, &state.check.diagnostics}) {
     for (const auto& diagnostic : *list) {
       if (!is_about(diagnostic, field)) continue;
-      ui::text_colored_wrapped(severity_color(diagnostic.severity), diagnostic.message);
-      if (first) widgets.track(label);
+      ui::text_as(a11y::Hint::Text, first ? label : std::string(), severity_color(diagnostic.severity),
+                  diagnostic.message);
       first = false;
     }
   }
@@ -81,6 +80,7 @@ void section(const char* title) {
   ImGui::Spacing();
   ImGui::AlignTextToFramePadding();
   ImGui::TextColored(palette().muted, "%s", title);
+  ui::describe_last(a11y::Hint::Text, "", title);
 }
 
 // ---- rows ----
@@ -88,21 +88,18 @@ void section(const char* title) {
 enum class RowMove { None, Up, Down, Remove };
 
 // ↑ ↓ × after a row; what the person pressed.
-RowMove row_controls(std::size_t index, std::size_t count, const std::string& label, WidgetMap& widgets) {
+RowMove row_controls(std::size_t index, std::size_t count, const std::string& label) {
   RowMove move = RowMove::None;
   ImGui::SameLine();
   ImGui::BeginDisabled(index == 0);
-  if (ImGui::SmallButton("↑")) move = RowMove::Up;
+  if (ImGui::SmallButton(("↑##" + label + " up").c_str())) move = RowMove::Up;
   ImGui::EndDisabled();
-  widgets.track(label + " up");
   ImGui::SameLine();
   ImGui::BeginDisabled(index + 1 == count);
-  if (ImGui::SmallButton("↓")) move = RowMove::Down;
+  if (ImGui::SmallButton(("↓##" + label + " down").c_str())) move = RowMove::Down;
   ImGui::EndDisabled();
-  widgets.track(label + " down");
   ImGui::SameLine();
-  if (ImGui::SmallButton("×")) move = RowMove::Remove;
-  widgets.track(label + " remove");
+  if (ImGui::SmallButton(("×##" + label + " remove").c_str())) move = RowMove::Remove;
   return move;
 }
 
@@ -128,24 +125,22 @@ const std::string& name_of(const core::ValueRow& row) { return row.placeholder; 
 const AttributeValue& value_of(const core::AttributeRow& row) { return row.value; }
 const AttributeValue& value_of(const core::ValueRow& row) { return row.value; }
 
-bool draw_value(AttributeValue& value, const std::string& label, WidgetMap& widgets);
+bool draw_value(AttributeValue& value, const std::string& label);
 
 // The type menu: retypes the value through core::convert_attribute.
-bool draw_type_menu(AttributeValue& value, const std::string& label, WidgetMap& widgets) {
+bool draw_type_menu(AttributeValue& value, const std::string& label) {
   bool changed = false;
   ImGui::SetNextItemWidth(ui::em(7));
-  if (ImGui::BeginCombo("##type", std::string(core::type_label(value.type)).c_str())) {
+  if (ui::begin_combo(("##" + label + " type").c_str(), std::string(core::type_label(value.type)).c_str())) {
     for (const auto type : core::kAttributeTypes) {
       const std::string name(core::type_label(type));
-      if (ImGui::Selectable(name.c_str(), type == value.type) && type != value.type) {
+      if (ui::option((name + "##" + label + " type " + name).c_str(), type == value.type) && type != value.type) {
         value = core::convert_attribute(value, type);
         changed = true;
       }
-      widgets.track(label + " type " + name);
     }
-    ImGui::EndCombo();
+    ui::end_combo();
   }
-  widgets.track(label + " type");
   return changed;
 }
 
@@ -155,7 +150,7 @@ bool is_set(core::AttributeType type) {
 }
 
 // Elements of a list (values) or a set (texts), each on its own indented row.
-bool draw_elements(AttributeValue& value, const std::string& label, WidgetMap& widgets) {
+bool draw_elements(AttributeValue& value, const std::string& label) {
   bool changed = false;
   const bool set = is_set(value.type);
   const std::size_t count = set ? value.elements.size() : value.items.size();
@@ -165,35 +160,33 @@ bool draw_elements(AttributeValue& value, const std::string& label, WidgetMap& w
     ImGui::PushID(static_cast<int>(i));
     if (set) {
       ImGui::SetNextItemWidth(ui::em(14));
-      changed |= ImGui::InputText("##element", &value.elements[i]);
-      widgets.track(row_label + " value");
+      changed |= ImGui::InputText(("##" + row_label + " value").c_str(), &value.elements[i]);
     } else {
-      changed |= draw_type_menu(value.items[i], row_label, widgets);
+      changed |= draw_type_menu(value.items[i], row_label);
       ImGui::SameLine();
-      changed |= draw_value(value.items[i], row_label, widgets);
+      changed |= draw_value(value.items[i], row_label);
     }
-    const RowMove move = row_controls(i, count, row_label, widgets);
+    const RowMove move = row_controls(i, count, row_label);
     ImGui::PopID();
     if (set ? apply_move(value.elements, i, move) : apply_move(value.items, i, move)) {
       changed = true;
       break;
     }
   }
-  if (ImGui::SmallButton(set ? "+ element" : "+ item")) {
+  if (ImGui::SmallButton(((set ? "+ element##" : "+ item##") + label + " add").c_str())) {
     if (set) value.elements.emplace_back();
     else value.items.push_back(AttributeValue::string(""));
     changed = true;
   }
-  widgets.track(label + " add");
   ImGui::Unindent(ui::em(1.5f));
   return changed;
 }
 
 template <typename Row>
-bool draw_named_rows(std::vector<Row>& rows, const std::string& label, const char* name_hint, WidgetMap& widgets);
+bool draw_named_rows(std::vector<Row>& rows, const std::string& label, const char* name_hint);
 
 // The editor of one value after its type menu; lists, maps and sets continue on the rows below.
-bool draw_value(AttributeValue& value, const std::string& label, WidgetMap& widgets) {
+bool draw_value(AttributeValue& value, const std::string& label) {
   using core::AttributeType;
   switch (value.type) {
     case AttributeType::String:
@@ -201,20 +194,19 @@ bool draw_value(AttributeValue& value, const std::string& label, WidgetMap& widg
     case AttributeType::Binary: {
       ImGui::SetNextItemWidth(ui::em(14));
       const char* hint = value.type == AttributeType::Number ? "0" : value.type == AttributeType::Binary ? "base64" : "";
-      const bool changed = ImGui::InputTextWithHint("##value", hint, &value.text);
-      widgets.track(label + " value");
+      const bool changed = ImGui::InputTextWithHint(("##" + label + " value").c_str(), hint, &value.text);
       return changed;
     }
     case AttributeType::Bool: {
-      const bool changed = ImGui::Checkbox(value.boolean ? "true##value" : "false##value", &value.boolean);
-      widgets.track(label + " value");
+      const bool changed =
+          ImGui::Checkbox(((value.boolean ? "true##" : "false##") + label + " value").c_str(), &value.boolean);
       return changed;
     }
     case AttributeType::Null: ImGui::TextDisabled("null"); return false;
     case AttributeType::Map: {
       ImGui::TextDisabled("%zu members", value.members.size());
       ImGui::Indent(ui::em(1.5f));
-      const bool changed = draw_named_rows(value.members, label, "name", widgets);
+      const bool changed = draw_named_rows(value.members, label, "name");
       ImGui::Unindent(ui::em(1.5f));
       return changed;
     }
@@ -223,7 +215,7 @@ bool draw_value(AttributeValue& value, const std::string& label, WidgetMap& widg
     case AttributeType::NumberSet:
     case AttributeType::BinarySet:
       ImGui::TextDisabled("%zu elements", is_set(value.type) ? value.elements.size() : value.items.size());
-      return draw_elements(value, label, widgets);
+      return draw_elements(value, label);
   }
   return false;
 }
@@ -231,47 +223,45 @@ bool draw_value(AttributeValue& value, const std::string& label, WidgetMap& widg
 // Rows of name, type and value with ↑ ↓ × and an add button; nested values
 // are labelled "<label> 1.2".
 template <typename Row>
-bool draw_named_rows(std::vector<Row>& rows, const std::string& label, const char* name_hint, WidgetMap& widgets) {
+bool draw_named_rows(std::vector<Row>& rows, const std::string& label, const char* name_hint) {
   bool changed = false;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const std::string row_label = label + (label.back() >= '0' && label.back() <= '9' ? "." : " ") + std::to_string(i + 1);
     ImGui::PushID(static_cast<int>(i));
     ImGui::SetNextItemWidth(ui::em(9));
-    changed |= ImGui::InputTextWithHint("##name", name_hint, &name_of(rows[i]));
-    widgets.track(row_label + " name");
+    changed |= ImGui::InputTextWithHint(("##" + row_label + " name").c_str(), name_hint, &name_of(rows[i]));
     ImGui::SameLine();
-    changed |= draw_type_menu(value_of(rows[i]), row_label, widgets);
+    changed |= draw_type_menu(value_of(rows[i]), row_label);
     ImGui::SameLine();
     const auto type = value_of(rows[i]).type;
     const bool nested = type == core::AttributeType::Map || type == core::AttributeType::List || is_set(type);
     RowMove move = RowMove::None;
     if (nested) {
-      move = row_controls(i, rows.size(), row_label, widgets);
+      move = row_controls(i, rows.size(), row_label);
       ImGui::SameLine();
     }
-    changed |= draw_value(value_of(rows[i]), row_label, widgets);
-    if (!nested) move = row_controls(i, rows.size(), row_label, widgets);
+    changed |= draw_value(value_of(rows[i]), row_label);
+    if (!nested) move = row_controls(i, rows.size(), row_label);
     ImGui::PopID();
     if (apply_move(rows, i, move)) {
       changed = true;
       break;
     }
   }
-  if (ImGui::SmallButton(("+ " + std::string(name_hint) + "##add").c_str())) {
+  if (ImGui::SmallButton(("+ " + std::string(name_hint) + "##" + label + " add").c_str())) {
     rows.push_back({});
     changed = true;
   }
-  widgets.track(label + " add");
   return changed;
 }
 
 bool draw_attribute_section(RequestState& state, std::vector<core::AttributeRow>& rows, std::string_view member,
-                            const char* title, WidgetMap& widgets) {
+                            const char* title) {
   section(title);
   ImGui::PushID(member.data(), member.data() + member.size());
-  const bool changed = draw_named_rows(rows, std::string(member), "attribute", widgets);
+  const bool changed = draw_named_rows(rows, std::string(member), "attribute");
   ImGui::PopID();
-  draw_field_messages(state, payload_field(member), std::string(member) + " message", widgets);
+  draw_field_messages(state, payload_field(member), std::string(member) + " message");
   return changed;
 }
 
@@ -292,7 +282,7 @@ void underline_span(const std::string& text, const core::TextSpan& span, ImU32 c
                                       std::max(1.0f, ui::em(0.12f)));
 }
 
-bool draw_expression(RequestState& state, const ExpressionField& field, WidgetMap& widgets) {
+bool draw_expression(RequestState& state, const ExpressionField& field) {
   std::string& text = (*state.form.form).*field.text;
   const std::string path = payload_field(field.member);
   const std::string name(field.member);
@@ -302,7 +292,6 @@ bool draw_expression(RequestState& state, const ExpressionField& field, WidgetMa
   ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kMonoFont]);
   ImGui::SetNextItemWidth(-FLT_MIN);
   const bool changed = ImGui::InputTextWithHint(("##" + name).c_str(), field.hint, &text);
-  widgets.track(name);
   if (!ImGui::IsItemActive()) {
     for (const auto& diagnostic : state.check.diagnostics) {
       if (diagnostic.field == path && diagnostic.position) {
@@ -311,26 +300,25 @@ bool draw_expression(RequestState& state, const ExpressionField& field, WidgetMa
     }
   }
   ImGui::PopFont();
-  draw_field_messages(state, path, name + " message", widgets);
+  draw_field_messages(state, path, name + " message");
   return changed;
 }
 
-bool draw_fixes(RequestState& state, WidgetMap& widgets) {
+bool draw_fixes(RequestState& state) {
   if (state.form.fixes.empty()) return false;
   std::optional<core::FormFix> picked;
   ImGui::AlignTextToFramePadding();
   ImGui::TextColored(palette().muted, "Fix:");
   for (const auto& fix : state.form.fixes) {
     ImGui::SameLine();
-    if (ImGui::SmallButton(fix.label.c_str())) picked = fix;
-    widgets.track("Fix " + fix.label);
+    if (ImGui::SmallButton((fix.label + "##Fix " + fix.label).c_str())) picked = fix;
   }
   if (!picked) return false;
   state.form.form = core::apply_fix(*state.form.form, *picked);
   return true;
 }
 
-bool draw_name_rows(RequestState& state, WidgetMap& widgets) {
+bool draw_name_rows(RequestState& state) {
   section("ExpressionAttributeNames");
   auto& rows = state.form.form->names;
   bool changed = false;
@@ -338,68 +326,61 @@ bool draw_name_rows(RequestState& state, WidgetMap& widgets) {
     const std::string label = "Names " + std::to_string(i + 1);
     ImGui::PushID(static_cast<int>(i));
     ImGui::SetNextItemWidth(ui::em(9));
-    changed |= ImGui::InputTextWithHint("##placeholder", "#name", &rows[i].placeholder);
-    widgets.track(label + " placeholder");
+    changed |= ImGui::InputTextWithHint(("##" + label + " placeholder").c_str(), "#name", &rows[i].placeholder);
     ImGui::SameLine();
     ImGui::TextDisabled("→");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ui::em(14));
-    changed |= ImGui::InputTextWithHint("##name", "attribute name", &rows[i].name);
-    widgets.track(label + " name");
-    const RowMove move = row_controls(i, rows.size(), label, widgets);
+    changed |= ImGui::InputTextWithHint(("##" + label + " name").c_str(), "attribute name", &rows[i].name);
+    const RowMove move = row_controls(i, rows.size(), label);
     ImGui::PopID();
     if (apply_move(rows, i, move)) {
       changed = true;
       break;
     }
   }
-  if (ImGui::SmallButton("+ name##names")) {
+  if (ImGui::SmallButton("+ name##Names add")) {
     rows.push_back({"#", ""});
     changed = true;
   }
-  widgets.track("Names add");
-  draw_field_messages(state, payload_field(kNames), "Names message", widgets);
+  draw_field_messages(state, payload_field(kNames), "Names message");
   return changed;
 }
 
 // ---- the update helper ----
 
-bool draw_update_helper(RequestState& state, WidgetMap& widgets) {
-  if (!ImGui::CollapsingHeader("Update helper: build the expression from rows")) return false;
-  widgets.track("Update helper");
+bool draw_update_helper(RequestState& state) {
+  if (!ImGui::CollapsingHeader("Update helper: build the expression from rows##Update helper")) return false;
   auto& rows = state.form.update_rows;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const std::string label = "Update " + std::to_string(i + 1);
     ImGui::PushID(static_cast<int>(i));
     ImGui::SetNextItemWidth(ui::em(9));
-    ImGui::InputTextWithHint("##attribute", "attribute", &rows[i].attribute);
-    widgets.track(label + " attribute");
+    ImGui::InputTextWithHint(("##" + label + " attribute").c_str(), "attribute", &rows[i].attribute);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ui::em(6));
-    if (ImGui::BeginCombo("##action", std::string(core::update_clause_name(rows[i].action)).c_str())) {
+    if (ui::begin_combo(("##" + label + " action").c_str(), std::string(core::update_clause_name(rows[i].action)).c_str())) {
       for (const auto action : kUpdateActions) {
         const std::string name(core::update_clause_name(action));
-        if (ImGui::Selectable(name.c_str(), action == rows[i].action)) rows[i].action = action;
-        widgets.track(label + " action " + name);
+        if (ui::option((name + "##" + label + " action " + name).c_str(), action == rows[i].action)) {
+          rows[i].action = action;
+        }
       }
-      ImGui::EndCombo();
+      ui::end_combo();
     }
-    widgets.track(label + " action");
     if (rows[i].action != core::UpdateClause::Remove) {
       ImGui::SameLine();
-      draw_type_menu(rows[i].value, label, widgets);
+      draw_type_menu(rows[i].value, label);
       ImGui::SameLine();
-      draw_value(rows[i].value, label, widgets);
+      draw_value(rows[i].value, label);
     }
-    const RowMove move = row_controls(i, rows.size(), label, widgets);
+    const RowMove move = row_controls(i, rows.size(), label);
     ImGui::PopID();
     if (apply_move(rows, i, move)) break;
   }
-  if (ImGui::SmallButton("+ row##update")) rows.push_back({});
-  widgets.track("Update add");
+  if (ImGui::SmallButton("+ row##Update add")) rows.push_back({});
   ImGui::SameLine();
-  const bool build = ImGui::SmallButton("Write UpdateExpression");
-  widgets.track("Build update");
+  const bool build = ImGui::SmallButton("Write UpdateExpression##Build update");
   for (const auto& problem : state.form.update_problems) ui::text_colored_wrapped(palette().error, problem.message);
   if (!build) return false;
   const auto built = core::build_update(rows);
@@ -411,7 +392,7 @@ bool draw_update_helper(RequestState& state, WidgetMap& widgets) {
 
 // ---- options ----
 
-bool draw_return_values(core::RequestForm& form, WidgetMap& widgets) {
+bool draw_return_values(core::RequestForm& form) {
   const auto choices = core::return_values_choices(form.operation);
   if (choices.empty()) return false;
   bool changed = false;
@@ -419,90 +400,82 @@ bool draw_return_values(core::RequestForm& form, WidgetMap& widgets) {
   ImGui::TextUnformatted("ReturnValues");
   ImGui::SameLine(ui::em(11));
   ImGui::SetNextItemWidth(ui::em(10));
-  if (ImGui::BeginCombo("##return", form.return_values.empty() ? "(not sent)" : form.return_values.c_str())) {
-    if (ImGui::Selectable("(not sent)", form.return_values.empty())) {
+  if (ui::begin_combo("##ReturnValues", form.return_values.empty() ? "(not sent)" : form.return_values.c_str())) {
+    if (ui::option("(not sent)##ReturnValues none", form.return_values.empty())) {
       form.return_values.clear();
       changed = true;
     }
     for (const auto choice : choices) {
       const std::string name(choice);
-      if (ImGui::Selectable(name.c_str(), form.return_values == name)) {
+      if (ui::option((name + "##ReturnValues " + name).c_str(), form.return_values == name)) {
         form.return_values = name;
         changed = true;
       }
-      widgets.track("ReturnValues " + name);
     }
-    ImGui::EndCombo();
+    ui::end_combo();
   }
-  widgets.track("ReturnValues");
   return changed;
 }
 
-bool draw_read_options(core::RequestForm& form, WidgetMap& widgets) {
+bool draw_read_options(core::RequestForm& form) {
   if (!takes(form, "ConsistentRead")) return false;
   bool consistent = form.consistent_read.value_or(false);
-  if (!ImGui::Checkbox("ConsistentRead", &consistent)) {
-    widgets.track("ConsistentRead");
-    return false;
-  }
-  widgets.track("ConsistentRead");
+  if (!ImGui::Checkbox("ConsistentRead", &consistent)) return false;
   form.consistent_read = consistent ? std::optional<bool>(true) : std::nullopt;
   return true;
 }
 
-bool draw_limit(core::RequestForm& form, WidgetMap& widgets) {
+bool draw_limit(core::RequestForm& form) {
   if (!takes(form, "Limit")) return false;
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Limit");
   ImGui::SameLine(ui::em(11));
   ImGui::SetNextItemWidth(ui::em(10));
   int limit = form.limit.value_or(0);
-  const bool changed = ImGui::InputInt("##limit", &limit);
-  widgets.track("Limit");
+  const bool changed = ImGui::InputInt("##Limit", &limit);
   if (ImGui::IsItemHovered()) ui::tooltip_wrapped("Items to read at most; 0 sends no Limit.");
   if (changed) form.limit = limit > 0 ? std::optional<int>(limit) : std::nullopt;
   return changed;
 }
 
 // What the form keeps as raw JSON (and other notes from reading the text).
-void draw_kept(const RequestState& state, WidgetMap& widgets) {
+void draw_kept(const RequestState& state) {
   bool first = true;
   for (const auto& diagnostic : state.form.read) {
-    ui::text_colored_wrapped(severity_color(diagnostic.severity), diagnostic.message);
-    if (first) widgets.track("Form note");
+    ui::text_as(a11y::Hint::Text, first ? "Form note" : "", severity_color(diagnostic.severity), diagnostic.message);
     first = false;
   }
 }
 
-bool draw_fields(RequestState& state, WidgetMap& widgets) {
+bool draw_fields(RequestState& state) {
   core::RequestForm& form = *state.form.form;
   bool changed = false;
-  if (takes(form, kKey)) changed |= draw_attribute_section(state, form.key, kKey, "Key", widgets);
-  if (takes(form, kItem)) changed |= draw_attribute_section(state, form.item, kItem, "Item", widgets);
-  if (form.operation == core::Operation::Update) changed |= draw_update_helper(state, widgets);
+  if (takes(form, kKey)) changed |= draw_attribute_section(state, form.key, kKey, "Key");
+  if (takes(form, kItem)) changed |= draw_attribute_section(state, form.item, kItem, "Item");
+  if (form.operation == core::Operation::Update) changed |= draw_update_helper(state);
   bool any_expression = false;
   for (const auto& field : kExpressionFields) {
     if (!takes(form, field.member)) continue;
     if (!any_expression) section("Expressions");
     any_expression = true;
-    changed |= draw_expression(state, field, widgets);
+    changed |= draw_expression(state, field);
   }
-  changed |= draw_fixes(state, widgets);
-  if (takes(form, kNames)) changed |= draw_name_rows(state, widgets);
+  changed |= draw_fixes(state);
+  if (takes(form, kNames)) changed |= draw_name_rows(state);
   if (takes(form, kValues)) {
     section("ExpressionAttributeValues");
     ImGui::PushID("values");
-    changed |= draw_named_rows(state.form.form->values, "Values", ":placeholder", widgets);
+    changed |= draw_named_rows(state.form.form->values, "Values", ":placeholder");
     ImGui::PopID();
-    draw_field_messages(state, payload_field(kValues), "Values message", widgets);
+    draw_field_messages(state, payload_field(kValues), "Values message");
   }
   section("Options");
-  changed |= draw_return_values(*state.form.form, widgets);
-  changed |= draw_read_options(*state.form.form, widgets);
-  changed |= draw_limit(*state.form.form, widgets);
+  changed |= draw_return_values(*state.form.form);
+  changed |= draw_read_options(*state.form.form);
+  changed |= draw_limit(*state.form.form);
   if (takes(*state.form.form, kExclusiveStartKey)) {
     changed |= draw_attribute_section(state, state.form.form->exclusive_start_key, kExclusiveStartKey,
-                                      "ExclusiveStartKey (where the list starts)", widgets);
+                                      "ExclusiveStartKey (where the list starts)");
   }
   return changed;
 }
@@ -582,22 +555,22 @@ const core::Diagnostic* first_send_error(const RequestState& state) {
   return nullptr;
 }
 
-bool draw_request_form(RequestState& state, float height, WidgetMap& widgets) {
+bool draw_request_form(RequestState& state, float height) {
   ImGui::BeginChild("form", ImVec2(0, height), ImGuiChildFlags_Border);
+  a11y::describe_window(a11y::Hint::Region, "Request form", "Request form");
+  a11y::push_parent();
   bool changed = false;
   if (!state.form.form) {
     const auto& why = state.form.read.empty() ? state.check.diagnostics : state.form.read;
-    ui::text_colored_wrapped(palette().warning,
-                             "This event can't be shown as a form" +
-                                 (why.empty() ? std::string(".") : ": " + why.front().message) +
-                                 " Fix it in the JSON view.");
-    widgets.track("Form unavailable");
+    ui::text_as(a11y::Hint::Text, "Form unavailable", palette().warning,
+                "This event can't be shown as a form" + (why.empty() ? std::string(".") : ": " + why.front().message) +
+                    " Fix it in the JSON view.");
   } else {
-    draw_kept(state, widgets);
-    if (!state.form.form->payload_json) changed = draw_fields(state, widgets);
+    draw_kept(state);
+    if (!state.form.form->payload_json) changed = draw_fields(state);
   }
+  a11y::pop_parent();
   ImGui::EndChild();
-  widgets.track("Request form");
   return changed;
 }
 

@@ -39,17 +39,20 @@ void replace_text(RequestState& state, std::optional<std::string> text, RequestP
   result.text_changed = true;
 }
 
-void draw_operations(RequestState& state, RequestPanelResult& result, WidgetMap& widgets) {
+void draw_operations(RequestState& state, RequestPanelResult& result) {
   const bool editable = state.check.event && state.check.event->is_object();
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Operation");
   ImGui::BeginDisabled(!editable);
+  ImGui::SameLine();
+  ui::begin_radio_group("Operation");
   for (const auto operation : core::kOperations) {
     const std::string name(core::operation_name(operation));
-    ImGui::SameLine();
+    if (operation != core::kOperations.front()) ImGui::SameLine();
     const bool selected = state.check.operation == name;
     if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-    if (ImGui::Button(name.c_str())) {
+    a11y::hint_next(a11y::Hint::Radio, {}, 0, selected);
+    if (ImGui::Button((name + "##Operation " + name).c_str())) {
       if (state.view == RequestView::Form && state.form.form) {
         switch_form_operation(state, operation);
         result.form_changed = true;
@@ -58,52 +61,47 @@ void draw_operations(RequestState& state, RequestPanelResult& result, WidgetMap&
       }
     }
     if (selected) ImGui::PopStyleColor();
-    widgets.track("Operation " + name);
   }
+  ui::end_radio_group();
   ImGui::EndDisabled();
 }
 
 // The "Copy as" menu: every snippet kind; the DynamoDB ones only for the
 // operations that reach DynamoDB (echo and ping are answered by the Lambda).
-void draw_snippet_menu(const RequestState& state, RequestPanelResult& result, WidgetMap& widgets) {
+void draw_snippet_menu(const RequestState& state, RequestPanelResult& result) {
   const auto operation = core::operation_named(state.check.operation);
   const bool reaches_dynamodb = operation && core::uses_table(*operation);
   for (const auto kind : core::kSnippetKinds) {
     const bool enabled = !core::snippet_calls_dynamodb(kind) || reaches_dynamodb;
     if (kind == core::SnippetKind::AwsCli) ImGui::SeparatorText("DynamoDB call");
-    const std::string label(core::snippet_label(kind));
+    const std::string label = std::string(core::snippet_label(kind)) + "##Snippet " + std::string(core::snippet_name(kind));
     if (ImGui::MenuItem(label.c_str(), nullptr, false, enabled)) result.copy_snippet = kind;
-    widgets.track("Snippet " + std::string(core::snippet_name(kind)));
     if (!enabled && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
       ui::tooltip_wrapped(state.check.operation + " is answered by the Lambda itself: it has no DynamoDB call.");
     }
   }
 }
 
-void draw_copy_buttons(const RequestState& state, RequestPanelResult& result, WidgetMap& widgets) {
+void draw_copy_buttons(const RequestState& state, RequestPanelResult& result) {
   ImGui::BeginDisabled(!state.check.event);
   if (ImGui::Button("Copy as curl")) result.copy_snippet = core::SnippetKind::Curl;
-  widgets.track("Copy as curl");
   ImGui::SameLine();
   if (ImGui::Button("Copy as fetch")) result.copy_snippet = core::SnippetKind::Fetch;
-  widgets.track("Copy as fetch");
   ImGui::SameLine();
-  if (ImGui::Button("Copy as…")) ImGui::OpenPopup("copy-as");
-  widgets.track("Copy as menu");
+  if (ImGui::Button("Copy as…##Copy as menu")) ImGui::OpenPopup("copy-as");
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
     ui::tooltip_wrapped("The request as Python requests, HTTPie, or the DynamoDB call itself: AWS CLI, boto3, JS SDK v3");
   }
   if (ImGui::BeginPopup("copy-as")) {
-    draw_snippet_menu(state, result, widgets);
+    draw_snippet_menu(state, result);
     ImGui::EndPopup();
   }
 }
 
 // Send (or the in-flight state) at the right; the Copy buttons before it when
 // they fit. Returns whether they were drawn.
-bool draw_send(const RequestState& state, const std::optional<Exchange>& exchange, RequestPanelResult& result,
-               WidgetMap& widgets) {
+bool draw_send(const RequestState& state, const std::optional<Exchange>& exchange, RequestPanelResult& result) {
   if (exchange) {
     const double elapsed_ms = (ImGui::GetTime() - exchange->started_at) * 1000.0;
     const std::string sending = "Sending " + exchange->operation + "… " + core::format_duration(elapsed_ms);
@@ -112,10 +110,10 @@ bool draw_send(const RequestState& state, const std::optional<Exchange>& exchang
                     ui::button_width("Cancel"));
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(palette().warning, "%s", sending.c_str());
-    widgets.track("In flight");
+    // Read, not spoken: its time changes on every frame.
+    ui::describe_last(a11y::Hint::Text, "In flight", sending);
     ImGui::SameLine();
     if (ImGui::Button("Cancel")) result.cancel = true;
-    widgets.track("Cancel");
     return false;
   }
   const core::Diagnostic* error = first_send_error(state);
@@ -127,13 +125,12 @@ bool draw_send(const RequestState& state, const std::optional<Exchange>& exchang
   const bool copy_fits = ImGui::GetContentRegionAvail().x >= with_copy;
   ui::align_right(copy_fits ? with_copy : send_width);
   if (copy_fits) {
-    draw_copy_buttons(state, result, widgets);
+    draw_copy_buttons(state, result);
     ImGui::SameLine(0, ui::em(1));
   }
   ImGui::BeginDisabled(error != nullptr);
   if (ui::primary_button("Send", ImVec2(ui::button_width("Send") + ui::em(1), 0))) result.send = true;
   ImGui::EndDisabled();
-  widgets.track("Send");
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
     ui::tooltip_wrapped(error ? "Send is off until this is fixed: " + error->message
                               : std::string("Sends the event (") + send_shortcut() + ")");
@@ -141,56 +138,54 @@ bool draw_send(const RequestState& state, const std::optional<Exchange>& exchang
   return copy_fits;
 }
 
-void draw_view_switch(RequestState& state, WidgetMap& widgets) {
-  const auto option = [&](const char* label, RequestView view, const char* name) {
+void draw_view_switch(RequestState& state) {
+  const auto option = [&](const char* label, RequestView view) {
     const bool selected = state.view == view;
     if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    a11y::hint_next(a11y::Hint::Radio, {}, 0, selected);
     if (ImGui::Button(label)) state.view = view;
     if (selected) ImGui::PopStyleColor();
-    widgets.track(name);
   };
-  option("Form", RequestView::Form, "View form");
+  ui::begin_radio_group("Request view");
+  option("Form##View form", RequestView::Form);
   ImGui::SameLine(0, 0);
-  option("JSON", RequestView::Json, "View JSON");
+  option("JSON##View JSON", RequestView::Json);
+  ui::end_radio_group();
   ImGui::SameLine(0, ui::em(1));
 }
 
-void draw_table_row(RequestState& state, bool copy_buttons, RequestPanelResult& result, WidgetMap& widgets) {
+void draw_table_row(RequestState& state, bool copy_buttons, RequestPanelResult& result) {
   const bool editable = state.check.event && state.check.event->is_object();
-  draw_view_switch(state, widgets);
+  draw_view_switch(state);
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Table name");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ui::em(16));
   ImGui::BeginDisabled(!editable);
-  if (ImGui::InputTextWithHint("##table", "none", &state.table_name)) {
+  if (ImGui::InputTextWithHint("##Table name", "none", &state.table_name)) {
     replace_text(state, core::with_table_name(state.text, state.table_name), result);
   }
   ImGui::EndDisabled();
-  widgets.track("Table name");
   if (!editable && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
     ui::tooltip_wrapped("Fix the event's JSON to change the table here.");
   }
   ImGui::SameLine(0, ui::em(1));
-  if (ImGui::Button("Open…")) result.open_file = true;
-  widgets.track("Open file");
+  if (ImGui::Button("Open…##Open file")) result.open_file = true;
   ImGui::SameLine();
-  if (ImGui::Button("Save…")) result.save_file = true;
-  widgets.track("Save file");
+  if (ImGui::Button("Save…##Save file")) result.save_file = true;
   ImGui::SameLine();
   ImGui::BeginDisabled(!state.check.event);
   if (ImGui::Button("Format") && state.check.event) replace_text(state, core::event_text(*state.check.event), result);
   ImGui::EndDisabled();
-  widgets.track("Format");
   if (copy_buttons) {
     ImGui::SameLine();
-    draw_copy_buttons(state, result, widgets);
+    draw_copy_buttons(state, result);
   }
   if (ImGui::GetTime() < state.copied_until) {
     ImGui::SameLine(0, ui::em(1));
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(palette().success, "%s", state.copied.c_str());
-    widgets.track("Copied");
+    ui::describe_last(a11y::Hint::Status, "Copied", state.copied);
   } else if (!state.origin.empty()) {
     ImGui::SameLine(0, ui::em(1));
     ImGui::AlignTextToFramePadding();
@@ -213,40 +208,40 @@ int editor_callback(ImGuiInputTextCallbackData* data) {
   return 0;
 }
 
-void draw_editor(RequestState& state, float height, RequestPanelResult& result, WidgetMap& widgets) {
+void draw_editor(RequestState& state, float height, RequestPanelResult& result) {
   if (state.focus_editor) {
     ImGui::SetKeyboardFocusHere();
     state.focus_editor = false;
   }
   ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kMonoFont]);
   const auto flags = ImGuiInputTextFlags_CallbackAlways | ImGuiInputTextFlags_CallbackCharFilter;
-  if (ImGui::InputTextMultiline("##event", &state.text, ImVec2(-FLT_MIN, height), flags, editor_callback, &state)) {
+  a11y::hint_next(a11y::Hint::None, {}, core::a11y::kMultiline);
+  if (ImGui::InputTextMultiline("##Event JSON", &state.text, ImVec2(-FLT_MIN, height), flags, editor_callback, &state)) {
     result.text_changed = true;
   }
   ImGui::PopFont();
-  widgets.track("Event JSON");
 }
 
-void draw_status(RequestState& state, WidgetMap& widgets) {
+void draw_status(RequestState& state) {
   const core::Diagnostic* first_error = first_send_error(state);
   if (!state.problem.empty()) {
-    ui::text_colored_wrapped(palette().error, state.problem);
-    widgets.track("Not sent");
+    ui::text_as(a11y::Hint::Alert, "Not sent", palette().error, state.problem);
   }
   if (first_error) {
     if (first_error->position && state.view == RequestView::Json) {
-      if (ImGui::SmallButton("Show")) {
+      if (ImGui::SmallButton("Show##Show error")) {
         state.caret_to = first_error->position->offset;
         state.focus_editor = true;
       }
-      widgets.track("Show error");
       ImGui::SameLine();
     }
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(palette().muted, "Send is off:");
     ImGui::SameLine();
-    ui::text_colored_wrapped(palette().error, first_error->message);
-    widgets.track("Event error");
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
+    ImGui::TextWrapped("%s", first_error->message.c_str());
+    ImGui::PopStyleColor();
+    ui::describe_last(a11y::Hint::Text, "Event error", "Send is off: " + first_error->message);
     return;
   }
   // The form shows its warnings beside the fields.
@@ -268,20 +263,21 @@ bool take_send_shortcut() {
   return true;
 }
 
-RequestPanelResult draw_request_panel(RequestState& state, const std::optional<Exchange>& exchange, bool send_pressed,
-                                      WidgetMap& widgets) {
+RequestPanelResult draw_request_panel(RequestState& state, const std::optional<Exchange>& exchange, bool send_pressed) {
   RequestPanelResult result;
-  draw_operations(state, result, widgets);
-  const bool copy_drawn = draw_send(state, exchange, result, widgets);
-  draw_table_row(state, !copy_drawn, result, widgets);
+  const ImVec2 top = ImGui::GetCursorScreenPos();
+  a11y::describe_rect(a11y::Hint::Heading, "", "Request", top.x, top.y, top.x + ImGui::GetContentRegionAvail().x, top.y);
+  draw_operations(state, result);
+  const bool copy_drawn = draw_send(state, exchange, result);
+  draw_table_row(state, !copy_drawn, result);
   const float status_height = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing();
   const float editor_height = std::max(ui::em(4), ImGui::GetContentRegionAvail().y - status_height);
   if (state.view == RequestView::Form) {
-    result.form_changed |= draw_request_form(state, editor_height, widgets);
+    result.form_changed |= draw_request_form(state, editor_height);
   } else {
-    draw_editor(state, editor_height, result, widgets);
+    draw_editor(state, editor_height, result);
   }
-  draw_status(state, widgets);
+  draw_status(state);
   if (send_pressed && !exchange) result.send = true;
   return result;
 }

@@ -6,6 +6,7 @@
 #include <ctime>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <misc/cpp/imgui_stdlib.h>
 
 #include "app/panels.hpp"
@@ -40,12 +41,12 @@ std::string status_label(const ResponseState& state) {
   return "No answer";
 }
 
-void draw_status_line(const ResponseState& state, ResponsePanelResult& result, WidgetMap& widgets) {
+void draw_status_line(const ResponseState& state, ResponsePanelResult& result) {
   const ImVec4 color = state.answer.ok ? palette().success : palette().error;
   ui::status_dot(color, true);
   ImGui::AlignTextToFramePadding();
   ImGui::TextColored(color, "%s", status_label(state).c_str());
-  widgets.track("Response status");
+  ui::describe_last(a11y::Hint::Text, "Response status", status_label(state));
   ImGui::SameLine();
   ImGui::TextColored(palette().muted, "· %s · %s · %s", core::format_duration(state.http.elapsed_ms).c_str(),
                      core::format_bytes(state.http.body.size()).c_str(), state.operation.c_str());
@@ -54,21 +55,25 @@ void draw_status_line(const ResponseState& state, ResponsePanelResult& result, W
   ui::align_right(buttons);
   ImGui::BeginDisabled(state.text.empty() && !state.json_pending);
   if (ImGui::Button("Copy JSON")) result.copy_json = true;
-  widgets.track("Copy JSON");
   ImGui::SameLine();
-  if (ImGui::Button("Save…")) result.save_json = true;
-  widgets.track("Save response");
+  if (ImGui::Button("Save…##Save response")) result.save_json = true;
   ImGui::EndDisabled();
-  ui::text_colored_wrapped(color, state.answer.summary);
-  widgets.track("Response summary");
+  // Spoken when it arrives: politely when it worked, at once when it did not.
+  ui::text_as(state.answer.ok ? a11y::Hint::Status : a11y::Hint::Alert, "Response summary", color,
+              state.answer.summary);
   if (state.answer.ok && !state.answer.hint.empty()) ui::text_muted(state.answer.hint);
 }
 
 // ---- the table
 
-constexpr std::size_t kTrackedRows = 20;  // rows published for tests: the first ones on screen
-
 const char* format_name(core::CopyFormat format) { return format == core::CopyFormat::Json ? "JSON" : "TSV"; }
+
+// What a screen reader says for a cell: its text, or what the marks drawn for it mean.
+std::string cell_words(const core::Cell& cell) {
+  if (cell.missing()) return "(missing)";
+  if (cell.type == core::AttributeType::Null) return "null";
+  return std::string(cell.text);
+}
 
 void draw_cell_text(const core::Cell& cell) {
   if (cell.missing()) {
@@ -118,35 +123,36 @@ void draw_copy_menu(const ResponseState& state, ResponsePanelResult& result) {
   }
 }
 
-void draw_table_toolbar(ResponseState& state, ResponsePanelResult& result, WidgetMap& widgets) {
+void draw_table_toolbar(ResponseState& state, ResponsePanelResult& result) {
   TableView& view = state.view;
   ImGui::SetNextItemWidth(ui::em(14));
   std::string filter = view.filter;
-  if (ImGui::InputTextWithHint("##filter", "Filter rows", &filter)) filter_table(state, std::move(filter));
-  widgets.track("Table filter");
+  if (ImGui::InputTextWithHint("##Table filter", "Filter rows", &filter)) filter_table(state, std::move(filter));
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
-  ImGui::TextColored(palette().muted, "%s", core::format_row_count(view.shown.size(), state.table.row_count()).c_str());
-  widgets.track("Row count");
+  const std::string row_count = core::format_row_count(view.shown.size(), state.table.row_count());
+  ImGui::TextColored(palette().muted, "%s", row_count.c_str());
+  ui::describe_last(a11y::Hint::Status, "Row count", row_count);
   ImGui::SameLine();
   ImGui::TextColored(palette().muted, "· copy as");
   ImGui::SameLine();
+  ui::begin_radio_group("Copy format");
   for (const auto format : {core::CopyFormat::Json, core::CopyFormat::Tsv}) {
-    if (ImGui::RadioButton(format_name(format), view.copy_format == format)) view.copy_format = format;
-    widgets.track(std::string("Copy as ") + format_name(format));
+    a11y::hint_next(a11y::Hint::Radio, {}, 0, view.copy_format == format);
+    const std::string label = std::string(format_name(format)) + "##Copy as " + format_name(format);
+    if (ImGui::RadioButton(label.c_str(), view.copy_format == format)) view.copy_format = format;
     ImGui::SameLine();
   }
+  ui::end_radio_group();
   for (const auto& [what, label] : {std::pair{CopyWhat::Cell, "Copy cell"}, std::pair{CopyWhat::Row, "Copy row"},
                                    std::pair{CopyWhat::All, "Copy all"}}) {
     ImGui::BeginDisabled(what != CopyWhat::All && !view.selected_row);
     if (ImGui::SmallButton(label)) result.copy = copy_text(state, what, view.copy_format);
     ImGui::EndDisabled();
-    widgets.track(label);
     ImGui::SameLine();
   }
   if (!view.time_columns.empty()) {
-    ImGui::Checkbox("Dates", &view.show_dates);
-    widgets.track("Show dates");
+    ImGui::Checkbox("Dates##Show dates", &view.show_dates);
     if (ImGui::IsItemHovered()) ui::tooltip_wrapped("A column with the UTC date after each column of epoch times");
     ImGui::SameLine();
   }
@@ -155,71 +161,70 @@ void draw_table_toolbar(ResponseState& state, ResponsePanelResult& result, Widge
 
 // ---- export: every loaded row, or the filtered and sorted view
 
-void draw_export_progress(const ExportJob& job, ResponsePanelResult& result, WidgetMap& widgets) {
+void draw_export_progress(const ExportJob& job, ResponsePanelResult& result) {
   const std::size_t total = job.writer.row_total();
   const std::size_t written = job.writer.rows_written();
   const std::string label = "Exporting " + core::format_count(written) + " of " + core::format_count(total) + " rows…";
   ImGui::AlignTextToFramePadding();
   ImGui::TextColored(palette().muted, "%s", label.c_str());
-  widgets.track("Export progress");
+  ui::describe_last(a11y::Hint::Status, "Export progress", label);
   ImGui::SameLine();
   ImGui::ProgressBar(total ? static_cast<float>(written) / static_cast<float>(total) : 0.0f, ImVec2(ui::em(10), 0));
   ImGui::SameLine();
   if (ImGui::Button("Cancel export")) result.cancel_export = true;
-  widgets.track("Cancel export");
 }
 
-void draw_export_controls(const ResponseState& state, ExportState& exports, ResponsePanelResult& result,
-                          WidgetMap& widgets) {
+void draw_export_controls(const ResponseState& state, ExportState& exports, ResponsePanelResult& result) {
   if (exports.job) {
-    draw_export_progress(*exports.job, result, widgets);
+    draw_export_progress(*exports.job, result);
     return;
   }
   ExportChoice& choice = exports.choice;
   ImGui::AlignTextToFramePadding();
   ImGui::TextColored(palette().muted, "Export");
+  ImGui::SameLine();
+  ui::begin_radio_group("Export format");
   for (const auto format : core::kExportFormats) {
-    ImGui::SameLine();
-    const std::string label(core::export_format_label(format));
+    if (format != core::kExportFormats[0]) ImGui::SameLine();
+    const std::string name(core::export_format_label(format));
+    const std::string label = name + "##Export " + name;
+    a11y::hint_next(a11y::Hint::Radio, {}, 0, choice.format == format);
     if (ImGui::RadioButton(label.c_str(), choice.format == format)) choice.format = format;
-    widgets.track("Export " + label);
   }
+  ui::end_radio_group();
   ImGui::SameLine();
   ImGui::BeginDisabled(choice.format != core::ExportFormat::Csv);
-  ImGui::Checkbox("BOM", &choice.byte_order_mark);
+  ImGui::Checkbox("BOM##Export BOM", &choice.byte_order_mark);
   ImGui::EndDisabled();
-  widgets.track("Export BOM");
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
     ui::tooltip_wrapped("Starts the CSV with a UTF-8 byte order mark, so spreadsheet programs read non-ASCII text right");
   }
   ImGui::SameLine();
-  ImGui::Checkbox("Filter and sort", &choice.filtered);
-  widgets.track("Export filter and sort");
+  ImGui::Checkbox("Filter and sort##Export filter and sort", &choice.filtered);
   if (ImGui::IsItemHovered()) {
     ui::tooltip_wrapped("On: only the rows the filter keeps, in the shown order. Off: every loaded row (all pages), "
                         "in the answer's order.");
   }
   const std::size_t rows = choice.filtered ? state.view.shown.size() : state.table.row_count();
   ImGui::SameLine();
-  if (ImGui::Button("Download")) result.start_export = ExportTarget::File;
-  widgets.track("Export download");
+  if (ImGui::Button("Download##Export download")) result.start_export = ExportTarget::File;
   if (ImGui::IsItemHovered()) ui::tooltip_wrapped("Saves " + core::format_count(rows) + " rows as a file");
   ImGui::SameLine();
-  if (ImGui::Button("Copy")) result.start_export = ExportTarget::Clipboard;
-  widgets.track("Export copy");
+  if (ImGui::Button("Copy##Export copy")) result.start_export = ExportTarget::Clipboard;
   if (ImGui::IsItemHovered()) ui::tooltip_wrapped("Copies " + core::format_count(rows) + " rows to the clipboard");
   if (!exports.notice.empty()) {
     const ImVec4 color = exports.notice_is_problem ? palette().warning : palette().success;
+    const a11y::Hint hint = exports.notice_is_problem ? a11y::Hint::Alert : a11y::Hint::Status;
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     ImGui::SameLine();
     if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(exports.notice.c_str()).x + spacing) {
       ImGui::NewLine();  // on a line of its own when it does not fit after the buttons
-      ui::text_colored_wrapped(color, exports.notice);
+      ui::text_as(hint, "Export notice", color, exports.notice);
     } else {
       ImGui::AlignTextToFramePadding();
       ImGui::TextColored(color, "%s", exports.notice.c_str());
+      ui::describe_last(hint, "Export notice", exports.notice);
     }
-    widgets.track("Export notice");
   }
 }
 
@@ -261,18 +266,24 @@ std::string header_label(const std::string& name, bool date) {
   return core::is_ttl_name(name) ? name + " · TTL" : name;
 }
 
-void draw_header_row(const core::ResultTable& table, const std::vector<ShownColumn>& columns, WidgetMap& widgets) {
+void draw_header_row(const core::ResultTable& table, const std::vector<ShownColumn>& columns) {
   ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+  const ImRect area = ImGui::GetCurrentWindow()->InnerRect;
+  const float top = ImGui::GetCursorScreenPos().y;
+  a11y::describe_rect(a11y::Hint::Row, "", "Column headers", area.Min.x, top, area.Max.x, top + ImGui::GetFrameHeight());
+  a11y::push_parent();
   for (std::size_t i = 0; i < columns.size(); ++i) {
     if (!ImGui::TableSetColumnIndex(static_cast<int>(i))) continue;
     const std::string& name = table.columns()[columns[i].source].name;
-    ImGui::TableHeader(header_label(name, columns[i].date).c_str());
-    widgets.track("Column " + (columns[i].date ? name + " (UTC)" : name));
+    const std::string label = header_label(name, columns[i].date);
+    a11y::hint_next(a11y::Hint::ColumnHeader, label + "##Column " + (columns[i].date ? name + " (UTC)" : name));
+    ImGui::TableHeader(label.c_str());
     if (!columns[i].date && core::is_ttl_name(name) && ImGui::IsItemHovered()) {
       ui::tooltip_wrapped("Named like the table's TTL attribute: DynamoDB deletes an item some time after this time "
                           "passes (the API cannot say which attribute is the TTL one)");
     }
   }
+  a11y::pop_parent();
 }
 
 std::size_t hovered_column(const std::vector<ShownColumn>& columns) {
@@ -307,7 +318,7 @@ void date_tooltip(const core::EpochTime& time) {
 // One row: a selectable across every column (click selects the row and the
 // cell under the mouse; right-click offers copying), then the cells.
 void draw_table_row(ResponseState& state, const std::vector<ShownColumn>& columns, std::size_t position,
-                    ResponsePanelResult& result, WidgetMap& widgets) {
+                    ResponsePanelResult& result) {
   TableView& view = state.view;
   const core::ResultTable& table = state.table;
   const std::uint32_t row = view.shown[position];
@@ -315,6 +326,7 @@ void draw_table_row(ResponseState& state, const std::vector<ShownColumn>& column
   ImGui::TableNextColumn();
   ImGui::PushID(static_cast<int>(row));
   const auto flags = ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap;
+  a11y::hint_next(a11y::Hint::Row, "##Row " + std::to_string(position), 0, view.selected_row == row);
   if (ImGui::Selectable("##row", view.selected_row == row, flags, ImVec2(0, ImGui::GetTextLineHeight()))) {
     view.selected_row = row;
     view.selected_column = hovered_column(columns);
@@ -323,6 +335,7 @@ void draw_table_row(ResponseState& state, const std::vector<ShownColumn>& column
       view.nested_clicked = true;
     }
   }
+  const ImGuiID row_id = ImGui::GetItemID();
   if (ImGui::BeginPopupContextItem("row-menu")) {
     if (view.selected_row != row) {
       view.selected_row = row;
@@ -331,20 +344,28 @@ void draw_table_row(ResponseState& state, const std::vector<ShownColumn>& column
     draw_copy_menu(state, result);
     ImGui::EndPopup();
   }
-  if (position - view.first_visible < kTrackedRows) widgets.track("Row " + std::to_string(position));
   ImGui::SameLine(0, 0);
-  ImGui::PopID();
+  a11y::push_parent(row_id);
   for (std::size_t i = 0; i < columns.size(); ++i) {
     if (i > 0 && !ImGui::TableNextColumn()) continue;
     const std::size_t column = columns[i].source;
     const auto time = cell_time(table, row, column);
+    std::string words;
     if (columns[i].date) {
-      if (time) ImGui::TextColored(palette().muted, "%s", core::format_date_utc(*time).c_str());
+      if (time) words = core::format_date_utc(*time);
+      ImGui::TextColored(palette().muted, "%s", words.c_str());
     } else {
-      draw_cell_text(table.cell(row, column));
+      const core::Cell& cell = table.cell(row, column);
+      draw_cell_text(cell);
+      words = cell_words(cell);
     }
     if (time && ImGui::IsItemHovered()) date_tooltip(*time);
+    ImGui::PushID(static_cast<int>(i));
+    a11y::describe_last(a11y::Hint::Cell, "", words);
+    ImGui::PopID();
   }
+  a11y::pop_parent();
+  ImGui::PopID();
 }
 
 void draw_nested_popup(ResponseState& state) {
@@ -370,14 +391,14 @@ void draw_nested_popup(ResponseState& state) {
   ImGui::EndPopup();
 }
 
-void draw_table(ResponseState& state, ExportState& exports, ResponsePanelResult& result, WidgetMap& widgets) {
+void draw_table(ResponseState& state, ExportState& exports, ResponsePanelResult& result) {
   const core::ResultTable& table = state.table;
   if (table.column_count() == 0) {
     ui::text_muted("Nothing to show as a table.");
     return;
   }
-  draw_table_toolbar(state, result, widgets);
-  draw_export_controls(state, exports, result, widgets);
+  draw_table_toolbar(state, result);
+  draw_export_controls(state, exports, result);
   const std::vector<ShownColumn> columns = shown_columns(state);
   const auto flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_Resizable |
                      ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit |
@@ -387,6 +408,8 @@ void draw_table(ResponseState& state, ExportState& exports, ResponsePanelResult&
     ImGui::PopID();
     return;
   }
+  a11y::describe_window(a11y::Hint::Table, "Results table", "Results");
+  a11y::push_parent();
   // The header row and the key column stay in view while scrolling.
   ImGui::TableSetupScrollFreeze(table.columns().front().key ? 1 : 0, 1);
   for (const ShownColumn& column : columns) {
@@ -404,19 +427,19 @@ void draw_table(ResponseState& state, ExportState& exports, ResponsePanelResult&
     ImGui::TableSetupColumn(header_label(name, column.date).c_str(), column_flags);
   }
   follow_sort_specs(state, columns);
-  draw_header_row(table, columns, widgets);
+  draw_header_row(table, columns);
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(state.view.shown.size()));
   while (clipper.Step()) {
     for (int position = clipper.DisplayStart; position < clipper.DisplayEnd; ++position) {
-      draw_table_row(state, columns, static_cast<std::size_t>(position), result, widgets);
+      draw_table_row(state, columns, static_cast<std::size_t>(position), result);
     }
   }
   if (clipper.ItemsHeight > 0) {
     state.view.first_visible = static_cast<std::size_t>(ImGui::GetScrollY() / clipper.ItemsHeight);
   }
+  a11y::pop_parent();
   ImGui::EndTable();
-  widgets.track("Results table");
   draw_nested_popup(state);
   ImGui::PopID();
 }
@@ -434,13 +457,19 @@ bool draw_json_line(const JsonFolds& folds, const std::string& text, const std::
   const bool opens = folds.end[line] != 0;
   ImGui::PushID(static_cast<int>(line));
   if (opens) {
-    toggled = ImGui::ArrowButton("##fold", folds.folded[line] ? ImGuiDir_Right : ImGuiDir_Down);
+    const bool folded = folds.folded[line];
+    a11y::hint_next(a11y::Hint::None, "Fold line " + std::to_string(line + 1),
+                    core::a11y::kOpenable | (folded ? 0u : core::a11y::kOpened));
+    toggled = ImGui::ArrowButton("##fold", folded ? ImGuiDir_Right : ImGuiDir_Down);
   } else {
     ImGui::Dummy(ImVec2(ImGui::GetFrameHeight(), ImGui::GetFrameHeight()));
   }
   ImGui::PopID();
   ImGui::SameLine(0, ui::em(0.3f));
   ImGui::TextUnformatted(text.c_str() + begin, text.c_str() + end);
+  ImGui::PushID(static_cast<int>(line));
+  a11y::describe_last(a11y::Hint::Text, "", std::string_view(text).substr(begin, end - begin));
+  ImGui::PopID();
   if (opens && folds.folded[line]) {
     // "[ … 18 lines ]," on one line: the hidden lines counted, the closing bracket kept.
     const std::uint32_t close = folds.end[line];
@@ -455,29 +484,31 @@ bool draw_json_line(const JsonFolds& folds, const std::string& text, const std::
   return toggled;
 }
 
-void draw_json(ResponseState& state, WidgetMap& widgets) {
+void draw_json(ResponseState& state) {
+  ui::begin_radio_group("JSON form");
   for (const bool dynamodb : {false, true}) {
-    const char* label = dynamodb ? "DynamoDB JSON" : "Plain JSON";
+    const char* label = dynamodb ? "DynamoDB JSON##JSON DynamoDB" : "Plain JSON##JSON plain";
+    a11y::hint_next(a11y::Hint::Radio, {}, 0, state.json_dynamodb == dynamodb);
     if (ImGui::RadioButton(label, state.json_dynamodb == dynamodb) && state.json_dynamodb != dynamodb) {
       state.json_dynamodb = dynamodb;
       refresh_json_text(state);
     }
-    widgets.track(dynamodb ? "JSON DynamoDB" : "JSON plain");
     if (dynamodb && ImGui::IsItemHovered()) {
       ui::tooltip_wrapped("Items as DynamoDB's typed JSON ({\"S\": …}, {\"N\": \"…\"}, {\"SS\": […]}), as the AWS CLI "
                           "and the console show them");
     }
     ImGui::SameLine();
   }
+  ui::end_radio_group();
   ImGui::TextColored(palette().muted, "·");
   ImGui::SameLine();
   if (ImGui::SmallButton("Expand all")) fold_all(state.folds, false);
-  widgets.track("Expand all");
   ImGui::SameLine();
   if (ImGui::SmallButton("Collapse all")) fold_all(state.folds, true);
-  widgets.track("Collapse all");
   ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kMonoFont]);
   ImGui::BeginChild("json-view", ImVec2(0, 0), ImGuiChildFlags_Border, ImGuiWindowFlags_HorizontalScrollbar);
+  a11y::describe_window(a11y::Hint::Region, "JSON view", "Response JSON");
+  a11y::push_parent();
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, 0));
   std::optional<std::uint32_t> toggled;  // folded after drawing: it changes the visible lines
@@ -492,9 +523,9 @@ void draw_json(ResponseState& state, WidgetMap& widgets) {
   if (toggled) toggle_fold(state.folds, *toggled);
   ImGui::PopStyleVar(2);
   state.json_scroll_lines = ImGui::GetScrollY() / ImGui::GetTextLineHeight();
+  a11y::pop_parent();
   ImGui::EndChild();
   ImGui::PopFont();
-  widgets.track("JSON view");
 }
 
 void draw_row(const char* name, const std::string& value) {
@@ -505,6 +536,9 @@ void draw_row(const char* name, const std::string& value) {
   ImGui::PushTextWrapPos(0);
   ImGui::TextUnformatted(value.c_str(), value.c_str() + value.size());
   ImGui::PopTextWrapPos();
+  ImGui::PushID(name);
+  a11y::describe_last(a11y::Hint::Text, "", std::string(name) + ": " + value);
+  ImGui::PopID();
 }
 
 void draw_metadata(const ResponseState& state) {
@@ -551,7 +585,7 @@ void draw_error(const ResponseState& state) {
 }
 
 // A list's pages: how many are shown, and the buttons to read more.
-void draw_paging(const ResponseState& state, bool busy, ResponsePanelResult& result, WidgetMap& widgets) {
+void draw_paging(const ResponseState& state, bool busy, ResponsePanelResult& result) {
   const ListPaging& paging = *state.paging;
   const bool more = state.answer.last_evaluated_key.has_value();
   ImGui::AlignTextToFramePadding();
@@ -561,42 +595,45 @@ void draw_paging(const ResponseState& state, bool busy, ResponsePanelResult& res
   else if (paging.stopped) progress += " (stopped)";
   else if (!more) progress += " · no more pages";
   ImGui::TextColored(palette().muted, "%s", progress.c_str());
-  widgets.track("Paging progress");
+  ui::describe_last(a11y::Hint::Status, "Paging progress", progress);
   if (!paging.over_budget.empty()) {
-    ui::text_colored_wrapped(palette().warning, paging.over_budget);
-    widgets.track("Paging budget");
+    ui::text_as(a11y::Hint::Alert, "Paging budget", palette().warning, paging.over_budget);
     return;
   }
   if (paging.load_all) {
     ImGui::SameLine();
     if (ImGui::SmallButton("Stop")) result.stop_loading = true;
-    widgets.track("Stop");
     return;
   }
   if (!more) return;
   ImGui::BeginDisabled(busy);
   ImGui::SameLine();
   if (ImGui::SmallButton("Next page")) result.next_page = true;
-  widgets.track("Next page");
   ImGui::SameLine();
   if (ImGui::SmallButton("Load all")) result.load_all = true;
-  widgets.track("Load all");
   ImGui::EndDisabled();
 }
 
-void draw_tabs(ResponseState& state, ExportState& exports, ResponsePanelResult& result, WidgetMap& widgets) {
+void draw_tabs(ResponseState& state, ExportState& exports, ResponsePanelResult& result) {
   if (!ImGui::BeginTabBar("response-tabs")) return;
+  const ImRect bar = ImGui::GetCurrentTabBar()->BarRect;
+  a11y::describe_rect(a11y::Hint::TabList, "", "Answer views", bar.Min.x, bar.Min.y, bar.Max.x, bar.Max.y);
+  const std::uint32_t tab_list = a11y::push_parent();
+  a11y::pop_parent();
   for (const ResponseTab tab : {ResponseTab::Table, ResponseTab::Json, ResponseTab::Metadata, ResponseTab::Error}) {
     const ImGuiTabItemFlags flags = state.select_tab == tab ? ImGuiTabItemFlags_SetSelected : 0;
-    const bool open = ImGui::BeginTabItem(tab_name(tab), nullptr, flags);
-    widgets.track(std::string("Tab ") + tab_name(tab));
+    const std::string label = std::string(tab_name(tab)) + "##Tab " + tab_name(tab);
+    a11y::push_parent(tab_list);
+    a11y::hint_next(a11y::Hint::Tab, label, 0, state.shown_tab == tab);  // ImGui reports no label for tabs
+    const bool open = ImGui::BeginTabItem(label.c_str(), nullptr, flags);
+    a11y::pop_parent();
     if (!open) continue;
     state.shown_tab = tab;
     switch (tab) {
-      case ResponseTab::Table: draw_table(state, exports, result, widgets); break;
+      case ResponseTab::Table: draw_table(state, exports, result); break;
       case ResponseTab::Json:
         ensure_json_text(state);
-        draw_json(state, widgets);
+        draw_json(state);
         break;
       case ResponseTab::Metadata: draw_metadata(state); break;
       case ResponseTab::Error: draw_error(state); break;
@@ -669,16 +706,17 @@ SnapshotJson paging_snapshot(const ResponseState& state) {
 
 }  // namespace
 
-ResponsePanelResult draw_response_panel(std::optional<ResponseState>& state, ExportState& exports, bool busy,
-                                        WidgetMap& widgets) {
+ResponsePanelResult draw_response_panel(std::optional<ResponseState>& state, ExportState& exports, bool busy) {
   ResponsePanelResult result;
+  const ImVec2 top = ImGui::GetCursorScreenPos();
+  a11y::describe_rect(a11y::Hint::Heading, "", "Response", top.x, top.y, top.x + ImGui::GetContentRegionAvail().x, top.y);
   if (!state) {
     ui::text_muted("No answer yet. Press Send, or Test connection in the Connection panel.");
     return result;
   }
-  draw_status_line(*state, result, widgets);
-  if (state->paging) draw_paging(*state, busy, result, widgets);
-  draw_tabs(*state, exports, result, widgets);
+  draw_status_line(*state, result);
+  if (state->paging) draw_paging(*state, busy, result);
+  draw_tabs(*state, exports, result);
   return result;
 }
 

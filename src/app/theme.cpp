@@ -41,6 +41,8 @@ void build_style(float pixel_ratio, bool dark) {
     style.Colors[ImGuiCol_FrameBg] = ImVec4(1, 1, 1, 1);
     style.Colors[ImGuiCol_Border] = ImVec4(0.75f, 0.77f, 0.80f, 1);
   }
+  // The keyboard's focus ring: amber, so it shows around the blue buttons too.
+  style.Colors[ImGuiCol_NavHighlight] = dark ? ImVec4(1.0f, 0.72f, 0.22f, 1) : ImVec4(0.80f, 0.36f, 0.0f, 1);
   style.FrameBorderSize = 1;
   style.WindowRounding = 0;
   style.ChildRounding = 0;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <imgui_internal.h>
+
 #include "app/theme.hpp"
 
 namespace app::ui {
@@ -26,6 +28,55 @@ void text_colored_wrapped(const ImVec4& color, const std::string& text) {
   ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
+  a11y::describe_last(a11y::Hint::Text, "", text);
+}
+
+void section_title(const std::string& title) {
+  ImGui::SeparatorText(title.c_str());
+  a11y::describe_last(a11y::Hint::Heading, "", title);
+}
+
+void text_as(a11y::Hint hint, const std::string& key, const ImVec4& color, const std::string& text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+  a11y::describe_last(hint, key, text);
+}
+
+void describe_last(a11y::Hint hint, const std::string& key, const std::string& words) {
+  a11y::describe_last(hint, key, words);
+}
+
+bool begin_combo(const char* label, const char* preview) {
+  const ImGuiID id = ImGui::GetID(label);
+  const bool open = ImGui::IsPopupOpen(ImHashStr("##ComboPopup", 0, id), ImGuiPopupFlags_None);
+  a11y::hint_next(a11y::Hint::Combobox, label,
+                  core::a11y::kOpenable | (open ? core::a11y::kOpened : 0u));
+  if (!ImGui::BeginCombo(label, preview)) return false;
+  a11y::describe_window(a11y::Hint::Listbox, "", core::a11y::describe_item({.label = label}).name + " options");
+  a11y::push_parent();
+  return true;
+}
+
+void end_combo() {
+  a11y::pop_parent();
+  ImGui::EndCombo();
+}
+
+void begin_radio_group(const std::string& name) {
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  a11y::describe_rect(a11y::Hint::RadioGroup, "", name, at.x, at.y, at.x + ImGui::GetContentRegionAvail().x,
+                      at.y + ImGui::GetFrameHeight());
+  a11y::push_parent();
+}
+
+void end_radio_group() { a11y::pop_parent(); }
+
+bool option(const char* label, bool selected) {
+  a11y::hint_next(a11y::Hint::Option, {}, 0, selected);
+  return ImGui::Selectable(label, selected);
 }
 
 void text_muted(const std::string& text) { text_colored_wrapped(palette().muted, text); }
@@ -62,6 +113,7 @@ bool primary_button(const char* label, const ImVec2& size) {
 
 float horizontal_splitter(const char* id, float thickness) {
   const float width = ImGui::GetContentRegionAvail().x;
+  a11y::hint_next(a11y::Hint::Hidden);  // a mouse's handle; the keyboard has nothing to do with it
   ImGui::InvisibleButton(id, ImVec2(std::max(1.0f, width), thickness));
   const bool active = ImGui::IsItemActive();
   if (active || ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeNS);

@@ -7,6 +7,7 @@
 
 #include <imgui.h>
 
+#include "app/accessibility.hpp"
 #include "core/connection_check.hpp"
 
 namespace app::ui {
@@ -14,8 +15,34 @@ namespace app::ui {
 // `n` times the current font size, in device pixels.
 float em(float n);
 
+// Wrapped text, also read by screen readers in its place.
 void text_colored_wrapped(const ImVec4& color, const std::string& text);
 void text_muted(const std::string& text);
+
+// ---- what items are to assistive technology (accessibility.hpp) ----
+
+// A panel's title: a separator line with the title, a heading to screen readers.
+void section_title(const std::string& title);
+
+// Wrapped text that is also `hint` to screen readers (Status: spoken politely
+// when it changes; Alert: spoken at once; Text: read in its place), under
+// `key` in the widget map.
+void text_as(a11y::Hint hint, const std::string& key, const ImVec4& color, const std::string& text);
+
+// The last item (a text, a group) read as `hint` with these words, under `key` in the widget map.
+void describe_last(a11y::Hint hint, const std::string& key, const std::string& words);
+
+// A combo box `label` ("##key") showing `preview`: a combobox that says
+// whether it is open, its list a listbox; options inside go through `option`.
+bool begin_combo(const char* label, const char* preview);
+void end_combo();
+// Radio buttons (or buttons acting as such, with a Radio hint) that follow,
+// until end_radio_group(), are one group named `name` on this line.
+void begin_radio_group(const std::string& name);
+void end_radio_group();
+
+// An option of the open combo box (`label` as for Selectable); true when picked.
+bool option(const char* label, bool selected);
 
 // A filled circle before text on the same line; `frame_line` when that text
 // is aligned to framed widgets (AlignTextToFramePadding) on the line.

@@ -88,8 +88,9 @@ void serve_app_state(std::function<std::string()> build);
 void frame_drawn(long frame);
 
 // For benchmarks: the CPU time of the last drawn frame, published as
-// window.__app.frameMs and, with the recent ones, window.__app.frameTimes.
-void publish_frame_time(double milliseconds);
+// window.__app.frameMs and, with the recent ones, window.__app.frameTimes;
+// the part the accessibility layer took as window.__app.a11yTimes.
+void publish_frame_time(double milliseconds, double accessibility_milliseconds);
 
 // For benchmarks: a named point on the page's timeline (performance.mark),
 // e.g. "app-main" and "app-first-frame", to show where start-up time goes.
@@ -115,6 +116,23 @@ void set_page_theme(bool dark, const std::string& background_css);
 
 // macOS and iOS, where shortcuts use Cmd instead of Ctrl.
 bool is_apple();
+
+// ---- the accessibility layer ---------------------------------------------
+
+// Puts a layer of DOM nodes over the canvas for assistive technology and the
+// keyboard: each node carries an ARIA role, name and states and sits over its
+// item. Tab and Shift+Tab move the browser's focus through the nodes (the
+// canvas never sees Tab); `on_focus(id)` runs when focus reaches a node,
+// `on_press(id)` when assistive technology clicks one. Mouse and touch events
+// on a node go on to the canvas, so pointer users see no difference. Text
+// typed into a text-field node arrives through `start`'s `on_text`.
+void start_accessibility(std::function<void(std::uint32_t id)> on_focus,
+                         std::function<void(std::uint32_t id)> on_press);
+
+// Applies `changes_json` (core::a11y::changes_json; empty: none) to the
+// layer, speaks its announcements through the page's live regions, and when
+// `focus_id` is not 0 and the keyboard is in the layer, moves focus to that node.
+void update_accessibility(const std::string& changes_json, std::uint32_t focus_id);
 
 // ---- text input and clipboard --------------------------------------------
 

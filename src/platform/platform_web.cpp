@@ -31,6 +31,16 @@ std::map<int, std::function<void(platform::StaticFile&)>>& pending_static_files(
   return handlers;
 }
 
+struct AccessibilityHandlers {
+  std::function<void(std::uint32_t)> on_focus;
+  std::function<void(std::uint32_t)> on_press;
+};
+
+AccessibilityHandlers& accessibility_handlers() {
+  static AccessibilityHandlers handlers;
+  return handlers;
+}
+
 std::function<void(const char*)>& text_handler() {
   static std::function<void(const char*)> handler;
   return handler;
@@ -163,7 +173,10 @@ EM_JS(int, js_css_width, (), { return Math.max(1, Math.round(Module.canvas.getBo
 EM_JS(int, js_css_height, (), { return Math.max(1, Math.round(Module.canvas.getBoundingClientRect().height)); });
 EM_JS(double, js_pixel_ratio, (), { return window.devicePixelRatio || 1; });
 
-EM_JS(void, js_set_cursor, (const char* name), { Module.canvas.style.cursor = UTF8ToString(name); });
+EM_JS(void, js_set_cursor, (const char* name), {
+  Module.canvas.style.cursor = UTF8ToString(name);
+  if (Module.a11yCursor) Module.a11yCursor(UTF8ToString(name));
+});
 
 // window.__app is parsed from the app's JSON when read, once per drawn frame.
 EM_JS(void, js_serve_app_state, (), {
@@ -178,6 +191,7 @@ EM_JS(void, js_serve_app_state, (), {
         cachedFrame = Module.appFrame;
       }
       cached.frameTimes = Module.frameTimes || [];
+      cached.a11yTimes = Module.a11yTimes || [];
       cached.frameMs = cached.frameTimes.length ? cached.frameTimes[cached.frameTimes.length - 1] : 0;
       return cached;
     },
@@ -196,10 +210,12 @@ EM_JS(char*, js_page_origin, (), { return allocateUTF8(location.origin); });
 EM_JS(char*, js_page_url, (), { return allocateUTF8(location.href.split("#")[0]); });
 
 // A ring of the last 240 frames: cheap to keep, enough for a benchmark's window.
-EM_JS(void, js_publish_frame_time, (double ms), {
+EM_JS(void, js_publish_frame_time, (double ms, double a11y_ms), {
   const times = Module.frameTimes || (Module.frameTimes = []);
+  const a11y = Module.a11yTimes || (Module.a11yTimes = []);
   times.push(ms);
-  if (times.length > 240) times.shift();
+  a11y.push(a11y_ms);
+  if (times.length > 240) { times.shift(); a11y.shift(); }
 });
 
 EM_JS(void, js_mark_timeline, (const char* name), {
@@ -226,6 +242,7 @@ EM_JS(int, js_is_apple, (), {
 EM_JS(void, js_start, (int apple), {
   const field = document.createElement("textarea");
   field.setAttribute("aria-label", "Text input");
+  field.setAttribute("tabindex", "-1");
   field.setAttribute("autocomplete", "off");
   field.setAttribute("autocorrect", "off");
   field.setAttribute("autocapitalize", "off");
@@ -241,23 +258,28 @@ EM_JS(void, js_start, (int apple), {
     const p = allocateUTF8(text);
     _platform_text_input(p);
   };
-  let composing = false;
-  field.addEventListener("compositionstart", () => { composing = true; });
-  field.addEventListener("compositionend", (e) => { composing = false; send(e.data); field.value = ""; });
-  field.addEventListener("input", (e) => {
-    if (composing || e.isComposing) return;
-    if (e.inputType === "insertText" || e.inputType === "insertReplacementText") send(e.data);
-    field.value = "";
-  });
-  field.addEventListener("paste", (e) => {
-    e.preventDefault();
-    const text = e.clipboardData ? e.clipboardData.getData("text/plain") : "";
-    _platform_clipboard_pasted(allocateUTF8(text), lengthBytesUTF8(text));
-  });
+  // Typed text from a text element (this field, or a text-field node of the
+  // accessibility layer) goes to the app; the element itself stays empty.
+  Module.takeTextFrom = (element) => {
+    let composing = false;
+    element.addEventListener("compositionstart", () => { composing = true; });
+    element.addEventListener("compositionend", (e) => { composing = false; send(e.data); element.value = ""; });
+    element.addEventListener("input", (e) => {
+      if (composing || e.isComposing) return;
+      if (e.inputType === "insertText" || e.inputType === "insertReplacementText") send(e.data);
+      element.value = "";
+    });
+    element.addEventListener("paste", (e) => {
+      e.preventDefault();
+      const text = e.clipboardData ? e.clipboardData.getData("text/plain") : "";
+      _platform_clipboard_pasted(allocateUTF8(text), lengthBytesUTF8(text));
+    });
+  };
+  Module.takeTextFrom(field);
   // Keep the keyboard focus on the field; mousedown's default would move it to the canvas.
   Module.canvas.addEventListener("mousedown", (e) => { e.preventDefault(); focus(); }, true);
   Module.canvas.addEventListener("touchend", focus, true);
-  window.addEventListener("focus", focus);
+  window.addEventListener("focus", () => { if (!Module.a11yRoot || !Module.a11yRoot.contains(document.activeElement)) focus(); });
   focus();
   // macOS sends no keyup for keys released while Cmd is down: release them all with Cmd.
   if (apple) {
@@ -265,7 +287,7 @@ EM_JS(void, js_start, (int apple), {
   }
   const wake = () => { _platform_wake(); };
   for (const type of ["keydown", "keyup", "mousemove", "mousedown", "mouseup", "wheel", "touchstart", "touchmove",
-                      "touchend", "resize", "focus", "blur", "paste", "input", "compositionend"]) {
+                      "touchend", "resize", "focus", "blur", "paste", "input", "compositionend", "focusin", "click"]) {
     window.addEventListener(type, wake, { capture: true, passive: true });
   }
   // Another tab of this site wrote to storage (a tab is not told of its own writes).
@@ -276,6 +298,181 @@ EM_JS(void, js_start, (int apple), {
   window.addEventListener("hashchange", () => {
     _platform_fragment_changed(allocateUTF8(location.hash.replace(/^#/, "")));
   });
+});
+
+// The accessibility layer: one element per node of the app's accessible tree,
+// over the canvas, invisible (the canvas shows everything) but in the
+// accessibility tree and the Tab order. Text fields are real text elements,
+// so typing and screen readers work as on any page.
+EM_JS(void, js_start_accessibility, (), {
+  const canvas = Module.canvas;
+  canvas.setAttribute("aria-hidden", "true");
+  const root = document.createElement("main");
+  root.id = "a11y-tree";
+  root.setAttribute("aria-label", "CRUD Workbench");
+  root.style.cssText = "position:fixed;inset:0;overflow:hidden;opacity:0;z-index:1;";
+  document.body.appendChild(root);
+  Module.a11yRoot = root;
+  const region = (id, role, live) => {
+    const element = document.createElement("div");
+    element.id = id;
+    element.setAttribute("role", role);
+    element.setAttribute("aria-live", live);
+    element.setAttribute("aria-atomic", "true");
+    element.style.cssText = "position:fixed;left:0;top:0;width:1px;height:1px;overflow:hidden;opacity:0;";
+    document.body.appendChild(element);
+    return element;
+  };
+  Module.a11yPolite = region("a11y-polite", "status", "polite");
+  Module.a11yAssertive = region("a11y-assertive", "alert", "assertive");
+  Module.a11yNodes = new Map();
+
+  // Tab belongs to the page: it moves focus between nodes. GLFW would pass it
+  // to ImGui (and cancel the browser's move), so it never sees it.
+  const isTab = (e) => e.key === "Tab" && !e.ctrlKey && !e.altKey && !e.metaKey;
+  window.removeEventListener("keydown", GLFW.onKeydown, true);
+  window.removeEventListener("keyup", GLFW.onKeyup, true);
+  window.addEventListener("keydown", (e) => {
+    if (!isTab(e)) { GLFW.onKeydown(e); return; }
+    if (root.contains(document.activeElement)) return;  // the browser moves focus to the next node
+    // From the canvas (after a click): into the layer, at the first or last node.
+    const stops = root.querySelectorAll("[tabindex='0'], input, textarea");
+    if (stops.length === 0) return;
+    e.preventDefault();
+    stops[e.shiftKey ? stops.length - 1 : 0].focus({ preventScroll: true });
+  }, true);
+  window.addEventListener("keyup", (e) => { if (!isTab(e)) GLFW.onKeyup(e); }, true);
+
+  const idOf = (element) => {
+    while (element && element !== root) {
+      if (element.dataset && element.dataset.id) return Number(element.dataset.id);
+      element = element.parentNode;
+    }
+    return 0;
+  };
+  root.addEventListener("focusin", (e) => { const id = idOf(e.target); if (id) _platform_a11y_focus(id); });
+  // A click with no pointer behind it (detail 0) comes from assistive technology; a pointer's goes to the canvas.
+  root.addEventListener("click", (e) => {
+    if (e.detail !== 0) return;
+    const id = idOf(e.target);
+    if (id) { e.preventDefault(); _platform_a11y_press(id); }
+  });
+  const forward = (e) => {
+    if (e.type === "mousedown") e.preventDefault();  // focus stays where the canvas puts it
+    const touches = (list) => Array.from(list || []);
+    const copy = e.type.startsWith("touch")
+      ? new TouchEvent(e.type, { bubbles: true, cancelable: true, touches: touches(e.touches),
+                                 targetTouches: touches(e.targetTouches), changedTouches: touches(e.changedTouches) })
+      : new MouseEvent(e.type, e);
+    canvas.dispatchEvent(copy);
+    if (e.type.startsWith("touch")) e.preventDefault();
+  };
+  // (Not the wheel: ImGui reads it from the document, where it arrives anyway.)
+  for (const type of ["mousemove", "mousedown", "mouseup", "touchstart", "touchmove", "touchend", "touchcancel",
+                      "contextmenu"]) {
+    root.addEventListener(type, type === "contextmenu" ? (e) => e.preventDefault() : forward,
+                          { capture: true, passive: false });
+  }
+  Module.a11yCursor = (name) => { root.style.cursor = name; };
+});
+
+EM_JS(void, js_update_accessibility, (const char* changes_text, int focus_id), {
+  const root = Module.a11yRoot;
+  const nodes = Module.a11yNodes;
+  if (!root) return;
+  const textRoles = { heading: 1, status: 1, alert: 1, cell: 1, columnheader: 1, text: 1 };
+  const apply = (element, node) => {
+    const style = element.style;
+    style.left = node.x + "px";
+    style.top = node.y + "px";
+    style.width = node.w + "px";
+    style.height = node.h + "px";
+    element.dataset.key = node.key;
+    const role = node.role;
+    if (role === "textbox") {
+      element.setAttribute("aria-label", node.name);
+    } else if (textRoles[role]) {
+      // Read from its text; only a row keeps its cells as children.
+      if (element.firstChild && element.firstChild.nodeType === 3) element.firstChild.nodeValue = node.name;
+      else element.insertBefore(document.createTextNode(node.name), element.firstChild);
+    } else if (role !== "row") {
+      element.setAttribute("aria-label", node.name);
+    }
+    const state = (name, value) => {
+      if (value === undefined) element.removeAttribute(name);
+      else element.setAttribute(name, value ? "true" : "false");
+    };
+    state("aria-checked", node.checked);
+    state("aria-expanded", node.expanded);
+    state("aria-selected", node.selected);
+    state("aria-disabled", node.disabled ? true : undefined);
+    if (role === "textbox") element.readOnly = !!node.disabled;
+  };
+  const focusable = { button: 1, checkbox: 1, radio: 1, combobox: 1, option: 1, tab: 1, row: 1, columnheader: 1 };
+  const create = (node) => {
+    let element;
+    if (node.role === "textbox") {
+      element = document.createElement(node.multiline ? "textarea" : "input");
+      if (!node.multiline) element.type = "text";
+      element.setAttribute("autocomplete", "off");
+      element.setAttribute("spellcheck", "false");
+      Module.takeTextFrom(element);
+    } else {
+      element = document.createElement("div");
+      if (node.role !== "text") element.setAttribute("role", node.role);
+      if (focusable[node.role]) element.tabIndex = 0;
+      if (node.role === "heading") element.setAttribute("aria-level", "2");
+      // The page speaks through its own live regions, once per change.
+      if (node.role === "status" || node.role === "alert") element.setAttribute("aria-live", "off");
+    }
+    element.dataset.id = node.id;
+    element.style.cssText = "position:fixed;margin:0;padding:0;border:0;box-sizing:border-box;overflow:hidden;" +
+                            "white-space:nowrap;font-size:12px;background:transparent;resize:none;";
+    apply(element, node);
+    return element;
+  };
+  const text = UTF8ToString(changes_text);
+  if (text) {
+    const changes = JSON.parse(text);
+    for (const id of changes.remove) {
+      const element = nodes.get(id);
+      if (element) { element.remove(); nodes.delete(id); }
+    }
+    const created = changes.insert.map((node) => {
+      const element = create(node);
+      nodes.set(node.id, element);
+      return [node, element];
+    });
+    for (const [node, element] of created) {
+      const parent = (node.parent && nodes.get(node.parent)) || root;
+      const before = node.before ? nodes.get(node.before) : null;
+      parent.insertBefore(element, before && before.parentNode === parent ? before : null);
+    }
+    for (const node of changes.update) {
+      const element = nodes.get(node.id);
+      if (element) apply(element, node);
+    }
+    if (changes.order) {
+      for (const [id, parentId] of changes.order) {
+        const element = nodes.get(id);
+        if (element) ((parentId && nodes.get(parentId)) || root).appendChild(element);
+      }
+    }
+    // The same words again are still news: clear, then say.
+    const say = (region, words) => {
+      if (!words) return;
+      region.textContent = "";
+      setTimeout(() => { region.textContent = words; }, 50);
+    };
+    say(Module.a11yPolite, changes.polite);
+    say(Module.a11yAssertive, changes.assertive);
+  }
+  if (focus_id) {
+    const element = nodes.get(focus_id >>> 0);
+    if (element && root.contains(document.activeElement) && document.activeElement !== element) {
+      element.focus({ preventScroll: true });
+    }
+  }
 });
 
 EM_JS(void, js_set_text_input_area, (int active, float x, float y, float height), {
@@ -465,6 +662,16 @@ EMSCRIPTEN_KEEPALIVE void platform_text_input(char* text) {
   std::free(text);
 }
 
+EMSCRIPTEN_KEEPALIVE void platform_a11y_focus(double id) {
+  activity() = true;
+  if (accessibility_handlers().on_focus) accessibility_handlers().on_focus(static_cast<std::uint32_t>(id));
+}
+
+EMSCRIPTEN_KEEPALIVE void platform_a11y_press(double id) {
+  activity() = true;
+  if (accessibility_handlers().on_press) accessibility_handlers().on_press(static_cast<std::uint32_t>(id));
+}
+
 EMSCRIPTEN_KEEPALIVE void platform_clipboard_pasted(char* text, int length) {
   clipboard() = take_string(text, static_cast<std::size_t>(length));
 }
@@ -500,6 +707,16 @@ namespace platform {
 void start(std::function<void(const char* utf8)> on_text) {
   text_handler() = std::move(on_text);
   js_start(is_apple() ? 1 : 0);
+}
+
+void start_accessibility(std::function<void(std::uint32_t id)> on_focus,
+                         std::function<void(std::uint32_t id)> on_press) {
+  accessibility_handlers() = {std::move(on_focus), std::move(on_press)};
+  js_start_accessibility();
+}
+
+void update_accessibility(const std::string& changes_json, std::uint32_t focus_id) {
+  js_update_accessibility(changes_json.c_str(), static_cast<int>(focus_id));
 }
 
 bool take_activity() { return std::exchange(activity(), false); }
@@ -556,7 +773,9 @@ std::string page_origin() { return take_string(js_page_origin()); }
 
 std::string page_url() { return take_string(js_page_url()); }
 
-void publish_frame_time(double milliseconds) { js_publish_frame_time(milliseconds); }
+void publish_frame_time(double milliseconds, double accessibility_milliseconds) {
+  js_publish_frame_time(milliseconds, accessibility_milliseconds);
+}
 
 void mark_timeline(const char* name) { js_mark_timeline(name); }
 

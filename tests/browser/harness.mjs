@@ -1,8 +1,13 @@
 // Browser test harness: starts the local stack (in memory, free ports) and
 // Debian's Chromium through playwright-core, and drives the ImGui canvas like
 // a person through what the app publishes in window.__app:
-//   widgets:  {label: {x, y, w, h, visible}} in CSS pixels
+//   widgets:  {key: {x, y, w, h, visible, shown}} in CSS pixels, for every
+//             item ImGui drew last frame (src/app/accessibility.hpp): the key
+//             is the label's `##` id when it has one ("Save…##Save file" is
+//             "Save file"), else the label ("Send")
 //   snapshot: what the app shows (endpoint, response, ...)
+// and like assistive technology through the page's accessibility layer
+// (#a11y-tree: ARIA roles and names, Playwright's getByRole, the keyboard).
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import http from 'node:http';
@@ -134,7 +139,12 @@ export class AppPage {
   static async open(context, url) {
     const app = new AppPage(await context.newPage());
     await app.page.goto(url);
-    await app.page.waitForFunction(() => window.__app && window.__app.ready, null, { timeout: 30000 });
+    try {
+      await app.page.waitForFunction(() => window.__app && window.__app.ready, null, { timeout: 30000 });
+    } catch (error) {
+      error.message += `\npage errors: ${JSON.stringify(app.consoleErrors)}`;
+      throw error;
+    }
     return app;
   }
 
@@ -183,6 +193,15 @@ export class AppPage {
     await this.settle(15000 + 250 * [...text].length);
   }
 
+  // Clicks a text field, selects all and puts `text` in at once, as an input
+  // method or dictation does (no key per character: quicker than fill).
+  async enter(label, text) {
+    await this.click(label);
+    await this.page.keyboard.press('Control+A');
+    await this.page.keyboard.insertText(text);
+    await this.settle();
+  }
+
   // Waits until the system clipboard holds text `accept` takes (writing to it
   // is asynchronous in the page); returns that text.
   async clipboardText(accept, what, timeout = 10000) {
@@ -202,6 +221,30 @@ export class AppPage {
       const step = (left) => (left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
       step(n);
     }), count);
+  }
+
+  // The node of the accessibility layer that has the keyboard: {role, name, key}, or null.
+  async focused() {
+    return this.page.evaluate(() => {
+      const e = document.activeElement;
+      if (!e || !e.dataset || !e.dataset.id) return null;
+      const role = e.getAttribute('role') || (e.tagName === 'INPUT' || e.tagName === 'TEXTAREA' ? 'textbox' : '');
+      return { role, name: e.getAttribute('aria-label') || e.textContent, key: e.dataset.key };
+    });
+  }
+
+  // Presses Tab (Shift+Tab with `back`) until the keyboard is on the node
+  // named (or keyed) `name`, as a keyboard user looks for the focus ring;
+  // returns that node. At most `limit` presses.
+  async tabTo(name, { role, back = false, limit = 250 } = {}) {
+    const seen = [];
+    for (let i = 0; i < limit; ++i) {
+      await this.page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+      const now = await this.focused();
+      if (now && (now.name === name || now.key === name) && (!role || now.role === role)) return now;
+      seen.push(now ? `${now.role}:${now.name}` : '(outside the app)');
+    }
+    throw new Error(`Tab never reached ${role ?? ''} "${name}"; it went through: ${seen.join(' | ')}`);
   }
 
   // Shows the raw JSON editor of the event (the request panel opens on the form).
