@@ -16,6 +16,8 @@
 #include "app/app.hpp"
 #include "app/glyph_atlas.hpp"
 #include "app/theme.hpp"
+#include "core/kinetic_scroll.hpp"
+#include "core/layout.hpp"
 #include "platform/platform.hpp"
 
 namespace {
@@ -29,6 +31,8 @@ struct Runtime {
   long frame = 0;
   double last_activity = 0;  // glfwGetTime() of the last input or arrival
   double atlas_ms = 0;       // the last font atlas rebuild: rasterize and upload (after the first frame)
+  core::KineticScroll scroll;  // a finger's drag, and the glide after it
+  double glide_time = 0;       // glfwGetTime() of the last glide step
 };
 
 // How long frames go on after the last activity: ImGui needs a few frames to
@@ -55,11 +59,13 @@ void follow_viewport(Runtime& rt) {
     rt.height = height;
   }
   rt.pixel_ratio = vp.pixel_ratio;
-  app::apply_theme(rt.pixel_ratio, rt.app->dark_theme());
+  const core::Layout& layout = rt.app->arrange(static_cast<float>(vp.css_width), static_cast<float>(vp.css_height),
+                                               platform::coarse_pointer());
+  app::apply_theme(rt.pixel_ratio, rt.app->dark_theme(), {.font_px = layout.font_px, .target_px = layout.target_px});
   const double started = emscripten_get_now();
   // Before the first frame the renderer has no texture yet: its first
   // NewFrame creates it from the atlas, so it is uploaded once.
-  const bool rebuilt = app::glyphs::update(rt.pixel_ratio);
+  const bool rebuilt = app::glyphs::update(layout.font_px * rt.pixel_ratio);
   if (rebuilt && rt.frame > 0) {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
@@ -86,6 +92,53 @@ void follow_mouse_cursor() {
     case ImGuiMouseCursor_NotAllowed: platform::set_cursor("not-allowed"); break;
     default: platform::set_cursor("default"); break;
   }
+}
+
+// A finger's movement as mouse-wheel steps: ImGui scrolls the window under
+// the pointer by 5 lines per vertical step and 2 per horizontal one.
+void scroll_by(float dx, float dy) {
+  if (dx == 0 && dy == 0) return;
+  const float line = ImGui::GetFontSize();
+  if (line <= 0) return;
+  ImGui::GetIO().AddMouseWheelEvent(dx / (2 * line), dy / (5 * line));
+}
+
+// Taps click; drags scroll what is under the finger (lists, the result table
+// under its header, JSON views), gliding on after a flick.
+void on_touch(const platform::TouchEvent& touch) {
+  Runtime& rt = runtime();
+  ImGuiIO& io = ImGui::GetIO();
+  const float ratio = rt.pixel_ratio > 0 ? rt.pixel_ratio : 1.0f;
+  io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+  switch (touch.kind) {
+    case platform::TouchKind::Down:
+      rt.scroll.press();
+      io.AddMousePosEvent(touch.x * ratio, touch.y * ratio);
+      break;
+    case platform::TouchKind::Tap:
+      io.AddMousePosEvent(touch.x * ratio, touch.y * ratio);
+      io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
+      io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+      break;
+    case platform::TouchKind::Drag: {
+      const core::Vec2f moved = rt.scroll.drag({touch.dx * ratio, touch.dy * ratio}, touch.seconds);
+      scroll_by(moved.x, moved.y);
+      break;
+    }
+    case platform::TouchKind::Lift:
+      rt.scroll.release(touch.seconds);
+      rt.glide_time = glfwGetTime();
+      break;
+  }
+}
+
+void glide(Runtime& rt) {
+  if (!rt.scroll.gliding()) return;
+  const double now = glfwGetTime();
+  const core::Vec2f moved = rt.scroll.step(static_cast<float>(now - rt.glide_time));
+  rt.glide_time = now;
+  ImGui::GetIO().AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+  scroll_by(moved.x, moved.y);
 }
 
 // What the app shows and where its widgets are, for browser tests (read on demand).
@@ -121,7 +174,9 @@ bool should_draw(Runtime& rt) {
   // The first frames are drawn whatever happens: on a busy machine the first can take longer than the
   // settle time, and the page would otherwise wait for input before it is ready.
   const bool starting = rt.frame < 2;
-  if (platform::take_activity() || input_queued || rt.app->animating() || starting) rt.last_activity = now;
+  if (platform::take_activity() || input_queued || rt.app->animating() || rt.scroll.gliding() || starting) {
+    rt.last_activity = now;
+  }
   return now - rt.last_activity < kSettleSeconds;
 }
 
@@ -130,6 +185,7 @@ void frame(void* arg) {
   if (!should_draw(rt)) return;
   const double started = emscripten_get_now();
   follow_viewport(rt);
+  glide(rt);
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGuiIO& io = ImGui::GetIO();
@@ -211,6 +267,7 @@ int main() {
   ImGui_ImplOpenGL3_Init("#version 300 es");
   connect_text_io(rt.window);
   app::a11y::install();
+  platform::start_touch(on_touch);
 
   static app::App app;
   rt.app = &app;
@@ -218,6 +275,9 @@ int main() {
   // The first frame is drawn at once rather than on the next animation frame.
   rt.last_activity = glfwGetTime();
   frame(&rt);
+  // The settling frames count from the end of the first one, which a busy
+  // machine can take longer than the settle time to draw.
+  rt.last_activity = glfwGetTime();
   platform::mark_timeline("app-first-frame");
   // The settling frames count from the end of the first one: on a busy
   // machine the first frame alone can outlast them, and the page would stop

@@ -280,6 +280,7 @@ SnapshotJson widgets_json(float pixel_ratio) {
     SnapshotJson entry = box(record.rect);
     entry.set("visible", shown.GetWidth() > 0);
     entry.set("shown", box(shown));
+    entry.set("role", core_a11y::role_name(description_of(record).role));
     out.set(key, std::move(entry));
   }
   return out;

@@ -33,8 +33,9 @@ void install();
 void begin_frame();
 void end_frame(float pixel_ratio);
 
-// The widget map: {key: {x, y, w, h, visible, shown: {x, y, w, h}}} in CSS
-// pixels; `shown` is the part its window does not clip, where a click lands.
+// The widget map: {key: {x, y, w, h, visible, shown: {x, y, w, h}, role}} in
+// CSS pixels; `shown` is the part its window does not clip, where a click
+// lands; `role` what it is to assistive technology ("button", "textbox", ...).
 SnapshotJson widgets_json(float pixel_ratio);
 
 // ---- what the drawing code says about its items ----

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "app/glyph_atlas.hpp"
 #include "app/response_model.hpp"
@@ -59,12 +61,33 @@ App::App() {
 
   load_history();
 
+  if (const auto scale = platform::storage_get(kTextScaleKey)) {
+    text_scale_ = core::pinch_text_scale(std::strtof(scale->c_str(), nullptr), 1, 1);
+  }
   request_.text = platform::storage_get(kDraftKey)
                       .value_or(core::event_text(core::example_event(core::Operation::Create, core::site_table(connection_.site))));
   editor_text_changed();
   load_presets();
   open_link(platform::url_fragment());
   update_title();
+}
+
+const core::Layout& App::arrange(float css_width, float css_height, bool touch) {
+  touch_ = touch;
+  if (auto pinch = platform::take_pinch()) {
+    const float scale = core::pinch_text_scale(text_scale_, pinch->start_distance, pinch->end_distance);
+    if (scale != text_scale_) {
+      text_scale_ = scale;
+      remember(kTextScaleKey, std::to_string(text_scale_));
+    }
+  }
+  layout_ = core::decide_layout({.css_width = css_width,
+                                 .css_height = css_height,
+                                 .touch = touch,
+                                 .text_scale = text_scale_,
+                                 .choice = layout_choice_});
+  layout_choice_ = core::layout_shown(layout_choice_, layout_.kind);
+  return layout_;
 }
 
 void App::draw() {
@@ -83,14 +106,121 @@ void App::draw() {
   ImGui::Begin("CRUD Workbench", nullptr, flags);
   ImGui::PopStyleVar(3);
 
-  if (draw_header_bar(dark_, connection_).toggle_theme) toggle_theme();
+  const HeaderBarOptions header{.compact = layout_.compact_header,
+                                .sidebar_toggle = layout_.sidebar_toggle,
+                                .sidebar_shown = layout_.sidebar};
+  const HeaderBarResult header_result = draw_header_bar(dark_, connection_, header);
+  if (header_result.toggle_theme) toggle_theme();
+  if (header_result.toggle_sidebar) layout_choice_.sidebar_folded = !layout_choice_.sidebar_folded;
   if (!banner_.empty() && draw_banner(banner_)) dismiss_banner();
-  const float width = ImGui::GetContentRegionAvail().x;
-  draw_sidebar(std::clamp(width * 0.3f, std::min(ui::em(20), width * 0.5f), std::min(ui::em(30), width * 0.5f)));
-  ImGui::SameLine(0, 0);
-  draw_main();
+  if (layout_.tab_bar) {
+    draw_one_column();
+  } else {
+    const float width = ImGui::GetContentRegionAvail().x;
+    if (layout_.sidebar) {
+      const float share = layout_.sidebar_share;
+      draw_sidebar(std::clamp(width * share, std::min(ui::em(20), width * 0.5f), std::min(ui::em(30), width * 0.5f)));
+      ImGui::SameLine(0, 0);
+    }
+    draw_main();
+  }
+  keep_edited_field_visible();
   ImGui::End();
   update_title();
+}
+
+void App::draw_one_column() {
+  const float bar_height = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y;
+  const float page_height = std::max(1.0f, ImGui::GetContentRegionAvail().y - bar_height - ImGui::GetStyle().ItemSpacing.y);
+  const core::LayoutTab tab = layout_.tab;
+  ImGui::BeginChild("page", ImVec2(0, page_height), ImGuiChildFlags_AlwaysUseWindowPadding,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  switch (tab) {
+    case core::LayoutTab::Request:
+      act(draw_request_panel(request_, exchange_, send_pressed_, layout_.send_at_bottom));
+      break;
+    case core::LayoutTab::Answer:
+      act(draw_response_panel(response_, export_, exchange_.has_value()));
+      break;
+    case core::LayoutTab::Connection:
+    case core::LayoutTab::Presets:
+    case core::LayoutTab::History:
+      draw_panel_page("panel", tab);
+      break;
+  }
+  ImGui::EndChild();
+  draw_tab_bar(bar_height);
+}
+
+// Connection, Presets or History alone, scrolling as one page.
+void App::draw_panel_page(const char* id, core::LayoutTab tab) {
+  ImGui::BeginChild(id, ImVec2(0, 0));
+  if (tab == core::LayoutTab::Connection) act(draw_connection_panel(connection_));
+  if (tab == core::LayoutTab::Presets) act(draw_presets_panel(presets_));
+  if (tab == core::LayoutTab::History) act(draw_history_panel(history_, !exchange_.has_value()));
+  ImGui::EndChild();
+}
+
+// At the bottom, where a thumb reaches: one button per panel, the shown one
+// highlighted, a dot on Answer when an answer has not been seen.
+void App::draw_tab_bar(float height) {
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, palette().header_bg);
+  ImGui::BeginChild("tab bar", ImVec2(0, height), 0, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  const float gap = ui::em(0.2f);
+  const float count = static_cast<float>(core::kLayoutTabs.size());
+  const float width = (ImGui::GetContentRegionAvail().x - gap * (count + 1)) / count;
+  ImGui::SetCursorPos(ImVec2(gap, ImGui::GetStyle().WindowPadding.y * 0.5f));
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ui::em(0.1f), ImGui::GetStyle().FramePadding.y));
+  // Labels a little smaller than the text, as phones' tab bars have them: "Connection" fits a fifth of a phone.
+  ImGui::SetWindowFontScale(0.8f);
+  a11y::describe_window(a11y::Hint::TabList, "", "Panels");
+  a11y::push_parent();
+  for (const core::LayoutTab tab : core::kLayoutTabs) {
+    const std::string name(core::layout_tab_name(tab));
+    const bool selected = layout_.tab == tab;
+    const bool badge = tab == core::LayoutTab::Answer && layout_.answer_badge;
+    ImGui::PushStyleColor(ImGuiCol_Button, selected ? palette().accent : ImVec4(0, 0, 0, 0));
+    if (selected) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+    a11y::hint_next(a11y::Hint::Tab, (badge ? name + ", new answer" : name) + "##Tab " + name, 0, selected);
+    if (ImGui::Button((name + "##Tab " + name).c_str(), ImVec2(width, std::max(ImGui::GetFrameHeight(), touch_target())))) {
+      layout_choice_ = core::tab_picked(layout_choice_, tab);
+    }
+    if (selected) ImGui::PopStyleColor();
+    ImGui::PopStyleColor();
+    if (badge) {
+      const ImVec2 max = ImGui::GetItemRectMax();
+      const float r = ui::em(0.3f);
+      ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(max.x - r * 2, ImGui::GetItemRectMin().y + r * 2), r,
+                                                  ImGui::ColorConvertFloat4ToU32(palette().error));
+    }
+    ImGui::SameLine(0, gap);
+  }
+  a11y::pop_parent();
+  ImGui::PopStyleVar();
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+}
+
+// The field being edited stays on screen when the window gets shorter (a
+// phone's keyboard takes the bottom of the page): each window around it
+// scrolls until its caret shows.
+void App::keep_edited_field_visible() {
+  ImGuiContext& g = *GImGui;
+  if (!g.PlatformImeData.WantVisible || g.ActiveIdWindow == nullptr) return;
+  const float margin = ui::em(0.5f);
+  const float caret_bottom = g.PlatformImeData.InputPos.y + g.PlatformImeData.InputLineHeight + margin;
+  const float caret_top = g.PlatformImeData.InputPos.y - margin;
+  for (ImGuiWindow* window = g.ActiveIdWindow; window != nullptr; window = window->ParentWindow) {
+    const ImRect clip = window->InnerClipRect;
+    if (caret_bottom > clip.Max.y && window->ScrollMax.y > window->Scroll.y) {
+      ImGui::SetScrollY(window, std::min(window->ScrollMax.y, window->Scroll.y + caret_bottom - clip.Max.y));
+      break;
+    }
+    if (caret_top < clip.Min.y && window->Scroll.y > 0) {
+      ImGui::SetScrollY(window, std::max(0.0f, window->Scroll.y - (clip.Min.y - caret_top)));
+      break;
+    }
+  }
 }
 
 bool App::animating() const {
@@ -195,6 +325,7 @@ void App::act(const HistoryPanelResult& result) {
 void App::set_editor_text(std::string text, std::string origin) {
   request_.text = std::move(text);
   request_.origin = std::move(origin);
+  layout_choice_ = core::request_loaded(layout_choice_);
   editor_text_changed();
 }
 
@@ -251,6 +382,7 @@ void App::send_event(const core::JsonValue& event, bool next_page) {
   core::HistoryEntry entry = core::make_history_entry(event, connection_.settings.connection.endpoint, now_ms());
   const core::HttpRequest request = core::build_http_request(event, connection_.settings.connection);
   request_.problem.clear();
+  if (!next_page) layout_choice_ = core::request_sent(layout_choice_, layout_.tab);
   exchange_ = Exchange{.started_at = ImGui::GetTime(), .operation = entry.operation, .next_page = next_page};
   exchange_->id = platform::http_send(request, connection_.settings.timeout_seconds * 1000,
                                       [this, entry, event, request, next_page](core::HttpResponse response) mutable {
@@ -270,6 +402,7 @@ void App::receive_answer(core::HistoryEntry entry, const core::JsonValue& event,
     return;
   }
   response_ = std::move(answer);
+  layout_choice_ = core::answer_arrived(layout_choice_, layout_.kind);
   if (entry.operation == "list") start_paging(*response_, event);
   if (response_->verdict.state != core::ConnectionState::Unknown) connection_.verdict = response_->verdict;
   entry.status = response_->http.status;
@@ -423,6 +556,16 @@ void App::toggle_theme(bool save) {
   platform::set_page_theme(dark_, page_background_css(dark_));
 }
 
+SnapshotJson App::layout_snapshot() const {
+  return {{"kind", std::string(core::layout_kind_name(layout_.kind))},
+          {"tab", layout_.tab_bar ? SnapshotJson(std::string(core::layout_tab_name(layout_.tab))) : SnapshotJson()},
+          {"sidebar", layout_.sidebar},
+          {"answer_badge", layout_.answer_badge},
+          {"touch", touch_},
+          {"font_px", layout_.font_px},
+          {"text_scale", text_scale_}};
+}
+
 void App::update_title() {
   const std::string host = core::endpoint_host(connection_.settings.connection.endpoint);
   std::string title = host.empty() ? "CRUD Workbench" : "CRUD Workbench · " + host;
@@ -441,7 +584,8 @@ SnapshotJson App::snapshot() const {
           {"export", export_snapshot(export_)},
           {"history", history_snapshot(history_)},
           {"presets", presets_snapshot(presets_)},
-          {"storage", storage_snapshot()}};
+          {"storage", storage_snapshot()},
+          {"layout", layout_snapshot()}};
 }
 
 }  // namespace app

@@ -1,5 +1,7 @@
-// The workbench: owns the state of every area, draws the layout (header bar,
-// sidebar with Connection and History, request above response), and acts on
+// The workbench: owns the state of every area, draws the layout core::decide_layout
+// picks (header bar; sidebar with Connection, Presets and History beside the
+// request above the response; or one panel at a time above a tab bar on a
+// phone), and acts on
 // what the panels report: sending, testing, restoring, remembering.
 // One App lives for the whole page; platform callbacks refer to it.
 #pragma once
@@ -11,6 +13,7 @@
 
 #include "app/panels.hpp"
 #include "app/state.hpp"
+#include "core/layout.hpp"
 
 namespace app {
 
@@ -20,6 +23,9 @@ class App {
   App(const App&) = delete;
   App& operator=(const App&) = delete;
 
+  // Decides this frame's layout (core::decide_layout) for the page's size in
+  // CSS px and its pointer; call before the theme is applied and draw().
+  const core::Layout& arrange(float css_width, float css_height, bool touch);
   // Draws one frame of UI into the current ImGui frame.
   void draw();
   // What the app shows, for tests: {theme, title, banner, connection, request, response, history}.
@@ -34,6 +40,12 @@ class App {
  private:
   void draw_sidebar(float width);
   void draw_main();
+  // One column (phones): the chosen tab's panel above the tab bar.
+  void draw_one_column();
+  void draw_tab_bar(float height);
+  void draw_panel_page(const char* id, core::LayoutTab tab);
+  void keep_edited_field_visible();
+  SnapshotJson layout_snapshot() const;
 
   void act(const ConnectionPanelResult& result);
   void act(const RequestPanelResult& result);
@@ -104,6 +116,10 @@ class App {
   std::string banner_;
   bool banner_is_link_ = false;
   float request_share_ = 0.45f;  // of the main column's height; the splitter moves it
+  core::LayoutChoice layout_choice_;
+  core::Layout layout_;
+  bool touch_ = false;
+  float text_scale_ = 1;  // the app's own text size; a pinch changes it
   std::string title_;
 };
 

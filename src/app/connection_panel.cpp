@@ -61,7 +61,7 @@ bool draw_header_row(ConnectionState& state, std::size_t index, bool& remove) {
   const std::string n = std::to_string(index);
   const ImGuiStyle& style = ImGui::GetStyle();
   const float secret_width = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize("Secret").x;
-  const float remove_width = ui::button_width("×");
+  const float remove_width = ui::target_width("×");
   const float fields = ImGui::GetContentRegionAvail().x - secret_width - remove_width - style.ItemSpacing.x * 3;
   bool changed = false;
   ImGui::PushID(static_cast<int>(index));
@@ -77,7 +77,7 @@ bool draw_header_row(ConnectionState& state, std::size_t index, bool& remove) {
     ui::tooltip_wrapped("A secret value is hidden, never put in a link, and remembered only with the key.");
   }
   ImGui::SameLine();
-  if (ImGui::Button(("×##Remove header " + n).c_str())) remove = true;
+  if (ImGui::Button(("×##Remove header " + n).c_str(), ImVec2(remove_width, 0))) remove = true;
   ImGui::PopID();
   draw_diagnostics(state.diagnostics, "connection.headers[" + n + "]");
   return changed;

@@ -11,7 +11,6 @@
 namespace app::glyphs {
 namespace {
 
-constexpr float kFontSize = 15.0f;
 // DejaVu Sans's em as a share of the height ImGui sizes fonts by (ascent
 // minus descent: 2048 / 2384 units). Fallback fonts get the same em, not the
 // same height: their ascent and descent vary (Noto Sans Arabic's span twice
@@ -60,7 +59,7 @@ struct Atlas {
   std::vector<std::string> notices;
   bool replan = false;
   bool said_full = false;
-  float built_ratio = 0;
+  float built_size = 0;  // the text size the atlas was rasterized at, device pixels
   int loading = 0;
   int missing = 0;  // most characters drawn without a glyph in one frame since the last answer
   int builds = 0;
@@ -108,7 +107,7 @@ void start_fetch(Atlas& a, std::size_t file) {
 
 // Rasterizes `glyphs` (first-frame, compiled-in and loaded-file codepoints)
 // into both fonts, the fallback files merged in. True when the texture fits.
-bool build(Atlas& a, float pixel_ratio, const core::CodepointSet& glyphs) {
+bool build(Atlas& a, float text_px, const core::CodepointSet& glyphs) {
   const auto started = std::chrono::steady_clock::now();
   core::CodepointSet compiled;
   std::vector<core::CodepointSet> per_file(a.data.size());
@@ -132,7 +131,7 @@ bool build(Atlas& a, float pixel_ratio, const core::CodepointSet& glyphs) {
   io.Fonts->Clear();
   const int side = std::min(platform::max_texture_size(), kMaxTextureSide);
   io.Fonts->TexDesiredWidth = side < kMaxTextureSide ? side : 0;
-  const float size = kFontSize * pixel_ratio;
+  const float size = text_px;
   for (const auto bytes : {fonts::ui_bytes, fonts::mono_bytes}) {
     ImFontConfig config;
     config.OversampleH = 1;
@@ -163,8 +162,8 @@ bool build(Atlas& a, float pixel_ratio, const core::CodepointSet& glyphs) {
 // The atlas with `wanted` if it fits; else with what was noted since the
 // last answer; else as it was (or the first frame's alone), the new
 // characters put aside until the next answer.
-void rebuild(Atlas& a, float pixel_ratio, core::CodepointSet wanted) {
-  if (build(a, pixel_ratio, wanted)) {
+void rebuild(Atlas& a, float text_px, core::CodepointSet wanted) {
+  if (build(a, text_px, wanted)) {
     a.in_atlas = std::move(wanted);
     return;
   }
@@ -181,11 +180,11 @@ void rebuild(Atlas& a, float pixel_ratio, core::CodepointSet wanted) {
         "So many different characters are shown that they no longer fit in the font texture: some show as "
         "\xEF\xBF\xBD until the next answer arrives. The data is intact.");
   }
-  if (build(a, pixel_ratio, current)) {
+  if (build(a, text_px, current)) {
     a.in_atlas = std::move(current);
     return;
   }
-  build(a, pixel_ratio, a.first_frame);
+  build(a, text_px, a.first_frame);
   a.in_atlas = a.first_frame;
 }
 
@@ -212,7 +211,7 @@ void note_answer(std::string_view body) {
   note_text(body);
 }
 
-bool update(float pixel_ratio) {
+bool update(float text_px) {
   Atlas& a = atlas();
   core::CodepointSet add;
   if (a.replan && !a.pending.empty()) {
@@ -223,10 +222,10 @@ bool update(float pixel_ratio) {
     add = std::move(plan.add);
   }
   a.replan = false;
-  if (add.empty() && pixel_ratio == a.built_ratio) return false;
+  if (add.empty() && text_px == a.built_size) return false;
   add.insert_all(a.in_atlas);
-  rebuild(a, pixel_ratio, std::move(add));
-  a.built_ratio = pixel_ratio;
+  rebuild(a, text_px, std::move(add));
+  a.built_size = text_px;
   return true;
 }
 

@@ -31,9 +31,11 @@ void note_text(std::string_view utf8);
 void note_answer(std::string_view body);
 
 // Between frames, before NewFrame: starts the fetches the noted text needs
-// and rebuilds the atlas when glyphs can be added or the pixel ratio changed.
-// Returns true when the renderer must recreate its font texture.
-bool update(float pixel_ratio);
+// and rebuilds the atlas when glyphs can be added or the text size changed
+// (`text_px`: the layout's text size in device pixels; the pixel ratio, a
+// touch screen or a pinch change it). Returns true when the renderer must
+// recreate its font texture.
+bool update(float text_px);
 
 // After Render: counts the characters this frame drew with U+FFFD, the glyph
 // of characters that have none (frames drawn while a font loads do not count).

@@ -41,7 +41,7 @@ void draw_entry(HistoryState& state, std::size_t index, bool can_send, HistoryPa
   const ImGuiStyle& style = ImGui::GetStyle();
   const float line = ImGui::GetTextLineHeight();
   const float row_height = line * 2 + style.FramePadding.y * 2;
-  const float resend_width = ui::button_width("↻");
+  const float resend_width = ui::target_width("↻");
   const ImVec2 start = ImGui::GetCursorScreenPos();
   const float width = ImGui::GetContentRegionAvail().x;
   ImGui::PushID(static_cast<int>(entry.id));
@@ -66,7 +66,7 @@ void draw_entry(HistoryState& state, std::size_t index, bool can_send, HistoryPa
   ImGui::SameLine();
   ImGui::SetCursorScreenPos(ImVec2(start.x + width - resend_width, start.y + (row_height - ImGui::GetFrameHeight()) / 2));
   ImGui::BeginDisabled(!can_send || !restorable);
-  if (ImGui::Button(("↻##Re-send " + n).c_str())) result.resend = entry.id;
+  if (ImGui::Button(("↻##Re-send " + n).c_str(), ImVec2(resend_width, 0))) result.resend = entry.id;
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Send again");
 
@@ -98,7 +98,7 @@ void draw_toolbar(HistoryState& state, HistoryPanelResult& result) {
     return;
   }
   ImGui::BeginDisabled(state.history.entries.empty());
-  if (ImGui::SmallButton("Clear history")) state.confirm_clear = true;
+  if (ui::small_button("Clear history")) state.confirm_clear = true;
   ImGui::EndDisabled();
 }
 

@@ -16,8 +16,14 @@ namespace app {
 // ---- header bar (header_bar.cpp) ----
 struct HeaderBarResult {
   bool toggle_theme = false;
+  bool toggle_sidebar = false;
 };
-HeaderBarResult draw_header_bar(bool dark, const ConnectionState& connection);
+struct HeaderBarOptions {
+  bool compact = false;         // one column: the name, the status and the theme switch only
+  bool sidebar_toggle = false;  // a button folds and unfolds the sidebar
+  bool sidebar_shown = true;
+};
+HeaderBarResult draw_header_bar(bool dark, const ConnectionState& connection, const HeaderBarOptions& options);
 
 // ---- notices across the top (banner.cpp) ----
 // Draws `text` as a dismissible banner; returns true when it was dismissed.
@@ -46,8 +52,11 @@ struct RequestPanelResult {
 // pressed. Called before any field is drawn, so the field being edited neither
 // ends its edit nor adds a new line: the keyboard stays where it was.
 bool take_send_shortcut();
-// `send_pressed`: what take_send_shortcut said this frame.
-RequestPanelResult draw_request_panel(RequestState& state, const std::optional<Exchange>& exchange, bool send_pressed);
+// `send_pressed`: what take_send_shortcut said this frame. `send_below`:
+// Send spans the panel's bottom (one column on a phone, where a thumb
+// reaches) instead of ending the operations row.
+RequestPanelResult draw_request_panel(RequestState& state, const std::optional<Exchange>& exchange, bool send_pressed,
+                                      bool send_below = false);
 SnapshotJson request_snapshot(const RequestState& state, const std::optional<Exchange>& exchange);
 
 // ---- request form (request_form.cpp) ----

@@ -15,16 +15,16 @@ namespace {
 
 void draw_toolbar(PresetsState& state, PresetsPanelResult& result) {
   ui::section_title("Presets (" + std::to_string(state.count()) + ")");
-  if (ImGui::SmallButton("Save as preset")) result.save_current = true;
-  ImGui::SameLine();
-  if (ImGui::SmallButton("Copy link")) result.copy_link = true;
+  if (ui::small_button("Save as preset")) result.save_current = true;
+  ui::flow(ui::target_width("Copy link"));
+  if (ui::small_button("Copy link")) result.copy_link = true;
   if (ImGui::IsItemHovered()) ui::tooltip_wrapped("A link that opens this request in the workbench (without the API key or secret headers).");
-  if (ImGui::SmallButton("Export…##Export presets")) result.export_file = true;
-  ImGui::SameLine();
-  if (ImGui::SmallButton("Import…##Import presets")) result.import_file = true;
+  if (ui::small_button("Export…##Export presets")) result.export_file = true;
+  ui::flow(ui::target_width("Import…"));
+  if (ui::small_button("Import…##Import presets")) result.import_file = true;
   if (ImGui::IsItemHovered()) ui::tooltip_wrapped("A collection file, a Postman collection (v2.0/v2.1) or one event.");
-  ImGui::SameLine();
-  if (ImGui::SmallButton(state.pasting ? "Close paste##Paste collection" : "Paste…##Paste collection")) {
+  ui::flow(ui::target_width("Close paste"));
+  if (ui::small_button(state.pasting ? "Close paste##Paste collection" : "Paste…##Paste collection")) {
     state.pasting = !state.pasting;
   }
 }
@@ -33,7 +33,7 @@ void draw_paste_box(PresetsState& state, PresetsPanelResult& result) {
   a11y::hint_next(a11y::Hint::None, {}, core::a11y::kMultiline);
   ImGui::InputTextMultiline("##Pasted collection", &state.pasted, ImVec2(-1, ui::em(5)));
   ImGui::BeginDisabled(state.pasted.empty());
-  if (ImGui::SmallButton("Import pasted")) {
+  if (ui::small_button("Import pasted")) {
     result.import_text = state.pasted;
     state.pasted.clear();
     state.pasting = false;
@@ -45,9 +45,9 @@ void draw_rename(PresetsState& state, PresetsPanelResult& result) {
   ImGui::SetNextItemWidth(ui::em(12));
   const bool entered = ImGui::InputText("##Preset name", &state.rename_text, ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
-  const bool apply = ImGui::SmallButton("OK##Apply rename") || entered;
+  const bool apply = ui::small_button("OK##Apply rename") || entered;
   ImGui::SameLine();
-  if (ImGui::SmallButton("Cancel##Cancel rename")) state.renaming.reset();
+  if (ui::small_button("Cancel##Cancel rename")) state.renaming.reset();
   if (!apply || !state.renaming || state.rename_text.empty()) return;
   core::Preset& preset = state.saved[*state.renaming];
   if (state.rename_text != preset.name) {
@@ -69,13 +69,13 @@ void draw_actions(PresetsState& state, PresetsPanelResult& result) {
     return;
   }
   ImGui::BeginDisabled(!own);
-  if (ImGui::SmallButton("Rename##Rename preset")) {
+  if (ui::small_button("Rename##Rename preset")) {
     state.renaming = index - state.builtin.size();
     state.rename_text = state.at(index).name;
   }
   ImGui::EndDisabled();
   ImGui::SameLine();
-  if (ImGui::SmallButton("Duplicate##Duplicate preset")) {
+  if (ui::small_button("Duplicate##Duplicate preset")) {
     core::Preset copy = state.at(index);
     copy.name = core::unique_preset_name(state.all(), copy.name);
     state.saved.push_back(std::move(copy));
@@ -85,7 +85,7 @@ void draw_actions(PresetsState& state, PresetsPanelResult& result) {
   }
   ImGui::SameLine();
   ImGui::BeginDisabled(!own);
-  if (ImGui::SmallButton("Delete##Delete preset")) {
+  if (ui::small_button("Delete##Delete preset")) {
     state.saved.erase(state.saved.begin() + static_cast<std::ptrdiff_t>(index - state.builtin.size()));
     state.saved_ids.erase(state.saved_ids.begin() + static_cast<std::ptrdiff_t>(index - state.builtin.size()));
     state.selected.reset();
@@ -98,7 +98,7 @@ void draw_list(PresetsState& state, PresetsPanelResult& result) {
   // Up to ten rows without scrolling; more scroll.
   constexpr std::size_t kRowsShown = 10;
   const float rows = static_cast<float>(std::clamp<std::size_t>(state.count(), 1, kRowsShown));
-  const float height = rows * ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().WindowPadding.y * 2;
+  const float height = rows * (ui::row_height() + ImGui::GetStyle().ItemSpacing.y) + ImGui::GetStyle().WindowPadding.y * 2;
   ImGui::BeginChild("preset-list", ImVec2(0, height), ImGuiChildFlags_Border);
   a11y::describe_window(a11y::Hint::Listbox, "Preset list", "Presets");
   a11y::push_parent();
@@ -106,7 +106,7 @@ void draw_list(PresetsState& state, PresetsPanelResult& result) {
     const core::Preset& preset = state.at(i);
     ImGui::PushID(static_cast<int>(i));
     a11y::hint_next(a11y::Hint::Option, preset.name + "##Preset " + std::to_string(i), 0, state.selected == i);
-    if (ImGui::Selectable(preset.name.c_str(), state.selected == i)) {
+    if (ImGui::Selectable(preset.name.c_str(), state.selected == i, 0, ImVec2(0, ui::row_height()))) {
       state.selected = i;
       state.renaming.reset();
       result.load = i;

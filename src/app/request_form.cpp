@@ -90,16 +90,17 @@ enum class RowMove { None, Up, Down, Remove };
 // ↑ ↓ × after a row; what the person pressed.
 RowMove row_controls(std::size_t index, std::size_t count, const std::string& label) {
   RowMove move = RowMove::None;
-  ImGui::SameLine();
+  // The three stay together: on a narrow screen they move to a line of their own.
+  ui::flow(ui::target_width("↑") + ui::target_width("↓") + ui::target_width("×") + ImGui::GetStyle().ItemSpacing.x * 2);
   ImGui::BeginDisabled(index == 0);
-  if (ImGui::SmallButton(("↑##" + label + " up").c_str())) move = RowMove::Up;
+  if (ui::small_button(("↑##" + label + " up").c_str())) move = RowMove::Up;
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(index + 1 == count);
-  if (ImGui::SmallButton(("↓##" + label + " down").c_str())) move = RowMove::Down;
+  if (ui::small_button(("↓##" + label + " down").c_str())) move = RowMove::Down;
   ImGui::EndDisabled();
   ImGui::SameLine();
-  if (ImGui::SmallButton(("×##" + label + " remove").c_str())) move = RowMove::Remove;
+  if (ui::small_button(("×##" + label + " remove").c_str())) move = RowMove::Remove;
   return move;
 }
 
@@ -163,7 +164,7 @@ bool draw_elements(AttributeValue& value, const std::string& label) {
       changed |= ImGui::InputText(("##" + row_label + " value").c_str(), &value.elements[i]);
     } else {
       changed |= draw_type_menu(value.items[i], row_label);
-      ImGui::SameLine();
+      ui::flow(ui::em(14));
       changed |= draw_value(value.items[i], row_label);
     }
     const RowMove move = row_controls(i, count, row_label);
@@ -173,7 +174,7 @@ bool draw_elements(AttributeValue& value, const std::string& label) {
       break;
     }
   }
-  if (ImGui::SmallButton(((set ? "+ element##" : "+ item##") + label + " add").c_str())) {
+  if (ui::small_button(((set ? "+ element##" : "+ item##") + label + " add").c_str())) {
     if (set) value.elements.emplace_back();
     else value.items.push_back(AttributeValue::string(""));
     changed = true;
@@ -230,15 +231,16 @@ bool draw_named_rows(std::vector<Row>& rows, const std::string& label, const cha
     ImGui::PushID(static_cast<int>(i));
     ImGui::SetNextItemWidth(ui::em(9));
     changed |= ImGui::InputTextWithHint(("##" + row_label + " name").c_str(), name_hint, &name_of(rows[i]));
-    ImGui::SameLine();
+    ui::flow(ui::em(7));
     changed |= draw_type_menu(value_of(rows[i]), row_label);
-    ImGui::SameLine();
     const auto type = value_of(rows[i]).type;
     const bool nested = type == core::AttributeType::Map || type == core::AttributeType::List || is_set(type);
     RowMove move = RowMove::None;
     if (nested) {
       move = row_controls(i, rows.size(), row_label);
       ImGui::SameLine();
+    } else {
+      ui::flow(ui::em(14));
     }
     changed |= draw_value(value_of(rows[i]), row_label);
     if (!nested) move = row_controls(i, rows.size(), row_label);
@@ -248,7 +250,7 @@ bool draw_named_rows(std::vector<Row>& rows, const std::string& label, const cha
       break;
     }
   }
-  if (ImGui::SmallButton(("+ " + std::string(name_hint) + "##" + label + " add").c_str())) {
+  if (ui::small_button(("+ " + std::string(name_hint) + "##" + label + " add").c_str())) {
     rows.push_back({});
     changed = true;
   }
@@ -310,8 +312,8 @@ bool draw_fixes(RequestState& state) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextColored(palette().muted, "Fix:");
   for (const auto& fix : state.form.fixes) {
-    ImGui::SameLine();
-    if (ImGui::SmallButton((fix.label + "##Fix " + fix.label).c_str())) picked = fix;
+    ui::flow(ui::target_width(fix.label.c_str()));
+    if (ui::small_button((fix.label + "##Fix " + fix.label).c_str())) picked = fix;
   }
   if (!picked) return false;
   state.form.form = core::apply_fix(*state.form.form, *picked);
@@ -329,7 +331,7 @@ bool draw_name_rows(RequestState& state) {
     changed |= ImGui::InputTextWithHint(("##" + label + " placeholder").c_str(), "#name", &rows[i].placeholder);
     ImGui::SameLine();
     ImGui::TextDisabled("→");
-    ImGui::SameLine();
+    ui::flow(ui::em(14));
     ImGui::SetNextItemWidth(ui::em(14));
     changed |= ImGui::InputTextWithHint(("##" + label + " name").c_str(), "attribute name", &rows[i].name);
     const RowMove move = row_controls(i, rows.size(), label);
@@ -339,7 +341,7 @@ bool draw_name_rows(RequestState& state) {
       break;
     }
   }
-  if (ImGui::SmallButton("+ name##Names add")) {
+  if (ui::small_button("+ name##Names add")) {
     rows.push_back({"#", ""});
     changed = true;
   }
@@ -357,7 +359,7 @@ bool draw_update_helper(RequestState& state) {
     ImGui::PushID(static_cast<int>(i));
     ImGui::SetNextItemWidth(ui::em(9));
     ImGui::InputTextWithHint(("##" + label + " attribute").c_str(), "attribute", &rows[i].attribute);
-    ImGui::SameLine();
+    ui::flow(ui::em(6));
     ImGui::SetNextItemWidth(ui::em(6));
     if (ui::begin_combo(("##" + label + " action").c_str(), std::string(core::update_clause_name(rows[i].action)).c_str())) {
       for (const auto action : kUpdateActions) {
@@ -369,18 +371,18 @@ bool draw_update_helper(RequestState& state) {
       ui::end_combo();
     }
     if (rows[i].action != core::UpdateClause::Remove) {
-      ImGui::SameLine();
+      ui::flow(ui::em(7));
       draw_type_menu(rows[i].value, label);
-      ImGui::SameLine();
+      ui::flow(ui::em(14));
       draw_value(rows[i].value, label);
     }
     const RowMove move = row_controls(i, rows.size(), label);
     ImGui::PopID();
     if (apply_move(rows, i, move)) break;
   }
-  if (ImGui::SmallButton("+ row##Update add")) rows.push_back({});
-  ImGui::SameLine();
-  const bool build = ImGui::SmallButton("Write UpdateExpression##Build update");
+  if (ui::small_button("+ row##Update add")) rows.push_back({});
+  ui::flow(ui::target_width("Write UpdateExpression"));
+  const bool build = ui::small_button("Write UpdateExpression##Build update");
   for (const auto& problem : state.form.update_problems) ui::text_colored_wrapped(palette().error, problem.message);
   if (!build) return false;
   const auto built = core::build_update(rows);

@@ -48,7 +48,7 @@ void draw_operations(RequestState& state, RequestPanelResult& result) {
   ui::begin_radio_group("Operation");
   for (const auto operation : core::kOperations) {
     const std::string name(core::operation_name(operation));
-    if (operation != core::kOperations.front()) ImGui::SameLine();
+    if (operation != core::kOperations.front()) ui::flow(ui::button_width(name.c_str()));
     const bool selected = state.check.operation == name;
     if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     a11y::hint_next(a11y::Hint::Radio, {}, 0, selected);
@@ -85,9 +85,9 @@ void draw_snippet_menu(const RequestState& state, RequestPanelResult& result) {
 void draw_copy_buttons(const RequestState& state, RequestPanelResult& result) {
   ImGui::BeginDisabled(!state.check.event);
   if (ImGui::Button("Copy as curl")) result.copy_snippet = core::SnippetKind::Curl;
-  ImGui::SameLine();
+  ui::flow(ui::button_width("Copy as fetch"));
   if (ImGui::Button("Copy as fetch")) result.copy_snippet = core::SnippetKind::Fetch;
-  ImGui::SameLine();
+  ui::flow(ui::button_width("Copy as…##Copy as menu"));
   if (ImGui::Button("Copy as…##Copy as menu")) ImGui::OpenPopup("copy-as");
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
@@ -105,9 +105,10 @@ bool draw_send(const RequestState& state, const std::optional<Exchange>& exchang
   if (exchange) {
     const double elapsed_ms = (ImGui::GetTime() - exchange->started_at) * 1000.0;
     const std::string sending = "Sending " + exchange->operation + "… " + core::format_duration(elapsed_ms);
-    ImGui::SameLine();
-    ui::align_right(ImGui::CalcTextSize(sending.c_str()).x + ImGui::GetStyle().ItemSpacing.x +
-                    ui::button_width("Cancel"));
+    const float sending_width =
+        ImGui::CalcTextSize(sending.c_str()).x + ImGui::GetStyle().ItemSpacing.x + ui::button_width("Cancel");
+    ui::flow(sending_width);
+    ui::align_right(sending_width);
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(palette().warning, "%s", sending.c_str());
     // Read, not spoken: its time changes on every frame.
@@ -123,6 +124,11 @@ bool draw_send(const RequestState& state, const std::optional<Exchange>& exchang
                           ui::button_width("Copy as…") + send_width + ui::em(1) + spacing * 3;
   ImGui::SameLine();
   const bool copy_fits = ImGui::GetContentRegionAvail().x >= with_copy;
+  if (!copy_fits) {
+    ImGui::NewLine();
+    ImGui::SameLine();
+    ui::flow(send_width);
+  }
   ui::align_right(copy_fits ? with_copy : send_width);
   if (copy_fits) {
     draw_copy_buttons(state, result);
@@ -138,6 +144,24 @@ bool draw_send(const RequestState& state, const std::optional<Exchange>& exchang
   return copy_fits;
 }
 
+// Send across the whole width, under the editor (or the in-flight state).
+void draw_send_below(const RequestState& state, const std::optional<Exchange>& exchange, RequestPanelResult& result) {
+  if (exchange) {
+    const double elapsed_ms = (ImGui::GetTime() - exchange->started_at) * 1000.0;
+    const std::string sending = "Sending " + exchange->operation + "… " + core::format_duration(elapsed_ms);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(palette().warning, "%s", sending.c_str());
+    ui::describe_last(a11y::Hint::Text, "In flight", sending);
+    ImGui::SameLine();
+    ui::align_right(ui::target_width("Cancel"));
+    if (ImGui::Button("Cancel", ImVec2(ui::target_width("Cancel"), 0))) result.cancel = true;
+    return;
+  }
+  ImGui::BeginDisabled(first_send_error(state) != nullptr);
+  if (ui::primary_button("Send", ImVec2(ImGui::GetContentRegionAvail().x, 0))) result.send = true;
+  ImGui::EndDisabled();
+}
+
 void draw_view_switch(RequestState& state) {
   const auto option = [&](const char* label, RequestView view) {
     const bool selected = state.view == view;
@@ -151,16 +175,17 @@ void draw_view_switch(RequestState& state) {
   ImGui::SameLine(0, 0);
   option("JSON##View JSON", RequestView::Json);
   ui::end_radio_group();
-  ImGui::SameLine(0, ui::em(1));
 }
 
 void draw_table_row(RequestState& state, bool copy_buttons, RequestPanelResult& result) {
   const bool editable = state.check.event && state.check.event->is_object();
   draw_view_switch(state);
+  const float table_width = std::min(ui::em(16), ImGui::GetContentRegionMax().x * 0.5f);
+  ui::flow(ImGui::CalcTextSize("Table name").x + ImGui::GetStyle().ItemSpacing.x + table_width, ui::em(1));
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Table name");
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(ui::em(16));
+  ImGui::SetNextItemWidth(table_width);
   ImGui::BeginDisabled(!editable);
   if (ImGui::InputTextWithHint("##Table name", "none", &state.table_name)) {
     replace_text(state, core::with_table_name(state.text, state.table_name), result);
@@ -169,25 +194,25 @@ void draw_table_row(RequestState& state, bool copy_buttons, RequestPanelResult& 
   if (!editable && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
     ui::tooltip_wrapped("Fix the event's JSON to change the table here.");
   }
-  ImGui::SameLine(0, ui::em(1));
+  ui::flow(ui::button_width("Open…"), ui::em(1));
   if (ImGui::Button("Open…##Open file")) result.open_file = true;
-  ImGui::SameLine();
+  ui::flow(ui::button_width("Save…"));
   if (ImGui::Button("Save…##Save file")) result.save_file = true;
-  ImGui::SameLine();
+  ui::flow(ui::button_width("Format"));
   ImGui::BeginDisabled(!state.check.event);
   if (ImGui::Button("Format") && state.check.event) replace_text(state, core::event_text(*state.check.event), result);
   ImGui::EndDisabled();
   if (copy_buttons) {
-    ImGui::SameLine();
+    ui::flow(ui::button_width("Copy as curl"));
     draw_copy_buttons(state, result);
   }
   if (ImGui::GetTime() < state.copied_until) {
-    ImGui::SameLine(0, ui::em(1));
+    ui::flow(ImGui::CalcTextSize(state.copied.c_str()).x, ui::em(1));
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(palette().success, "%s", state.copied.c_str());
     ui::describe_last(a11y::Hint::Status, "Copied", state.copied);
   } else if (!state.origin.empty()) {
-    ImGui::SameLine(0, ui::em(1));
+    ui::flow(ImGui::CalcTextSize(state.origin.c_str()).x, ui::em(1));
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(palette().muted, "%s", state.origin.c_str());
   }
@@ -229,7 +254,7 @@ void draw_status(RequestState& state) {
   }
   if (first_error) {
     if (first_error->position && state.view == RequestView::Json) {
-      if (ImGui::SmallButton("Show##Show error")) {
+      if (ui::small_button("Show##Show error")) {
         state.caret_to = first_error->position->offset;
         state.focus_editor = true;
       }
@@ -263,20 +288,23 @@ bool take_send_shortcut() {
   return true;
 }
 
-RequestPanelResult draw_request_panel(RequestState& state, const std::optional<Exchange>& exchange, bool send_pressed) {
+RequestPanelResult draw_request_panel(RequestState& state, const std::optional<Exchange>& exchange, bool send_pressed,
+                                      bool send_below) {
   RequestPanelResult result;
   const ImVec2 top = ImGui::GetCursorScreenPos();
   a11y::describe_rect(a11y::Hint::Heading, "", "Request", top.x, top.y, top.x + ImGui::GetContentRegionAvail().x, top.y);
   draw_operations(state, result);
-  const bool copy_drawn = draw_send(state, exchange, result);
+  const bool copy_drawn = !send_below && draw_send(state, exchange, result);
   draw_table_row(state, !copy_drawn, result);
-  const float status_height = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing();
+  const float send_height = send_below ? ImGui::GetFrameHeightWithSpacing() : 0.0f;
+  const float status_height = ImGui::GetFrameHeightWithSpacing() + ImGui::GetTextLineHeightWithSpacing() + send_height;
   const float editor_height = std::max(ui::em(4), ImGui::GetContentRegionAvail().y - status_height);
   if (state.view == RequestView::Form) {
     result.form_changed |= draw_request_form(state, editor_height);
   } else {
     draw_editor(state, editor_height, result);
   }
+  if (send_below) draw_send_below(state, exchange, result);
   draw_status(state);
   if (send_pressed && !exchange) result.send = true;
   return result;

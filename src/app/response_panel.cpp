@@ -51,7 +51,7 @@ void draw_status_line(const ResponseState& state, ResponsePanelResult& result) {
   ImGui::TextColored(palette().muted, "· %s · %s · %s", core::format_duration(state.http.elapsed_ms).c_str(),
                      core::format_bytes(state.http.body.size()).c_str(), state.operation.c_str());
   const float buttons = ui::button_width("Copy JSON") + ui::button_width("Save…") + ImGui::GetStyle().ItemSpacing.x;
-  ImGui::SameLine();
+  ui::flow(buttons);
   ui::align_right(buttons);
   ImGui::BeginDisabled(state.text.empty() && !state.json_pending);
   if (ImGui::Button("Copy JSON")) result.copy_json = true;
@@ -123,40 +123,48 @@ void draw_copy_menu(const ResponseState& state, ResponsePanelResult& result) {
   }
 }
 
+// The width of a checkbox or radio button with `text`.
+float check_width(const char* text) {
+  return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(text).x;
+}
+
 void draw_table_toolbar(ResponseState& state, ResponsePanelResult& result) {
   TableView& view = state.view;
-  ImGui::SetNextItemWidth(ui::em(14));
+  ImGui::SetNextItemWidth(std::min(ui::em(14), ImGui::GetContentRegionAvail().x));
   std::string filter = view.filter;
   if (ImGui::InputTextWithHint("##Table filter", "Filter rows", &filter)) filter_table(state, std::move(filter));
-  ImGui::SameLine();
-  ImGui::AlignTextToFramePadding();
   const std::string row_count = core::format_row_count(view.shown.size(), state.table.row_count());
+  ui::flow(ImGui::CalcTextSize(row_count.c_str()).x);
+  ImGui::AlignTextToFramePadding();
   ImGui::TextColored(palette().muted, "%s", row_count.c_str());
   ui::describe_last(a11y::Hint::Status, "Row count", row_count);
-  ImGui::SameLine();
+  const float radio = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x;
+  ui::flow(ImGui::CalcTextSize("· copy as").x + ImGui::GetStyle().ItemSpacing.x + radio + ImGui::CalcTextSize("JSON").x);
+  ImGui::AlignTextToFramePadding();
   ImGui::TextColored(palette().muted, "· copy as");
   ImGui::SameLine();
   ui::begin_radio_group("Copy format");
+  bool first = true;
   for (const auto format : {core::CopyFormat::Json, core::CopyFormat::Tsv}) {
+    if (!first) ui::flow(radio + ImGui::CalcTextSize(format_name(format)).x);
+    first = false;
     a11y::hint_next(a11y::Hint::Radio, {}, 0, view.copy_format == format);
     const std::string label = std::string(format_name(format)) + "##Copy as " + format_name(format);
     if (ImGui::RadioButton(label.c_str(), view.copy_format == format)) view.copy_format = format;
-    ImGui::SameLine();
   }
   ui::end_radio_group();
   for (const auto& [what, label] : {std::pair{CopyWhat::Cell, "Copy cell"}, std::pair{CopyWhat::Row, "Copy row"},
                                    std::pair{CopyWhat::All, "Copy all"}}) {
+    ui::flow(ui::target_width(label));
     ImGui::BeginDisabled(what != CopyWhat::All && !view.selected_row);
-    if (ImGui::SmallButton(label)) result.copy = copy_text(state, what, view.copy_format);
+    if (ui::small_button(label)) result.copy = copy_text(state, what, view.copy_format);
     ImGui::EndDisabled();
-    ImGui::SameLine();
   }
   if (!view.time_columns.empty()) {
+    ui::flow(check_width("Dates"));
     ImGui::Checkbox("Dates##Show dates", &view.show_dates);
     if (ImGui::IsItemHovered()) ui::tooltip_wrapped("A column with the UTC date after each column of epoch times");
-    ImGui::SameLine();
   }
-  ImGui::NewLine();
 }
 
 // ---- export: every loaded row, or the filtered and sorted view
@@ -168,9 +176,9 @@ void draw_export_progress(const ExportJob& job, ResponsePanelResult& result) {
   ImGui::AlignTextToFramePadding();
   ImGui::TextColored(palette().muted, "%s", label.c_str());
   ui::describe_last(a11y::Hint::Status, "Export progress", label);
-  ImGui::SameLine();
+  ui::flow(ui::em(10));
   ImGui::ProgressBar(total ? static_cast<float>(written) / static_cast<float>(total) : 0.0f, ImVec2(ui::em(10), 0));
-  ImGui::SameLine();
+  ui::flow(ui::target_width("Cancel export"));
   if (ImGui::Button("Cancel export")) result.cancel_export = true;
 }
 
@@ -185,31 +193,31 @@ void draw_export_controls(const ResponseState& state, ExportState& exports, Resp
   ImGui::SameLine();
   ui::begin_radio_group("Export format");
   for (const auto format : core::kExportFormats) {
-    if (format != core::kExportFormats[0]) ImGui::SameLine();
     const std::string name(core::export_format_label(format));
+    if (format != core::kExportFormats[0]) ui::flow(check_width(name.c_str()));
     const std::string label = name + "##Export " + name;
     a11y::hint_next(a11y::Hint::Radio, {}, 0, choice.format == format);
     if (ImGui::RadioButton(label.c_str(), choice.format == format)) choice.format = format;
   }
   ui::end_radio_group();
-  ImGui::SameLine();
+  ui::flow(check_width("BOM"));
   ImGui::BeginDisabled(choice.format != core::ExportFormat::Csv);
   ImGui::Checkbox("BOM##Export BOM", &choice.byte_order_mark);
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
     ui::tooltip_wrapped("Starts the CSV with a UTF-8 byte order mark, so spreadsheet programs read non-ASCII text right");
   }
-  ImGui::SameLine();
+  ui::flow(check_width("Filter and sort"));
   ImGui::Checkbox("Filter and sort##Export filter and sort", &choice.filtered);
   if (ImGui::IsItemHovered()) {
     ui::tooltip_wrapped("On: only the rows the filter keeps, in the shown order. Off: every loaded row (all pages), "
                         "in the answer's order.");
   }
   const std::size_t rows = choice.filtered ? state.view.shown.size() : state.table.row_count();
-  ImGui::SameLine();
+  ui::flow(ui::target_width("Download"));
   if (ImGui::Button("Download##Export download")) result.start_export = ExportTarget::File;
   if (ImGui::IsItemHovered()) ui::tooltip_wrapped("Saves " + core::format_count(rows) + " rows as a file");
-  ImGui::SameLine();
+  ui::flow(ui::target_width("Copy"));
   if (ImGui::Button("Copy##Export copy")) result.start_export = ExportTarget::Clipboard;
   if (ImGui::IsItemHovered()) ui::tooltip_wrapped("Copies " + core::format_count(rows) + " rows to the clipboard");
   if (!exports.notice.empty()) {
@@ -267,7 +275,7 @@ std::string header_label(const std::string& name, bool date) {
 }
 
 void draw_header_row(const core::ResultTable& table, const std::vector<ShownColumn>& columns) {
-  ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+  ImGui::TableNextRow(ImGuiTableRowFlags_Headers, ui::touch() ? touch_target() : 0.0f);
   const ImRect area = ImGui::GetCurrentWindow()->InnerRect;
   const float top = ImGui::GetCursorScreenPos().y;
   a11y::describe_rect(a11y::Hint::Row, "", "Column headers", area.Min.x, top, area.Max.x, top + ImGui::GetFrameHeight());
@@ -327,7 +335,7 @@ void draw_table_row(ResponseState& state, const std::vector<ShownColumn>& column
   ImGui::PushID(static_cast<int>(row));
   const auto flags = ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap;
   a11y::hint_next(a11y::Hint::Row, "##Row " + std::to_string(position), 0, view.selected_row == row);
-  if (ImGui::Selectable("##row", view.selected_row == row, flags, ImVec2(0, ImGui::GetTextLineHeight()))) {
+  if (ImGui::Selectable("##row", view.selected_row == row, flags, ImVec2(0, ui::row_height()))) {
     view.selected_row = row;
     view.selected_column = hovered_column(columns);
     if (table.cell(row, view.selected_column).expandable()) {
@@ -488,6 +496,7 @@ void draw_json(ResponseState& state) {
   ui::begin_radio_group("JSON form");
   for (const bool dynamodb : {false, true}) {
     const char* label = dynamodb ? "DynamoDB JSON##JSON DynamoDB" : "Plain JSON##JSON plain";
+    if (dynamodb) ui::flow(check_width("DynamoDB JSON"));
     a11y::hint_next(a11y::Hint::Radio, {}, 0, state.json_dynamodb == dynamodb);
     if (ImGui::RadioButton(label, state.json_dynamodb == dynamodb) && state.json_dynamodb != dynamodb) {
       state.json_dynamodb = dynamodb;
@@ -497,14 +506,12 @@ void draw_json(ResponseState& state) {
       ui::tooltip_wrapped("Items as DynamoDB's typed JSON ({\"S\": …}, {\"N\": \"…\"}, {\"SS\": […]}), as the AWS CLI "
                           "and the console show them");
     }
-    ImGui::SameLine();
   }
   ui::end_radio_group();
-  ImGui::TextColored(palette().muted, "·");
-  ImGui::SameLine();
-  if (ImGui::SmallButton("Expand all")) fold_all(state.folds, false);
-  ImGui::SameLine();
-  if (ImGui::SmallButton("Collapse all")) fold_all(state.folds, true);
+  ui::flow(ui::target_width("Expand all"));
+  if (ui::small_button("Expand all")) fold_all(state.folds, false);
+  ui::flow(ui::target_width("Collapse all"));
+  if (ui::small_button("Collapse all")) fold_all(state.folds, true);
   ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kMonoFont]);
   ImGui::BeginChild("json-view", ImVec2(0, 0), ImGuiChildFlags_Border, ImGuiWindowFlags_HorizontalScrollbar);
   a11y::describe_window(a11y::Hint::Region, "JSON view", "Response JSON");
@@ -601,16 +608,16 @@ void draw_paging(const ResponseState& state, bool busy, ResponsePanelResult& res
     return;
   }
   if (paging.load_all) {
-    ImGui::SameLine();
-    if (ImGui::SmallButton("Stop")) result.stop_loading = true;
+    ui::flow(ui::target_width("Stop"));
+    if (ui::small_button("Stop")) result.stop_loading = true;
     return;
   }
   if (!more) return;
   ImGui::BeginDisabled(busy);
-  ImGui::SameLine();
-  if (ImGui::SmallButton("Next page")) result.next_page = true;
-  ImGui::SameLine();
-  if (ImGui::SmallButton("Load all")) result.load_all = true;
+  ui::flow(ui::target_width("Next page"));
+  if (ui::small_button("Next page")) result.next_page = true;
+  ui::flow(ui::target_width("Load all"));
+  if (ui::small_button("Load all")) result.load_all = true;
   ImGui::EndDisabled();
 }
 

@@ -1,7 +1,15 @@
 #include "app/theme.hpp"
 
+#include <algorithm>
+
 namespace app {
 namespace {
+
+// Sizes in CSS px for the current layout (core::decide_layout): text, and
+// the least size of a touch target (0 with a mouse).
+float font_px = 15.0f;
+float target_px = 0.0f;
+float applied_ratio = 0;
 
 const Palette kDarkPalette{
     .success = {0.45f, 0.85f, 0.45f, 1},
@@ -54,16 +62,33 @@ void build_style(float pixel_ratio, bool dark) {
   style.FramePadding = ImVec2(8, 5);
   style.ItemSpacing = ImVec2(8, 6);
   style.ScrollbarSize = 12;
+  if (target_px > 0) {
+    // A finger needs frames, rows and checkboxes target_px high (frame height
+    // = text + 2 * padding), and room between them.
+    const float pad = std::max(5.0f, (target_px - font_px) * 0.5f);
+    style.FramePadding = ImVec2(12, pad);
+    style.CellPadding = ImVec2(6, 4);
+    style.ItemSpacing = ImVec2(8, 8);
+    style.ScrollbarSize = 6;  // a drag scrolls; the bar only shows where one is
+    style.TouchExtraPadding = ImVec2(2, 2);
+    style.SelectableTextAlign = ImVec2(0, 0.5f);
+  }
   style.ScaleAllSizes(pixel_ratio);
   ImGui::GetStyle() = style;
 }
 
 }  // namespace
 
-void apply_theme(float pixel_ratio, bool dark) {
-  static float applied_ratio = 0;
+void apply_theme(float pixel_ratio, bool dark, const ThemeSizes& sizes) {
   static bool applied_dark = false;
-  if (pixel_ratio == applied_ratio && dark == applied_dark) return;
+  static float applied_target = -1;
+  if (pixel_ratio == applied_ratio && sizes.font_px == font_px && dark == applied_dark &&
+      sizes.target_px == applied_target) {
+    return;
+  }
+  font_px = sizes.font_px;
+  target_px = sizes.target_px;
+  applied_target = sizes.target_px;
   build_style(pixel_ratio, dark);
   applied_ratio = pixel_ratio;
   applied_dark = dark;
@@ -71,6 +96,8 @@ void apply_theme(float pixel_ratio, bool dark) {
 }
 
 const char* page_background_css(bool dark) { return dark ? "#14171a" : "#f7f7fa"; }
+
+float touch_target() { return target_px * applied_ratio; }
 
 const Palette& palette() { return dark_theme ? kDarkPalette : kLightPalette; }
 

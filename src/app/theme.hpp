@@ -7,9 +7,20 @@
 
 namespace app {
 
-// Applies the style for `pixel_ratio` and the dark or light theme; call
-// before NewFrame. Costs nothing when nothing changed.
-void apply_theme(float pixel_ratio, bool dark);
+// Sizes the layout asks for (core::Layout), in CSS px.
+struct ThemeSizes {
+  float font_px = 15;
+  float target_px = 0;  // least height of a touch target; 0: a mouse, no minimum
+};
+
+// Applies the style for `pixel_ratio`, the dark or light theme and `sizes`
+// (touch screens: padding for 44 px targets); call before NewFrame. The
+// fonts' size is the glyph atlas's (glyph_atlas.hpp). Costs nothing when
+// nothing changed.
+void apply_theme(float pixel_ratio, bool dark, const ThemeSizes& sizes);
+
+// The least size of a touch target in device pixels; 0 with a mouse.
+float touch_target();
 
 // The page's background behind the canvas, as CSS, matching the theme.
 const char* page_background_css(bool dark);

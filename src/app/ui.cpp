@@ -154,4 +154,25 @@ float button_width(const char* label) {
   return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
 }
 
+bool touch() { return touch_target() > 0; }
+
+bool small_button(const char* label) {
+  if (!touch()) return ImGui::SmallButton(label);
+  return ImGui::Button(label, ImVec2(std::max(button_width(label), touch_target()), 0));
+}
+
+float target_width(const char* label) { return std::max(button_width(label), touch_target()); }
+
+// A selectable's hit area takes half the item spacing above and below it.
+float row_height() {
+  return std::max(ImGui::GetTextLineHeight(), touch_target() - ImGui::GetStyle().ItemSpacing.y);
+}
+
+void flow(float width, float spacing) {
+  const float gap = spacing < 0 ? ImGui::GetStyle().ItemSpacing.x : spacing;
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  const float line_end = window->DC.CursorPosPrevLine.x + gap + width;
+  if (line_end <= window->WorkRect.Max.x + 0.5f) ImGui::SameLine(0, gap);
+}
+
 }  // namespace app::ui

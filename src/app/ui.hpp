@@ -69,4 +69,19 @@ void tooltip_wrapped(const std::string& text);
 // Width a button with `label` takes.
 float button_width(const char* label);
 
+// ---- touch (sizes from the theme: theme.hpp's touch_target) ----
+
+// Whether the layout is for a finger: targets have a least size.
+bool touch();
+// A secondary button: ImGui's small button with a mouse, a full-size one for a finger.
+bool small_button(const char* label);
+// Width of a button with `label`, at least a touch target wide on touch screens.
+float target_width(const char* label);
+// The height of a selectable row: a text line with a mouse, a touch target for a finger.
+float row_height();
+// Before an item `width` wide on the same line: stays on the line when the
+// item fits before the window's edge, else starts a new line, so that
+// nothing needs horizontal scrolling. `spacing` < 0: the style's.
+void flow(float width, float spacing = -1);
+
 }  // namespace app::ui

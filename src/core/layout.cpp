@@ -47,6 +47,7 @@ Layout decide_layout(const LayoutInput& input) {
       layout.tab_bar = true;
       layout.tab = input.choice.tab;
       layout.compact_header = true;
+      layout.send_at_bottom = true;
       layout.answer_badge = input.choice.answer_unseen && input.choice.tab != LayoutTab::Answer;
       break;
   }
@@ -69,6 +70,11 @@ LayoutChoice answer_arrived(LayoutChoice choice, LayoutKind kind) {
   } else {
     choice.answer_unseen = true;
   }
+  return choice;
+}
+
+LayoutChoice request_loaded(LayoutChoice choice) {
+  choice.tab = LayoutTab::Request;
   return choice;
 }
 

@@ -48,6 +48,7 @@ struct Layout {
   LayoutTab tab = LayoutTab::Request;
   bool answer_badge = false;    // the Answer tab carries a badge: an unseen answer
   bool compact_header = false;  // the header keeps only the name, status and theme
+  bool send_at_bottom = false;  // Send spans the bottom of the request, where a thumb reaches
   float font_px = 15;           // text size, CSS px (touch: at least 16, so browsers do not zoom)
   float target_px = 0;          // least height and width of a touch target, CSS px (0: none)
   float sidebar_share = 0.3f;   // of the width, when the sidebar is drawn
@@ -69,6 +70,9 @@ LayoutChoice request_sent(LayoutChoice choice, LayoutTab shown);
 // the Answer tab, unless the person went to another tab while waiting: then
 // the Answer tab gets a badge. Side by side (Wide, Medium) the answer is seen.
 LayoutChoice answer_arrived(LayoutChoice choice, LayoutKind kind);
+// A request was put into the editor from elsewhere (a preset, the history,
+// a link): in one column the Request tab shows it.
+LayoutChoice request_loaded(LayoutChoice choice);
 // The person picked a tab; the Answer tab clears its badge.
 LayoutChoice tab_picked(LayoutChoice choice, LayoutTab tab);
 // The layout changed to `kind`: an answer shown side by side is seen.

@@ -117,6 +117,41 @@ void set_page_theme(bool dark, const std::string& background_css);
 // macOS and iOS, where shortcuts use Cmd instead of Ctrl.
 bool is_apple();
 
+// ---- touch -----------------------------------------------------------------
+
+// Whether the main pointer is a finger ((pointer: coarse), or a touch was seen).
+bool coarse_pointer();
+
+// What a finger did on the canvas, in CSS px from its top left corner.
+enum class TouchKind {
+  Down,  // a finger touched at (x, y): point there, press nothing yet
+  Tap,   // it lifted without moving: a click at (x, y)
+  Drag,  // it moved by (dx, dy) in `seconds`: scroll what is under it
+  Lift,  // it lifted after dragging, `seconds` after its last move
+};
+struct TouchEvent {
+  TouchKind kind = TouchKind::Down;
+  float x = 0, y = 0;
+  float dx = 0, dy = 0;
+  float seconds = 0;
+};
+
+// Takes the canvas's touch events: `on_touch` gets taps, drags and lifts
+// (one finger); two fingers pinch (take_pinch). A tap on a text field
+// focuses the page's hidden text field within the tap itself, which is when
+// phones agree to show their keyboard; a tap elsewhere, or the end of
+// editing (set_text_input_area), puts the keyboard away. The page follows
+// the visual viewport, so the app lays itself out above the keyboard.
+void start_touch(std::function<void(const TouchEvent&)> on_touch);
+
+struct Pinch {
+  float start_distance = 0;
+  float end_distance = 0;
+};
+// A two-finger pinch that ended since the last call. The page itself never
+// zooms (its canvas would blur); the app changes its own text size instead.
+std::optional<Pinch> take_pinch();
+
 // ---- the accessibility layer ---------------------------------------------
 
 // Puts a layer of DOM nodes over the canvas for assistive technology and the

@@ -41,6 +41,16 @@ AccessibilityHandlers& accessibility_handlers() {
   return handlers;
 }
 
+std::function<void(const platform::TouchEvent&)>& touch_handler() {
+  static std::function<void(const platform::TouchEvent&)> handler;
+  return handler;
+}
+
+std::optional<platform::Pinch>& pending_pinch() {
+  static std::optional<platform::Pinch> pinch;
+  return pinch;
+}
+
 std::function<void(const char*)>& text_handler() {
   static std::function<void(const char*)> handler;
   return handler;
@@ -241,6 +251,7 @@ EM_JS(int, js_is_apple, (), {
 // (input methods). Pastes are kept for ImGui's Ctrl+V on the next frame.
 EM_JS(void, js_start, (int apple), {
   const field = document.createElement("textarea");
+  field.id = "text-input";
   field.setAttribute("aria-label", "Text input");
   field.setAttribute("tabindex", "-1");
   field.setAttribute("autocomplete", "off");
@@ -298,6 +309,149 @@ EM_JS(void, js_start, (int apple), {
   window.addEventListener("hashchange", () => {
     _platform_fragment_changed(allocateUTF8(location.hash.replace(/^#/, "")));
   });
+});
+
+EM_JS(int, js_coarse_pointer, (), {
+  return (window.matchMedia && window.matchMedia("(pointer: coarse)").matches) || Module.sawTouch ? 1 : 0;
+});
+
+// One finger: a tap is a click, a drag scrolls (the app adds momentum); two
+// fingers: a pinch, reported when it ends. These listeners run first (the
+// window, capturing) and stop the events, so neither GLFW (which would press
+// at a stale position) nor the browser (which would zoom or scroll the page)
+// acts on them. A tap on a text field's node focuses the hidden text field
+// here, inside the tap: phones show their keyboard only for a focus the
+// person's own gesture makes.
+EM_JS(void, js_start_touch, (), {
+  const canvas = Module.canvas;
+  const field = Module.textInput;
+  canvas.removeEventListener("touchmove", GLFW.onMousemove, true);
+  canvas.removeEventListener("touchstart", GLFW.onMouseButtonDown, true);
+  canvas.removeEventListener("touchcancel", GLFW.onMouseButtonUp, true);
+  canvas.removeEventListener("touchend", GLFW.onMouseButtonUp, true);
+  const kTapSlop = 10;  // CSS px a tap may wander
+  let finger = null;    // {id, startX, startY, x, y, time, dragging}
+  let pinch = null;     // {start, last}
+  const onApp = (e) => e.target === canvas || (Module.a11yRoot && Module.a11yRoot.contains(e.target));
+  const local = (t) => {
+    const rect = canvas.getBoundingClientRect();
+    return { x: t.clientX - rect.left, y: t.clientY - rect.top };
+  };
+  const spread = (list) => Math.hypot(list[0].clientX - list[1].clientX, list[0].clientY - list[1].clientY);
+  // GLFW reports its last mouse position every frame: make it the finger's.
+  const pointAt = (x, y) => {
+    const rect = canvas.getBoundingClientRect();
+    Browser.mouseX = x * canvas.width / Math.max(1, rect.width);
+    Browser.mouseY = y * canvas.height / Math.max(1, rect.height);
+  };
+  const report = (kind, x, y, dx, dy, seconds) => {
+    if (kind === 0 || kind === 1) pointAt(x, y);
+    _platform_wake();
+    _platform_touch(kind, x, y, dx, dy, seconds);
+  };
+  const isTextField = (t) => {
+    const hit = document.elementFromPoint(t.clientX, t.clientY);
+    return !!hit && (hit.tagName === "INPUT" || hit.tagName === "TEXTAREA") && hit !== field &&
+           !!Module.a11yRoot && Module.a11yRoot.contains(hit) && !hit.readOnly;
+  };
+  const keyboardFor = (t, wanted) => {
+    if (wanted) {
+      field.setAttribute("inputmode", "text");
+      field.style.left = t.clientX + "px";
+      field.style.top = t.clientY + "px";
+      Module.touchEditing = true;
+      if (document.activeElement !== field) field.focus({ preventScroll: true });
+    } else if (Module.touchEditing) {
+      Module.touchEditing = false;
+      field.setAttribute("inputmode", "none");
+      if (document.activeElement === field) field.blur();
+    }
+  };
+  window.addEventListener("touchstart", (e) => {
+    if (!onApp(e)) return;
+    Module.sawTouch = true;
+    e.preventDefault();
+    e.stopPropagation();
+    if (e.touches.length >= 2) {
+      finger = null;
+      pinch = { start: spread(e.touches), last: spread(e.touches) };
+      return;
+    }
+    const t = e.changedTouches[0];
+    const at = local(t);
+    const x = at.x;
+    const y = at.y;
+    // Times from the events themselves: a busy page handles them late, but they happened when they say.
+    finger = { id: t.identifier, startX: x, startY: y, x: x, y: y, time: e.timeStamp, dragging: false };
+    report(0, x, y, 0, 0, 0);
+  }, { capture: true, passive: false });
+  window.addEventListener("touchmove", (e) => {
+    if (!onApp(e) && !finger && !pinch) return;
+    e.preventDefault();
+    e.stopPropagation();
+    if (pinch && e.touches.length >= 2) { pinch.last = spread(e.touches); return; }
+    if (!finger) return;
+    const t = Array.from(e.changedTouches).find((c) => c.identifier === finger.id);
+    if (!t) return;
+    const at = local(t);
+    const x = at.x;
+    const y = at.y;
+    if (!finger.dragging && Math.hypot(x - finger.startX, y - finger.startY) < kTapSlop) return;
+    const now = e.timeStamp;
+    const dx = x - finger.x;
+    const dy = y - finger.y;
+    const seconds = (now - finger.time) / 1000;
+    finger.dragging = true;
+    finger.x = x; finger.y = y; finger.time = now;
+    report(2, x, y, dx, dy, seconds);
+  }, { capture: true, passive: false });
+  const end = (e) => {
+    if (!onApp(e) && !finger && !pinch) return;
+    e.preventDefault();
+    e.stopPropagation();
+    if (pinch) {
+      if (e.touches.length < 2) {
+        _platform_wake();
+        _platform_pinch(pinch.start, pinch.last);
+        pinch = null;
+      }
+      return;
+    }
+    if (!finger) return;
+    const t = Array.from(e.changedTouches).find((c) => c.identifier === finger.id);
+    if (!t) return;
+    const at = local(t);
+    const x = at.x;
+    const y = at.y;
+    if (finger.dragging) {
+      report(3, x, y, 0, 0, Math.max(0, e.timeStamp - finger.time) / 1000);
+    } else if (e.type === "touchend") {
+      keyboardFor(t, isTextField(t));
+      report(1, finger.startX, finger.startY, 0, 0, 0);
+    }
+    finger = null;
+  };
+  window.addEventListener("touchend", end, { capture: true, passive: false });
+  window.addEventListener("touchcancel", end, { capture: true, passive: false });
+  // Safari zooms on its own gesture events.
+  for (const type of ["gesturestart", "gesturechange"]) {
+    window.addEventListener(type, (e) => e.preventDefault(), { passive: false });
+  }
+  // The keyboard shrinks the visual viewport: the page, and so the app, fits above it.
+  const vv = window.visualViewport;
+  if (vv) {
+    const follow = () => {
+      const height = Math.round(vv.height) + "px";
+      const top = Math.round(vv.offsetTop) + "px";
+      canvas.style.height = height;
+      canvas.style.top = top;
+      if (Module.a11yRoot) { Module.a11yRoot.style.height = height; Module.a11yRoot.style.top = top; Module.a11yRoot.style.bottom = "auto"; }
+      _platform_wake();
+    };
+    vv.addEventListener("resize", follow);
+    vv.addEventListener("scroll", follow);
+    follow();
+  }
 });
 
 // The accessibility layer: one element per node of the app's accessible tree,
@@ -478,6 +632,11 @@ EM_JS(void, js_update_accessibility, (const char* changes_text, int focus_id), {
 EM_JS(void, js_set_text_input_area, (int active, float x, float y, float height), {
   const field = Module.textInput;
   if (!field) return;
+  // Editing ended after a tap brought the keyboard up: put it away.
+  if (!active && Module.touchEditing) {
+    Module.touchEditing = false;
+    if (document.activeElement === field) field.blur();
+  }
   field.style.left = x + "px";
   field.style.top = y + "px";
   field.style.height = Math.max(1, height) + "px";
@@ -657,6 +816,22 @@ EMSCRIPTEN_KEEPALIVE void platform_static_file_done(int id, int status, unsigned
   if (!node.empty()) node.mapped()(file);
 }
 
+EMSCRIPTEN_KEEPALIVE void platform_touch(int kind, double x, double y, double dx, double dy, double seconds) {
+  activity() = true;
+  if (!touch_handler()) return;
+  touch_handler()({.kind = static_cast<platform::TouchKind>(kind),
+                   .x = static_cast<float>(x),
+                   .y = static_cast<float>(y),
+                   .dx = static_cast<float>(dx),
+                   .dy = static_cast<float>(dy),
+                   .seconds = static_cast<float>(seconds)});
+}
+
+EMSCRIPTEN_KEEPALIVE void platform_pinch(double start_distance, double end_distance) {
+  activity() = true;
+  pending_pinch() = platform::Pinch{static_cast<float>(start_distance), static_cast<float>(end_distance)};
+}
+
 EMSCRIPTEN_KEEPALIVE void platform_text_input(char* text) {
   if (text_handler()) text_handler()(text);
   std::free(text);
@@ -718,6 +893,15 @@ void start_accessibility(std::function<void(std::uint32_t id)> on_focus,
 void update_accessibility(const std::string& changes_json, std::uint32_t focus_id) {
   js_update_accessibility(changes_json.c_str(), static_cast<int>(focus_id));
 }
+
+bool coarse_pointer() { return js_coarse_pointer() != 0; }
+
+void start_touch(std::function<void(const TouchEvent&)> on_touch) {
+  touch_handler() = std::move(on_touch);
+  js_start_touch();
+}
+
+std::optional<Pinch> take_pinch() { return std::exchange(pending_pinch(), std::nullopt); }
 
 bool take_activity() { return std::exchange(activity(), false); }
 

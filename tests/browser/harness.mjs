@@ -184,6 +184,20 @@ export class AppPage {
     await this.page.mouse.up();
   }
 
+  // Taps the widget with a finger (a page opened with hasTouch): at the
+  // middle of its shown part, once the layout holds still.
+  async tap(label) {
+    await this.settle();
+    let r = (await this.widget(label)).shown;
+    for (let look = 0; look < 10; ++look) {
+      await this.frames(2);
+      const now = (await this.widget(label)).shown;
+      if (now.x === r.x && now.y === r.y && now.w === r.w && now.h === r.h) break;
+      r = now;
+    }
+    await this.page.touchscreen.tap(r.x + r.w / 2, r.y + r.h / 2);
+  }
+
   // Clicks a text field, selects all and types `text` like a person.
   async fill(label, text) {
     await this.click(label);

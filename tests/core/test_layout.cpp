@@ -46,6 +46,8 @@ TEST_CASE("a phone gets one column with a tab bar showing the chosen panel") {
   CHECK_FALSE(layout.sidebar);
   CHECK(layout.tab == LayoutTab::Presets);
   CHECK(layout.compact_header);
+  CHECK(layout.send_at_bottom);
+  CHECK_FALSE(at(768, 1024, true).send_at_bottom);
   // Turned to landscape (844 wide): side by side again, the choice kept for later.
   CHECK(at(844, 390, true, {.tab = LayoutTab::Presets}).kind == LayoutKind::Medium);
 }
@@ -97,6 +99,12 @@ TEST_CASE("an answer shown side by side is seen, also when the window widens lat
   CHECK(choice.answer_unseen);
   CHECK_FALSE(core::layout_shown(choice, LayoutKind::Medium).answer_unseen);
   CHECK(core::layout_shown(choice, LayoutKind::Narrow).answer_unseen);
+}
+
+TEST_CASE("a request picked from a preset or the history is shown in the Request tab") {
+  core::LayoutChoice choice = core::tab_picked({}, LayoutTab::Presets);
+  choice = core::request_loaded(choice);
+  CHECK(at(390, 844, true, choice).tab == LayoutTab::Request);
 }
 
 TEST_CASE("a pinch scales the text by the fingers' spread, within bounds and in steps") {
