@@ -1,6 +1,7 @@
 // Window, GL context and main loop: sets up GLFW + WebGL2 + Dear ImGui, keeps
 // the canvas at device resolution, routes the page's text, clipboard and
 // input-method position to ImGui, and runs one App frame per animation frame.
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -119,6 +120,9 @@ void on_touch(const platform::TouchEvent& touch) {
       io.AddMousePosEvent(touch.x * ratio, touch.y * ratio);
       io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
       io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+      // A finger that lifted hovers nothing: the next tap, even on the same
+      // spot, arrives as a new pointer (ImGui then lets it hover a frame first).
+      io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
       break;
     case platform::TouchKind::Drag: {
       const core::Vec2f moved = rt.scroll.drag({touch.dx * ratio, touch.dy * ratio}, touch.seconds);

@@ -207,19 +207,20 @@ void App::draw_tab_bar(float height) {
 void App::keep_edited_field_visible() {
   ImGuiContext& g = *GImGui;
   if (!g.PlatformImeData.WantVisible || g.ActiveIdWindow == nullptr) return;
-  const float margin = ui::em(0.5f);
-  const float caret_bottom = g.PlatformImeData.InputPos.y + g.PlatformImeData.InputLineHeight + margin;
-  const float caret_top = g.PlatformImeData.InputPos.y - margin;
+  // The whole field, not only its caret's line: the frame's padding around it.
+  const float margin = ImGui::GetStyle().FramePadding.y + ui::em(0.25f);
+  float caret_bottom = g.PlatformImeData.InputPos.y + g.PlatformImeData.InputLineHeight + margin;
+  float caret_top = g.PlatformImeData.InputPos.y - margin;
+  // Inner windows first; each scrolls what it can and leaves the rest to the window around it.
   for (ImGuiWindow* window = g.ActiveIdWindow; window != nullptr; window = window->ParentWindow) {
     const ImRect clip = window->InnerClipRect;
-    if (caret_bottom > clip.Max.y && window->ScrollMax.y > window->Scroll.y) {
-      ImGui::SetScrollY(window, std::min(window->ScrollMax.y, window->Scroll.y + caret_bottom - clip.Max.y));
-      break;
-    }
-    if (caret_top < clip.Min.y && window->Scroll.y > 0) {
-      ImGui::SetScrollY(window, std::max(0.0f, window->Scroll.y - (clip.Min.y - caret_top)));
-      break;
-    }
+    float delta = 0;
+    if (caret_bottom > clip.Max.y) delta = std::min(window->ScrollMax.y - window->Scroll.y, caret_bottom - clip.Max.y);
+    else if (caret_top < clip.Min.y) delta = -std::min(window->Scroll.y, clip.Min.y - caret_top);
+    if (delta == 0) continue;
+    ImGui::SetScrollY(window, window->Scroll.y + delta);
+    caret_bottom -= delta;
+    caret_top -= delta;
   }
 }
 
@@ -558,7 +559,8 @@ void App::toggle_theme(bool save) {
 
 SnapshotJson App::layout_snapshot() const {
   return {{"kind", std::string(core::layout_kind_name(layout_.kind))},
-          {"tab", layout_.tab_bar ? SnapshotJson(std::string(core::layout_tab_name(layout_.tab))) : SnapshotJson()},
+          // The choice, which the next frame shows (an answer may have just opened the Answer tab).
+          {"tab", layout_.tab_bar ? SnapshotJson(std::string(core::layout_tab_name(layout_choice_.tab))) : SnapshotJson()},
           {"sidebar", layout_.sidebar},
           {"answer_badge", layout_.answer_badge},
           {"touch", touch_},

@@ -428,11 +428,26 @@ EM_JS(void, js_start_touch, (), {
     } else if (e.type === "touchend") {
       keyboardFor(t, isTextField(t));
       report(1, finger.startX, finger.startY, 0, 0, 0);
+      Browser.mouseX = Browser.mouseY = -1e6;  // a lifted finger points nowhere (GLFW reports this every frame)
     }
     finger = null;
   };
   window.addEventListener("touchend", end, { capture: true, passive: false });
   window.addEventListener("touchcancel", end, { capture: true, passive: false });
+  // The mouse events a browser may still make up after a touch ("ghost
+  // clicks") would press a second time, wherever the layout has moved since.
+  let lastTouch = -1e9;
+  for (const type of ["touchstart", "touchend"]) {
+    window.addEventListener(type, (e) => { lastTouch = e.timeStamp; }, { capture: true, passive: true });
+  }
+  for (const type of ["mousedown", "mouseup", "mousemove", "click", "dblclick"]) {
+    window.addEventListener(type, (e) => {
+      if (e.timeStamp - lastTouch < 1000 && (e.sourceCapabilities ? e.sourceCapabilities.firesTouchEvents : true)) {
+        e.stopPropagation();
+        e.preventDefault();
+      }
+    }, { capture: true, passive: false });
+  }
   // Safari zooms on its own gesture events.
   for (const type of ["gesturestart", "gesturechange"]) {
     window.addEventListener(type, (e) => e.preventDefault(), { passive: false });
