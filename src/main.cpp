@@ -34,11 +34,15 @@ struct Runtime {
   double atlas_ms = 0;       // the last font atlas rebuild: rasterize and upload (after the first frame)
   core::KineticScroll scroll;  // a finger's drag, and the glide after it
   double glide_time = 0;       // glfwGetTime() of the last glide step
+  int frames_since_activity = 0;
 };
 
 // How long frames go on after the last activity: ImGui needs a few frames to
-// settle (hover, layout, tooltips) before the screen stops changing.
+// settle (hover, layout, tooltips) before the screen stops changing. Both
+// bounds hold: on a slow machine, or in an engine whose first animation frame
+// comes late (WebKit), the time can pass before the frames are drawn.
 constexpr double kSettleSeconds = 0.75;
+constexpr int kSettleFrames = 3;
 
 Runtime& runtime() {
   static Runtime rt;
@@ -175,13 +179,14 @@ std::string app_state_text(const Runtime& rt) {
 bool should_draw(Runtime& rt) {
   const double now = glfwGetTime();
   const bool input_queued = GImGui->InputEventsQueue.Size > 0;
-  // The first frames are drawn whatever happens: on a busy machine the first can take longer than the
-  // settle time, and the page would otherwise wait for input before it is ready.
-  const bool starting = rt.frame < 2;
-  if (platform::take_activity() || input_queued || rt.app->animating() || rt.scroll.gliding() || starting) {
+  // Frames go on for a settle time and a number of frames after the last activity, whichever ends
+  // later: on a busy machine (or a slow engine) the first frames take longer than the settle time,
+  // and the page would otherwise wait for input before it is ready.
+  if (platform::take_activity() || input_queued || rt.app->animating() || rt.scroll.gliding()) {
     rt.last_activity = now;
+    rt.frames_since_activity = 0;
   }
-  return now - rt.last_activity < kSettleSeconds;
+  return now - rt.last_activity < kSettleSeconds || rt.frames_since_activity < kSettleFrames;
 }
 
 void frame(void* arg) {
@@ -208,6 +213,7 @@ void frame(void* arg) {
   app::glyphs::count_missing(*ImGui::GetDrawData());
   follow_mouse_cursor();
   ++rt.frame;
+  ++rt.frames_since_activity;
   platform::publish_frame_time(emscripten_get_now() - started, app::a11y::last_cost_ms());
   platform::frame_drawn(rt.frame);
   if (rt.frame == 2) platform::mark_timeline("app-ready");

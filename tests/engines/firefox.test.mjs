@@ -1,0 +1,4 @@
+// The cross-engine set (cases.mjs) in firefox.
+import { defineCrossEngineTests } from './cases.mjs';
+
+defineCrossEngineTests('firefox');
