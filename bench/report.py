@@ -111,6 +111,17 @@ def parse_core_bench(text):
     return header, figures
 
 
+def section_engines(lines, quick):
+    r = run_json(['scripts/with-xvfb', 'node', 'bench/engines_startup.mjs', '--runs', '3' if quick else '7', '--json'])
+    lines.append('## First frame per browser engine (local server, {} fresh windows each, own Xvfb)\n'.format(r['runs']))
+    lines.append('| engine | WebGL renderer | first ImGui frame, median ms | app ready, median ms |')
+    lines.append('|---|---|---|---|')
+    for name, e in r['engines'].items():
+        lines.append('| {} | {} | {:.0f} | {:.0f} |'.format(name, e['renderer'], e['firstFrameMs'], e['readyMs']))
+    lines.append('\nFrom navigation start; Chromium draws WebGL with SwiftShader, Firefox ESR and WebKit '
+                 '(MiniBrowser) with Mesa\'s llvmpipe.\n')
+
+
 def section_parse(lines, quick):
     runs = '3' if quick else '7'
     header, native = parse_core_bench(run_text([os.path.join(ROOT, 'build', 'bench', 'bench_core'), runs]))
@@ -199,7 +210,7 @@ def main():
     lines = ['# Benchmarks', '',
              'Written by `scripts/bench` on {} UTC.'.format(datetime.datetime.utcnow().strftime('%Y-%m-%d %H:%M')),
              '', 'Machine: {}.'.format(machine()), '']
-    for section in (section_size, section_startup, section_fonts, section_parse, section_frames, section_api):
+    for section in (section_size, section_startup, section_engines, section_fonts, section_parse, section_frames, section_api):
         before = len(lines)
         try:
             section(lines, args.quick)

@@ -51,7 +51,7 @@ export class EngineApp {
   async widgets() { return this.window.evaluate(() => window.__app.widgets); }
 
   // The widget's published rectangle, once it is drawn and visible.
-  async widget(label, timeout = 10000) {
+  async widget(label, timeout = 30000) {
     return this.waitUntil(() => this.window.evaluate((l) => {
       const w = window.__app && window.__app.widgets[l];
       return w && w.visible ? w : null;
@@ -75,7 +75,7 @@ export class EngineApp {
   // Waits until the app has taken every key and click sent so far (ImGui takes typed text one character per frame).
   async settle() {
     await this.waitUntil(() => this.window.evaluate(() => window.__app && window.__app.inputPending === 0),
-                         'the app to take the input', 15000);
+                         'the app to take the input', 60000);
   }
 
   // Waits for `count` animation frames.
@@ -137,7 +137,11 @@ export class EngineApp {
   // or for WebKit from the collector the page was given before the app loaded).
   async errors() { return this.window.errors(); }
 
+  // A picture of the page once the app has drawn what it shows (WebKit's
+  // screenshot can lag the last frame drawn by a frame or two).
   async screenshot(name) {
+    await this.settle();
+    await this.frames(4);
     mkdirSync(RESULTS_DIR, { recursive: true });
     await this.window.screenshot(path.join(RESULTS_DIR, `${this.engine}-${name}.png`));
   }
