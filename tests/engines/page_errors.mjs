@@ -9,7 +9,8 @@ import http from 'node:http';
 export const COLLECT_PAGE_ERRORS = `(() => {
   if (window.__pageErrors) return;
   const errors = (window.__pageErrors = []);
-  const text = (value) => (value instanceof Error ? value.stack || String(value) : String(value));
+  // WebKit's stack has the frames only: the message goes first.
+  const text = (value) => (value instanceof Error ? String(value) + (value.stack ? '\\n' + value.stack : '') : String(value));
   const original = console.error;
   console.error = function (...args) {
     errors.push(args.map(text).join(' '));
