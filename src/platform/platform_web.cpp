@@ -526,15 +526,25 @@ EM_JS(void, js_start_accessibility, (), {
     const id = idOf(e.target);
     if (id) { e.preventDefault(); _platform_a11y_press(id); }
   });
+  // A finger is a mouse to the app: Emscripten's GLFW takes a touch as a
+  // button press without moving the pointer to it, so a tap would press where
+  // the pointer last was. The touch's own default (scrolling, and the mouse
+  // events a browser emulates after a tap) is cancelled.
+  const forwardTouch = (e) => {
+    e.preventDefault();
+    const touch = e.changedTouches && e.changedTouches[0];
+    if (!touch) return;
+    const down = e.type === "touchstart" || e.type === "touchmove";
+    const init = { bubbles: true, cancelable: true, clientX: touch.clientX, clientY: touch.clientY,
+                   screenX: touch.screenX, screenY: touch.screenY, button: 0, buttons: down ? 1 : 0 };
+    canvas.dispatchEvent(new MouseEvent("mousemove", init));
+    if (e.type === "touchstart") canvas.dispatchEvent(new MouseEvent("mousedown", init));
+    if (e.type === "touchend" || e.type === "touchcancel") canvas.dispatchEvent(new MouseEvent("mouseup", init));
+  };
   const forward = (e) => {
+    if (e.type.startsWith("touch")) { forwardTouch(e); return; }
     if (e.type === "mousedown") e.preventDefault();  // focus stays where the canvas puts it
-    const touches = (list) => Array.from(list || []);
-    const copy = e.type.startsWith("touch")
-      ? new TouchEvent(e.type, { bubbles: true, cancelable: true, touches: touches(e.touches),
-                                 targetTouches: touches(e.targetTouches), changedTouches: touches(e.changedTouches) })
-      : new MouseEvent(e.type, e);
-    canvas.dispatchEvent(copy);
-    if (e.type.startsWith("touch")) e.preventDefault();
+    canvas.dispatchEvent(new MouseEvent(e.type, e));
   };
   // (Not the wheel: ImGui reads it from the document, where it arrives anyway.)
   for (const type of ["mousemove", "mousedown", "mouseup", "touchstart", "touchmove", "touchend", "touchcancel",
