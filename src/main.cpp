@@ -35,6 +35,7 @@ struct Runtime {
   core::KineticScroll scroll;  // a finger's drag, and the glide after it
   double glide_time = 0;       // glfwGetTime() of the last glide step
   int frames_since_activity = 0;
+  bool drawing = false;  // inside frame(): a browser event during it must not draw again
 };
 
 // How long frames go on after the last activity: ImGui needs a few frames to
@@ -43,6 +44,8 @@ struct Runtime {
 // comes late (WebKit), the time can pass before the frames are drawn.
 constexpr double kSettleSeconds = 0.75;
 constexpr int kSettleFrames = 3;
+// Frames drawn inside a gesture's event at most (a press, its release, the action).
+constexpr int kGestureFrames = 3;
 
 Runtime& runtime() {
   static Runtime rt;
@@ -191,7 +194,8 @@ bool should_draw(Runtime& rt) {
 
 void frame(void* arg) {
   Runtime& rt = *static_cast<Runtime*>(arg);
-  if (!should_draw(rt)) return;
+  if (rt.drawing || !should_draw(rt)) return;
+  rt.drawing = true;
   const double started = emscripten_get_now();
   follow_viewport(rt);
   glide(rt);
@@ -217,6 +221,23 @@ void frame(void* arg) {
   platform::publish_frame_time(emscripten_get_now() - started, app::a11y::last_cost_ms());
   platform::frame_drawn(rt.frame);
   if (rt.frame == 2) platform::mark_timeline("app-ready");
+  rt.drawing = false;
+}
+
+// Inside the browser event of a person's click, tap or key press: the app
+// takes it at once rather than in the next animation frame, so a copy to
+// the clipboard it causes is part of the gesture (WebKit refuses it later).
+// ImGui takes a press and its release in successive frames: a few frames,
+// while events wait.
+void take_gesture() {
+  Runtime& rt = runtime();
+  if (rt.drawing || rt.app == nullptr) return;
+  for (int i = 0; i < kGestureFrames; ++i) {
+    if (i > 0 && GImGui->InputEventsQueue.Size == 0) break;
+    rt.last_activity = glfwGetTime();
+    rt.frames_since_activity = 0;
+    frame(&rt);
+  }
 }
 
 // Text, clipboard and the input-method position go through the platform:
@@ -278,6 +299,7 @@ int main() {
   connect_text_io(rt.window);
   app::a11y::install();
   platform::start_touch(on_touch);
+  platform::on_user_gesture(take_gesture);
 
   static app::App app;
   rt.app = &app;
@@ -285,9 +307,6 @@ int main() {
   // The first frame is drawn at once rather than on the next animation frame.
   rt.last_activity = glfwGetTime();
   frame(&rt);
-  // The settling frames count from the end of the first one, which a busy
-  // machine can take longer than the settle time to draw.
-  rt.last_activity = glfwGetTime();
   platform::mark_timeline("app-first-frame");
   // The settling frames count from the end of the first one: on a busy
   // machine the first frame alone can outlast them, and the page would stop

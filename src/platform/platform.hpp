@@ -144,6 +144,13 @@ struct TouchEvent {
 // the visual viewport, so the app lays itself out above the keyboard.
 void start_touch(std::function<void(const TouchEvent&)> on_touch);
 
+// A person's click, tap or key press has just reached the app (its events are
+// in ImGui's queue): `on_gesture` runs inside the browser's own event, so
+// what the app does there counts as the person's act. WebKit (Safari, and
+// every browser on an iPhone) lets a page write the clipboard only then, not
+// in a later animation frame.
+void on_user_gesture(std::function<void()> on_gesture);
+
 struct Pinch {
   float start_distance = 0;
   float end_distance = 0;

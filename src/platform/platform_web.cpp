@@ -41,6 +41,11 @@ AccessibilityHandlers& accessibility_handlers() {
   return handlers;
 }
 
+std::function<void()>& gesture_handler() {
+  static std::function<void()> handler;
+  return handler;
+}
+
 std::function<void(const platform::TouchEvent&)>& touch_handler() {
   static std::function<void(const platform::TouchEvent&)> handler;
   return handler;
@@ -322,6 +327,16 @@ EM_JS(int, js_coarse_pointer, (), {
 // acts on them. A tap on a text field's node focuses the hidden text field
 // here, inside the tap: phones show their keyboard only for a focus the
 // person's own gesture makes.
+// In the bubbling phase at the window, after every other listener (Emscripten's
+// GLFW, the accessibility layer) has handed the event to ImGui. A tap ends in
+// js_start_touch's handler, which stops its propagation and calls it itself.
+EM_JS(void, js_start_gestures, (), {
+  Module.userGesture = () => _platform_gesture();
+  for (const type of ["mouseup", "keydown", "click"]) {
+    window.addEventListener(type, (e) => { if (e.isTrusted) Module.userGesture(); });
+  }
+});
+
 EM_JS(void, js_start_touch, (), {
   const canvas = Module.canvas;
   const field = Module.textInput;
@@ -429,6 +444,7 @@ EM_JS(void, js_start_touch, (), {
       keyboardFor(t, isTextField(t));
       report(1, finger.startX, finger.startY, 0, 0, 0);
       Browser.mouseX = Browser.mouseY = -1e6;  // a lifted finger points nowhere (GLFW reports this every frame)
+      if (Module.userGesture) Module.userGesture();
     }
     finger = null;
   };
@@ -526,29 +542,13 @@ EM_JS(void, js_start_accessibility, (), {
     const id = idOf(e.target);
     if (id) { e.preventDefault(); _platform_a11y_press(id); }
   });
-  // A finger is a mouse to the app: Emscripten's GLFW takes a touch as a
-  // button press without moving the pointer to it, so a tap would press where
-  // the pointer last was. The touch's own default (scrolling, and the mouse
-  // events a browser emulates after a tap) is cancelled.
-  const forwardTouch = (e) => {
-    e.preventDefault();
-    const touch = e.changedTouches && e.changedTouches[0];
-    if (!touch) return;
-    const down = e.type === "touchstart" || e.type === "touchmove";
-    const init = { bubbles: true, cancelable: true, clientX: touch.clientX, clientY: touch.clientY,
-                   screenX: touch.screenX, screenY: touch.screenY, button: 0, buttons: down ? 1 : 0 };
-    canvas.dispatchEvent(new MouseEvent("mousemove", init));
-    if (e.type === "touchstart") canvas.dispatchEvent(new MouseEvent("mousedown", init));
-    if (e.type === "touchend" || e.type === "touchcancel") canvas.dispatchEvent(new MouseEvent("mouseup", init));
-  };
   const forward = (e) => {
-    if (e.type.startsWith("touch")) { forwardTouch(e); return; }
     if (e.type === "mousedown") e.preventDefault();  // focus stays where the canvas puts it
     canvas.dispatchEvent(new MouseEvent(e.type, e));
   };
-  // (Not the wheel: ImGui reads it from the document, where it arrives anyway.)
-  for (const type of ["mousemove", "mousedown", "mouseup", "touchstart", "touchmove", "touchend", "touchcancel",
-                      "contextmenu"]) {
+  // (Not the wheel: ImGui reads it from the document, where it arrives anyway.
+  // Nor a finger: js_start_touch takes touches on the layer and the canvas alike.)
+  for (const type of ["mousemove", "mousedown", "mouseup", "contextmenu"]) {
     root.addEventListener(type, type === "contextmenu" ? (e) => e.preventDefault() : forward,
                           { capture: true, passive: false });
   }
@@ -852,6 +852,11 @@ EMSCRIPTEN_KEEPALIVE void platform_touch(int kind, double x, double y, double dx
                    .seconds = static_cast<float>(seconds)});
 }
 
+EMSCRIPTEN_KEEPALIVE void platform_gesture() {
+  activity() = true;
+  if (gesture_handler()) gesture_handler()();
+}
+
 EMSCRIPTEN_KEEPALIVE void platform_pinch(double start_distance, double end_distance) {
   activity() = true;
   pending_pinch() = platform::Pinch{static_cast<float>(start_distance), static_cast<float>(end_distance)};
@@ -920,6 +925,11 @@ void update_accessibility(const std::string& changes_json, std::uint32_t focus_i
 }
 
 bool coarse_pointer() { return js_coarse_pointer() != 0; }
+
+void on_user_gesture(std::function<void()> on_gesture) {
+  gesture_handler() = std::move(on_gesture);
+  js_start_gestures();
+}
 
 void start_touch(std::function<void(const TouchEvent&)> on_touch) {
   touch_handler() = std::move(on_touch);

@@ -184,15 +184,10 @@ export function defineCrossEngineTests(engine) {
     }
   });
 
-  // WebKit refuses a clipboard write outside a user gesture, and the app writes
-  // a frame after the click (ImGui acts in its next frame), so Copy link puts
-  // nothing on the clipboard there; Safari behaves alike. An app defect, kept
-  // visible as a TODO until the copy happens inside the click's gesture; the
-  // next test opens a link in WebKit all the same.
-  const copyLinkTodo = engine === 'webkit'
-    ? 'WebKit refuses the clipboard write the app makes a frame after the click (outside the gesture)' : false;
-  test(`${engine}: a share link copied, then opened in a fresh session, loads the request without sending it`,
-       { todo: copyLinkTodo }, async () => {
+  // WebKit allows a clipboard write only inside the person's gesture: the app
+  // takes a click inside its browser event (platform::on_user_gesture), so
+  // Copy link works there as in the other engines.
+  test(`${engine}: a share link copied, then opened in a fresh session, loads the request without sending it`, async () => {
     const app = await session.openApp();
     const name = 'Seed: update FirstName';
     let event;
@@ -292,12 +287,9 @@ export function defineCrossEngineTests(engine) {
     }
   });
 
-  // The phone layout is issue 12's (built in parallel): until it lands, at
-  // this width Send and the operations are cut off at the right edge and the
-  // form's type menus stand past it, in every engine. Reported as a TODO: it
-  // still runs and prints what is past the edge.
-  test(`${engine}: at phone size (390 x 844) no widget stands past the right edge and a tapped Send answers`,
-       { todo: 'waits for issue 12 (the phone layout): Send is cut off at 390 px' }, async () => {
+  // An iPhone runs WebKit: the phone layout (one column, the panels behind a
+  // tab bar) in every engine, nothing past the right edge, a tapped Send.
+  test(`${engine}: at phone size (390 x 844) no widget stands past the right edge and a tapped Send answers`, async () => {
     const app = await session.openApp({ viewport: PHONE, deviceScaleFactor: 2, touch: true });
     try {
       await app.frames(3);
