@@ -206,14 +206,24 @@ void App::draw_tab_bar(float height) {
 // scrolls until its caret shows.
 void App::keep_edited_field_visible() {
   ImGuiContext& g = *GImGui;
-  if (!g.PlatformImeData.WantVisible || g.ActiveIdWindow == nullptr) return;
+  if (g.ActiveId == 0 || g.ActiveIdWindow == nullptr) return;
+  // A field whose window the shorter page clipped away entirely was not drawn
+  // this frame (ImGui skips a hidden window's items, and would end the
+  // editing): it stays the edited field, at the caret it had last frame,
+  // and the windows around it scroll to it.
+  const bool drawn = g.PlatformImeData.WantVisible;
+  if (!drawn && !g.PlatformImeDataPrev.WantVisible) return;
+  const ImGuiPlatformImeData& ime = drawn ? g.PlatformImeData : g.PlatformImeDataPrev;
+  if (!drawn) ImGui::KeepAliveID(g.ActiveId);
   // The whole field, not only its caret's line: the frame's padding around it.
   const float margin = ImGui::GetStyle().FramePadding.y + ui::em(0.25f);
-  float caret_bottom = g.PlatformImeData.InputPos.y + g.PlatformImeData.InputLineHeight + margin;
-  float caret_top = g.PlatformImeData.InputPos.y - margin;
-  // Inner windows first; each scrolls what it can and leaves the rest to the window around it.
+  float caret_bottom = ime.InputPos.y + ime.InputLineHeight + margin;
+  float caret_top = ime.InputPos.y - margin;
+  // Inner windows first; each scrolls what it can and leaves the rest to the
+  // window around it. A window clipped away entirely cannot show it by scrolling itself.
   for (ImGuiWindow* window = g.ActiveIdWindow; window != nullptr; window = window->ParentWindow) {
     const ImRect clip = window->InnerClipRect;
+    if (clip.Min.y >= clip.Max.y) continue;
     float delta = 0;
     if (caret_bottom > clip.Max.y) delta = std::min(window->ScrollMax.y - window->Scroll.y, caret_bottom - clip.Max.y);
     else if (caret_top < clip.Min.y) delta = -std::min(window->Scroll.y, clip.Min.y - caret_top);

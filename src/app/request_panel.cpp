@@ -123,12 +123,10 @@ bool draw_send(const RequestState& state, const std::optional<Exchange>& exchang
   const float with_copy = ui::button_width("Copy as curl") + ui::button_width("Copy as fetch") +
                           ui::button_width("Copy as…") + send_width + ui::em(1) + spacing * 3;
   ImGui::SameLine();
-  const bool copy_fits = ImGui::GetContentRegionAvail().x >= with_copy;
-  if (!copy_fits) {
-    ImGui::NewLine();
-    ImGui::SameLine();
-    ui::flow(send_width);
-  }
+  const float left = ImGui::GetContentRegionAvail().x;
+  const bool copy_fits = left >= with_copy;
+  // Send at the right of the operations' line when it fits there, else at the right of a line of its own.
+  if (!copy_fits && left < send_width) ImGui::NewLine();
   ui::align_right(copy_fits ? with_copy : send_width);
   if (copy_fits) {
     draw_copy_buttons(state, result);

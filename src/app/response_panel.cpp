@@ -236,6 +236,21 @@ void draw_export_controls(const ResponseState& state, ExportState& exports, Resp
   }
 }
 
+// Below a width of some 36 characters (a phone, or a tablet beside the
+// sidebar) the export controls take four lines or more: they fold behind a
+// button on the toolbar's last line, so the table keeps the room.
+void draw_export_area(const ResponseState& state, ExportState& exports, ResponsePanelResult& result) {
+  exports.folded = !exports.job && ImGui::GetContentRegionAvail().x < ui::em(36);
+  if (exports.folded) {
+    const char* label = exports.unfolded ? "Hide export##Export options" : "Export…##Export options";
+    ui::flow(ui::target_width(label));
+    a11y::hint_next(a11y::Hint::None, {}, core::a11y::kOpenable | (exports.unfolded ? core::a11y::kOpened : 0u));
+    if (ui::small_button(label)) exports.unfolded = !exports.unfolded;
+    if (!exports.unfolded) return;
+  }
+  draw_export_controls(state, exports, result);
+}
+
 // A column as drawn: a table column, or the date column after a column of epoch times.
 struct ShownColumn {
   std::size_t source = 0;
@@ -406,7 +421,7 @@ void draw_table(ResponseState& state, ExportState& exports, ResponsePanelResult&
     return;
   }
   draw_table_toolbar(state, result);
-  draw_export_controls(state, exports, result);
+  draw_export_area(state, exports, result);
   const std::vector<ShownColumn> columns = shown_columns(state);
   const auto flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_Resizable |
                      ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit |
@@ -778,6 +793,7 @@ SnapshotJson export_snapshot(const ExportState& state) {
   return {{"format", std::string(core::export_format_label(state.choice.format))},
           {"byte_order_mark", state.choice.byte_order_mark},
           {"filtered", state.choice.filtered},
+          {"folded", state.folded && !state.unfolded},
           {"running", std::move(running)},
           {"notice", state.notice},
           {"notice_is_problem", state.notice_is_problem}};

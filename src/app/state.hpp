@@ -156,6 +156,8 @@ struct ExportState {
   std::optional<ExportJob> job;
   std::string notice;  // what the last export did
   bool notice_is_problem = false;
+  bool folded = false;    // the controls were folded behind a button this frame (a narrow screen)
+  bool unfolded = false;  // on a narrow screen: the person opened them
 };
 
 struct HistoryState {

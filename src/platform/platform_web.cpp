@@ -330,10 +330,16 @@ EM_JS(int, js_coarse_pointer, (), {
 // In the bubbling phase at the window, after every other listener (Emscripten's
 // GLFW, the accessibility layer) has handed the event to ImGui. A tap ends in
 // js_start_touch's handler, which stops its propagation and calls it itself.
+// Not a paste's keys: the pasted text comes in the paste event after them,
+// and ImGui's Ctrl+V must wait for it (the next animation frame).
 EM_JS(void, js_start_gestures, (), {
   Module.userGesture = () => _platform_gesture();
+  const pastes = (e) => ((e.ctrlKey || e.metaKey) && (e.key === "v" || e.key === "V")) ||
+                        (e.shiftKey && e.key === "Insert");
   for (const type of ["mouseup", "keydown", "click"]) {
-    window.addEventListener(type, (e) => { if (e.isTrusted) Module.userGesture(); });
+    window.addEventListener(type, (e) => {
+      if (e.isTrusted && !(type === "keydown" && pastes(e))) Module.userGesture();
+    });
   }
 });
 

@@ -233,6 +233,14 @@ test('a drag scrolls the result table under its header with momentum, and a pinc
   assert.equal(page.scale, 1, 'the page did not zoom (the canvas stays sharp)');
   assert.equal(page.canvas, 390 * 2, 'the canvas keeps its device resolution');
   await assertNothingPastRightEdge(app, 390, 'phone, larger text');
+
+  // The export controls fold behind one button on a phone, so the table keeps the room; a tap opens them.
+  assert.equal((await app.snapshot()).export.folded, true);
+  assert.equal((await app.state()).widgets['Export download'], undefined, 'no export controls until asked for');
+  await app.tap('Export options');
+  s = await app.waitFor((v) => v.export.folded === false, 'the export controls unfolded');
+  assert.ok((await app.widget('Export download')).visible);
+  await app.screenshot('mobile-phone-export');
   assert.deepEqual(app.consoleErrors, []);
   await context.close();
 });
