@@ -390,7 +390,6 @@ EM_JS(void, js_start_touch, (), {
   };
   window.addEventListener("touchstart", (e) => {
     if (!onApp(e)) return;
-    Module.sawTouch = true;
     e.preventDefault();
     e.stopPropagation();
     if (e.touches.length >= 2) {
@@ -453,6 +452,10 @@ EM_JS(void, js_start_touch, (), {
       if (Module.userGesture) Module.userGesture();
     }
     finger = null;
+    // A screen whose browser said "fine pointer" (a touch laptop, or Firefox)
+    // gets touch sizes from its first touch on, once that touch has been taken
+    // on the layout the person saw: the controls must not move under the finger.
+    Module.sawTouch = true;
   };
   window.addEventListener("touchend", end, { capture: true, passive: false });
   window.addEventListener("touchcancel", end, { capture: true, passive: false });
