@@ -214,7 +214,10 @@ void App::keep_edited_field_visible() {
   const bool drawn = g.PlatformImeData.WantVisible;
   if (!drawn && !g.PlatformImeDataPrev.WantVisible) return;
   const ImGuiPlatformImeData& ime = drawn ? g.PlatformImeData : g.PlatformImeDataPrev;
-  if (!drawn) ImGui::KeepAliveID(g.ActiveId);
+  if (!drawn) {
+    ImGui::KeepAliveID(g.ActiveId);
+    g.PlatformImeData = g.PlatformImeDataPrev;  // still editing: the page keeps its keyboard up
+  }
   // The whole field, not only its caret's line: the frame's padding around it.
   const float margin = ImGui::GetStyle().FramePadding.y + ui::em(0.25f);
   float caret_bottom = ime.InputPos.y + ime.InputLineHeight + margin;
