@@ -616,8 +616,8 @@ void draw_paging(const ResponseState& state, bool busy, ResponsePanelResult& res
   if (paging.load_all) progress = "Loading all: " + progress + " so far…";
   else if (paging.stopped) progress += " (stopped)";
   else if (!more) progress += " · no more pages";
-  ImGui::TextColored(palette().muted, "%s", progress.c_str());
-  ui::describe_last(a11y::Hint::Status, "Paging progress", progress);
+  // Wrapped: at a phone's larger text sizes the line is wider than the screen.
+  ui::text_as(a11y::Hint::Status, "Paging progress", palette().muted, progress);
   if (!paging.over_budget.empty()) {
     ui::text_as(a11y::Hint::Alert, "Paging budget", palette().warning, paging.over_budget);
     return;

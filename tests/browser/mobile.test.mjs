@@ -233,6 +233,11 @@ test('a drag scrolls the result table under its header with momentum, and a pinc
   assert.equal(page.scale, 1, 'the page did not zoom (the canvas stays sharp)');
   assert.equal(page.canvas, 390 * 2, 'the canvas keeps its device resolution');
   await assertNothingPastRightEdge(app, 390, 'phone, larger text');
+  // "1 page · 4x items · no more pages" is wider than the phone at this text
+  // size: it wraps onto a second line (its item is as wide as the screen either way).
+  const paging = await app.widget('Paging progress');
+  const { font_px: fontPx } = (await app.snapshot()).layout;
+  assert.ok(paging.h > 1.5 * fontPx, `the paging line wraps within the screen: ${JSON.stringify(paging)} at ${fontPx} px`);
 
   // The export controls fold behind one button on a phone, so the table keeps the room; a tap opens them.
   assert.equal((await app.snapshot()).export.folded, true);
