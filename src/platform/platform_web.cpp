@@ -405,17 +405,16 @@ EM_JS(void, js_start_touch, (), {
     finger = { id: t.identifier, startX: x, startY: y, x: x, y: y, time: e.timeStamp, dragging: false };
     report(0, x, y, 0, 0, 0);
   }, { capture: true, passive: false });
+  // The tracked finger's touch among those the event changed; null when none is tracked.
+  const fingerTouch = (e) => finger && Array.from(e.changedTouches).find((c) => c.identifier === finger.id);
   window.addEventListener("touchmove", (e) => {
     if (!onApp(e) && !finger && !pinch) return;
     e.preventDefault();
     e.stopPropagation();
     if (pinch && e.touches.length >= 2) { pinch.last = spread(e.touches); return; }
-    if (!finger) return;
-    const t = Array.from(e.changedTouches).find((c) => c.identifier === finger.id);
+    const t = fingerTouch(e);
     if (!t) return;
-    const at = local(t);
-    const x = at.x;
-    const y = at.y;
+    const { x, y } = local(t);
     if (!finger.dragging && Math.hypot(x - finger.startX, y - finger.startY) < kTapSlop) return;
     const now = e.timeStamp;
     const dx = x - finger.x;
@@ -437,12 +436,9 @@ EM_JS(void, js_start_touch, (), {
       }
       return;
     }
-    if (!finger) return;
-    const t = Array.from(e.changedTouches).find((c) => c.identifier === finger.id);
+    const t = fingerTouch(e);
     if (!t) return;
-    const at = local(t);
-    const x = at.x;
-    const y = at.y;
+    const { x, y } = local(t);
     if (finger.dragging) {
       report(3, x, y, 0, 0, Math.max(0, e.timeStamp - finger.time) / 1000);
     } else if (e.type === "touchend") {
