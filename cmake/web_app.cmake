@@ -23,15 +23,19 @@ target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_D
 set(FONT_SOURCE "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 set(FONT_MONO_SOURCE "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf")
 set(FONT_DIR "${CMAKE_BINARY_DIR}/fonts")
-# What the first frame rasterizes (app::fonts::first_frame_ranges): ASCII,
-# Latin-1, punctuation, the few symbols the UI draws, and U+FFFD, the glyph a
-# character without one is drawn with (and counted by: snapshot.missing_glyphs).
-set(FONT_FIRST_FRAME_UNICODES "U+0020-007E,U+00A0-00FF,U+2010-2027,U+2030-203A,U+20AC,U+2122,U+2190-2193,U+21BB,U+2212,U+2022,U+25B2-25BC,U+25CF,U+2713,U+2715,U+26A0,U+FFFD")
 # Compiled in, rasterized when text holds them (app::fonts::glyph_ranges):
-# the above plus Latin Extended-A, Greek, basic Cyrillic, and the invisible
-# format characters (zero-width joiners, bidi marks, variation selectors after
-# emoji), drawn as empty glyphs rather than U+FFFD.
-set(FONT_UNICODES "${FONT_FIRST_FRAME_UNICODES},U+0100-017F,U+0370-03FF,U+0400-045F,U+200B-200F,U+2028-202E,U+2060-2064,U+FE00-FE0F,U+FEFF")
+# ASCII, Latin-1, punctuation, symbols, Latin Extended-A, Greek, basic
+# Cyrillic, and the invisible format characters (zero-width joiners, bidi
+# marks, variation selectors after emoji), drawn as empty glyphs rather than
+# U+FFFD, the glyph a character without one is drawn with (and counted by:
+# snapshot.missing_glyphs).
+set(FONT_UNICODES "U+0020-007E,U+00A0-00FF,U+2010-2027,U+2030-203A,U+20AC,U+2122,U+2190-2193,U+21BB,U+2212,U+2022,U+25B2-25BC,U+25CF,U+2713,U+2715,U+26A0,U+FFFD,U+0100-017F,U+0370-03FF,U+0400-045F,U+200B-200F,U+2028-202E,U+2060-2064,U+FE00-FE0F,U+FEFF")
+# What the first frame rasterizes (app::fonts::first_frame_ranges): ASCII,
+# U+FFFD, and the other characters of the app's own text, found in the string
+# literals of src/app and src/core (cmake/ui_characters.py): about 120 glyphs
+# per font instead of all 600.
+set(FONT_FIRST_FRAME_UNICODES "U+0020-007E,U+FFFD")
+file(GLOB UI_TEXT_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/app/*.[ch]pp" "${CMAKE_SOURCE_DIR}/src/core/*.[ch]pp")
 add_custom_command(
   OUTPUT "${FONT_DIR}/fonts_data.cpp"
   COMMAND ${CMAKE_COMMAND} -E make_directory "${FONT_DIR}"
@@ -39,9 +43,12 @@ add_custom_command(
           --layout-features= --no-hinting --output-file=${FONT_DIR}/ui.ttf
   COMMAND /usr/bin/python3 -m fontTools.subset "${FONT_MONO_SOURCE}" --unicodes=${FONT_UNICODES}
           --layout-features= --no-hinting --output-file=${FONT_DIR}/mono.ttf
+  COMMAND /usr/bin/python3 "${CMAKE_SOURCE_DIR}/cmake/ui_characters.py" --output "${FONT_DIR}/ui_characters.txt"
+          ${UI_TEXT_SOURCES}
   COMMAND /usr/bin/python3 "${CMAKE_SOURCE_DIR}/cmake/embed_fonts.py" "${FONT_DIR}/fonts_data.cpp" "${FONT_UNICODES}"
-          "${FONT_FIRST_FRAME_UNICODES}" "ui=${FONT_DIR}/ui.ttf" "mono=${FONT_DIR}/mono.ttf"
+          "${FONT_FIRST_FRAME_UNICODES},@${FONT_DIR}/ui_characters.txt" "ui=${FONT_DIR}/ui.ttf" "mono=${FONT_DIR}/mono.ttf"
   DEPENDS "${FONT_SOURCE}" "${FONT_MONO_SOURCE}" "${CMAKE_SOURCE_DIR}/cmake/embed_fonts.py"
+          "${CMAKE_SOURCE_DIR}/cmake/ui_characters.py" ${UI_TEXT_SOURCES}
   COMMENT "Subsetting and embedding the UI fonts")
 
 # The fallback fonts, fetched only when text needs them: split into page files

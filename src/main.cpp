@@ -208,7 +208,11 @@ void frame(void* arg) {
   ImGui::NewFrame();
   rt.app->draw();
   ImGui::Render();
-  app::a11y::end_frame(rt.pixel_ratio);
+  if (rt.frame == 0) {
+    app::a11y::defer_frame();
+  } else {
+    app::a11y::end_frame(rt.pixel_ratio);
+  }
   const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
   glViewport(0, 0, rt.width, rt.height);
   glClearColor(background.x, background.y, background.z, 1);

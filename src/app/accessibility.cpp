@@ -266,6 +266,11 @@ void end_frame(float pixel_ratio) {
   t.cost_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
 }
 
+void defer_frame() {
+  // A ratio no frame has: the next end_frame cannot take its items for the last frame's.
+  tree().ratio = 0;
+}
+
 SnapshotJson widgets_json(float pixel_ratio) {
   const float ratio = pixel_ratio > 0 ? pixel_ratio : 1.0f;
   SnapshotJson out = SnapshotJson::object();

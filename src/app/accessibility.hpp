@@ -32,6 +32,10 @@ void install();
 // frame's nodes and sends what changed to the page (`pixel_ratio`: device pixels per CSS pixel).
 void begin_frame();
 void end_frame(float pixel_ratio);
+// Instead of end_frame, for the page's first frame: its pixels reach the
+// screen without waiting for the layer's DOM nodes; the next frame (an
+// animation frame later, before the page reports ready) builds them all.
+void defer_frame();
 
 // The widget map: {key: {x, y, w, h, visible, shown: {x, y, w, h}, role}} in
 // CSS pixels; `shown` is the part its window does not clip, where a click

@@ -48,11 +48,14 @@ App::App() {
   platform::set_page_theme(dark_, page_background_css(dark_));
 
   // config.json names the API (and, for a local demo page only, its key).
-  connection_.site = core::site_config_from_json(platform::site_config_json());
+  const std::string site_config = platform::site_config_json();
+  glyphs::note_text(site_config);
+  connection_.site = core::site_config_from_json(site_config);
   core::ConnectionSettings defaults;
   defaults.connection.endpoint = platform::default_endpoint();
   defaults.connection.api_key = connection_.site.api_key;
   const std::string connection = platform::storage_get(kConnectionKey).value_or("");
+  glyphs::note_text(connection);
   if (const auto parsed = core::parse_json(connection); !connection.empty() && !(parsed && parsed.value->is_object())) {
     keep_aside(kConnectionKey, connection, parsed ? "it is not in the form this version saves" : "it is not valid JSON");
   }
@@ -507,6 +510,7 @@ void App::test_connection() {
 void App::open_event_file() {
   platform::open_text_file(".json,application/json,text/plain", kMaxEventFileBytes,
                            [this](const platform::OpenedFile& file) {
+                             glyphs::note_text(file.name);  // shown in what follows
                              switch (file.status) {
                                case platform::FileStatus::Opened: set_editor_text(file.text, "Opened " + file.name); break;
                                case platform::FileStatus::TooLarge:

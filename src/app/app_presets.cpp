@@ -124,6 +124,7 @@ void App::export_presets() {
 void App::import_presets_file() {
   platform::open_text_file(".json,application/json,text/plain", kMaxCollectionFileBytes,
                            [this](const platform::OpenedFile& file) {
+                             glyphs::note_text(file.name);  // shown in what follows
                              switch (file.status) {
                                case platform::FileStatus::Opened: import_presets_text(file.text, file.name); break;
                                case platform::FileStatus::TooLarge:

@@ -6,7 +6,8 @@
 // composition shows too. A font file the site lacks (404) is named once in
 // the banner, and the app keeps working.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { ROOT, startTestServer, useAppSession } from './harness.mjs';
@@ -77,6 +78,27 @@ test('items in every script are created, read and listed, and every character is
   assert.equal(drawn.banner, '');
   await app.screenshot('scripts-table');
   assert.deepEqual(app.consoleErrors, []);
+  await context.close();
+});
+
+test('the first frame rasterizes the app\'s own characters only; others are added when data or a file name shows them', async () => {
+  const { context, app } = await session.openApp({ json: true, clipboard: true });
+  await app.frames(3);
+  const first = await app.snapshot();
+  assert.equal(first.missing_glyphs, 0, 'the first screen draws every character of its own text');
+  // ASCII, U+FFFD and the UI's punctuation and arrows (cmake/ui_characters.py), not all of Latin-1 and the symbols.
+  assert.ok(first.fonts.glyphs < 150, `the first frame rasterized ${first.fonts.glyphs} characters`);
+  const folder = await mkdtemp(path.join(tmpdir(), 'workbench-'));
+  const file = path.join(folder, 'données-façade.json');
+  await writeFile(file, JSON.stringify({ operation: 'echo', payload: { name: 'Größe ñandú Ærø' } }));
+  const [chooser] = await Promise.all([app.page.waitForEvent('filechooser'), app.click('Open file')]);
+  await chooser.setFiles(file);
+  const opened = await app.waitFor((s) => s.request.operation === 'echo' && fontsSettled(s), 'the opened event');
+  assert.ok(opened.fonts.glyphs > first.fonts.glyphs, 'the characters of the file and its name were added');
+  assert.equal(opened.fonts.loaded, 0, 'from the compiled-in fonts: nothing fetched');
+  await app.frames(3);
+  assert.equal((await app.snapshot()).missing_glyphs, 0, 'the event and the file name are drawn with glyphs');
+  await rm(folder, { recursive: true });
   await context.close();
 });
 
