@@ -4,7 +4,7 @@
 #include <charconv>
 #include <cstdio>
 
-#include "core/ascii.hpp"
+#include "core/text.hpp"
 
 namespace core {
 namespace {
@@ -71,7 +71,7 @@ std::string folded_name(std::string_view name) {
   for (char c : name) {
     if (c != '_' && c != '-') out += c;
   }
-  return ascii_lowered(out);
+  return lower(out);
 }
 
 // A whole number's value when the text is one (a fraction of zeros allowed).
@@ -98,9 +98,8 @@ bool is_time_name(std::string_view name) {
     if (ends_with(folded, suffix)) return true;
   }
   // createdAt, updated_at, deletedAt, lastSeenAt: a word ending in "At" (or "_at").
-  const bool camel_at = name.size() > 2 && ends_with(name, "At") && name[name.size() - 3] >= 'a' &&
-                        name[name.size() - 3] <= 'z';
-  const bool snake_at = ends_with(ascii_lowered(name), "_at") || ends_with(ascii_lowered(name), "-at");
+  const bool camel_at = name.size() > 2 && ends_with(name, "At") && is_lower(name[name.size() - 3]);
+  const bool snake_at = ends_with(lower(name), "_at") || ends_with(lower(name), "-at");
   return camel_at || snake_at;
 }
 

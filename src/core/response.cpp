@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <array>
 
-#include "core/ascii.hpp"
 #include "core/json_fields.hpp"
+#include "core/text.hpp"
+#include "core/url.hpp"
 
 namespace core {
 namespace {
@@ -39,46 +40,11 @@ std::string plural(std::size_t count, std::string_view one, std::string_view man
 
 // ----------------------------------------------------- transport failures
 
-struct UrlParts {
-  bool http = false;
-  bool https = false;
-  std::string host;  // without user info or port
-};
-
-UrlParts split_url(std::string_view url) {
-  UrlParts parts;
-  std::string_view rest;
-  if (starts_with_ignoring_case(url, "https://")) {
-    parts.https = true;
-    rest = url.substr(8);
-  } else if (starts_with_ignoring_case(url, "http://")) {
-    parts.http = true;
-    rest = url.substr(7);
-  } else {
-    return parts;
-  }
-  std::string_view authority = rest.substr(0, rest.find_first_of("/?#"));
-  if (const auto at = authority.rfind('@'); at != std::string_view::npos) authority.remove_prefix(at + 1);
-  if (!authority.empty() && authority.front() == '[') {
-    authority = authority.substr(0, authority.find(']') + 1);
-  } else {
-    authority = authority.substr(0, authority.find(':'));
-  }
-  parts.host = std::string(authority);
-  return parts;
-}
-
-bool is_local_host(std::string_view host) {
-  const std::string lower = ascii_lowered(host);
-  return lower == "localhost" || lower == "127.0.0.1" || lower == "[::1]" ||
-         (lower.size() > 10 && lower.ends_with(".localhost"));
-}
-
 TransportCause network_cause(const AnswerContext& context) {
   if (!context.url.empty()) {
-    const UrlParts url = split_url(context.url);
-    if ((!url.http && !url.https) || url.host.empty()) return TransportCause::InvalidUrl;
-    if (url.http && starts_with_ignoring_case(context.page_origin, "https://") && !is_local_host(url.host))
+    const auto url = parse_http_url(context.url);
+    if (!url || url->host.empty()) return TransportCause::InvalidUrl;
+    if (!url->https && starts_with_ignoring_case(context.page_origin, "https://") && !is_local_host(url->host))
       return TransportCause::MixedContent;
   }
   switch (context.reachability) {
@@ -97,7 +63,8 @@ TransportCause transport_cause_of(std::string_view error, const AnswerContext& c
 
 // The sentences for a cause; `error` is the platform's words, for the cause it cannot narrow down.
 TransportExplanation explain_cause(TransportCause cause, std::string_view error, const AnswerContext& context) {
-  const std::string host = split_url(context.url).host;
+  const auto url = parse_http_url(context.url);
+  const std::string host(url ? url->host : std::string_view());
   const std::string where = host.empty() ? "the API" : host;
   switch (cause) {
     case TransportCause::Timeout:

@@ -1,10 +1,9 @@
 #include "core/snippets.hpp"
 
-#include <cctype>
-
 #include "core/attribute_value.hpp"
 #include "core/dynamodb_json.hpp"
 #include "core/event_text.hpp"
+#include "core/text.hpp"
 
 namespace core {
 
@@ -76,11 +75,6 @@ std::optional<DirectRequest> direct_request(const JsonValue& event, std::string&
 bool is_integer_text(std::string_view text) {
   if (text.starts_with('-')) text.remove_prefix(1);
   return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
-}
-
-bool is_identifier(std::string_view name) {
-  return !name.empty() && !std::isdigit(static_cast<unsigned char>(name.front())) &&
-         name.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") == std::string_view::npos;
 }
 
 std::string indent_of(int depth) { return std::string(static_cast<std::size_t>(depth) * 4, ' '); }
@@ -269,9 +263,9 @@ std::string cli_option(std::string_view field) {
   std::string out;
   for (std::size_t i = 0; i < field.size(); ++i) {
     const char c = field[i];
-    if (std::isupper(static_cast<unsigned char>(c))) {
+    if (is_upper(c)) {
       if (i > 0) out += '-';
-      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      out += ascii_lower(c);
     } else {
       out += c;
     }
