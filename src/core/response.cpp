@@ -55,9 +55,13 @@ TransportCause network_cause(const AnswerContext& context) {
   return TransportCause::CorsOrUnreachable;
 }
 
-TransportCause transport_cause_of(std::string_view error, const AnswerContext& context) {
-  if (error == "timeout") return TransportCause::Timeout;
-  if (error == "cancelled") return TransportCause::Cancelled;
+TransportCause transport_cause_of(TransportFailure failure, const AnswerContext& context) {
+  switch (failure) {
+    case TransportFailure::Timeout: return TransportCause::Timeout;
+    case TransportFailure::Cancelled: return TransportCause::Cancelled;
+    case TransportFailure::Network:
+    case TransportFailure::None: break;
+  }
   return network_cause(context);
 }
 
@@ -348,8 +352,8 @@ bool is_lambda_error(const JsonValue& body) {
 
 // ------------------------------------------------------------- successes
 
-bool is_write(std::string_view operation) {
-  return operation == "create" || operation == "update" || operation == "delete";
+bool is_write(std::optional<Operation> operation) {
+  return operation == Operation::Create || operation == Operation::Update || operation == Operation::Delete;
 }
 
 void explain_items(Answer& answer) {
@@ -368,14 +372,14 @@ void explain_items(Answer& answer) {
                                           : "That is every item the scan reached.";
 }
 
-void explain_acknowledgement(Answer& answer, std::string_view operation) {
-  if (operation == "create") {
+void explain_acknowledgement(Answer& answer, std::optional<Operation> operation) {
+  if (operation == Operation::Create) {
     answer.summary = "Stored the item (DynamoDB confirms writes without echoing them).";
     answer.hint = "Read it back with the same Key to see it.";
-  } else if (operation == "update") {
+  } else if (operation == Operation::Update) {
     answer.summary = "Updated the item.";
     answer.hint = "Set ReturnValues to ALL_NEW to get the item back with the answer.";
-  } else if (operation == "delete") {
+  } else if (operation == Operation::Delete) {
     answer.summary = "Deleted the item, if it existed (DynamoDB does not say which).";
     answer.hint = "Set ReturnValues to ALL_OLD to get the deleted item back.";
   } else {
@@ -386,13 +390,13 @@ void explain_acknowledgement(Answer& answer, std::string_view operation) {
 
 void classify_success(Answer& answer, const AnswerContext& context) {
   const JsonValue& body = *answer.body;
-  const std::string& operation = context.operation;
+  const std::optional<Operation> operation = context.operation;
   const auto object_member = [&](std::string_view key) {
     const JsonValue* value = member_of(body, key);
     return value && value->is_object();
   };
   answer.ok = true;
-  if (operation == "echo") {
+  if (operation == Operation::Echo) {
     answer.kind = AnswerKind::Echo;
     answer.summary = "The Lambda sent the payload back.";
     answer.hint = "Echo returns what it was given unchanged: compare it with what you sent.";
@@ -412,7 +416,7 @@ void classify_success(Answer& answer, const AnswerContext& context) {
     answer.summary = "The write succeeded and returned " +
                      plural(body.find("Attributes")->object.size(), "attribute", "attributes") + ".";
     answer.hint = "These are the values ReturnValues asked for.";
-  } else if (body.is_object() && body.object.empty() && operation == "read") {
+  } else if (body.is_object() && body.object.empty() && operation == Operation::Read) {
     answer.kind = AnswerKind::NotFound;
     answer.summary = "No item has this key.";
     answer.hint = "Check the key's value and type: the number 5 and the string \"5\" are different keys.";
@@ -464,7 +468,7 @@ Answer classify_response(const HttpResponse& response, const AnswerContext& cont
   answer.size = response.body.size();
   answer.body = std::make_shared<const JsonValue>();
 
-  if (!response.transport_error.empty() || response.status == 0) {
+  if (response.transport_error.failure != TransportFailure::None || response.status == 0) {
     TransportExplanation explanation = explain_transport_failure(response, context);
     answer.kind = AnswerKind::TransportFailure;
     answer.transport_cause = explanation.cause;
@@ -481,8 +485,8 @@ Answer classify_response(const HttpResponse& response, const AnswerContext& cont
     ++streamed;
     on_item(std::move(item));
   };
-  auto parsed = on_item && context.operation == "list" ? parse_json_streaming(response.body, "Items", count_item)
-                                                        : parse_json(response.body);
+  const bool stream_items = on_item && context.operation == Operation::List;
+  auto parsed = stream_items ? parse_json_streaming(response.body, "Items", count_item) : parse_json(response.body);
   answer.item_count = streamed;
   if (!parsed) {
     classify_not_json(answer, response, *parsed.error);
@@ -517,12 +521,14 @@ Answer classify_response(const HttpResponse& response, const AnswerContext& cont
 }
 
 TransportExplanation explain_transport_failure(const HttpResponse& response, const AnswerContext& context) {
-  const std::string error = response.transport_error.empty() ? "no status" : response.transport_error;
-  return explain_cause(transport_cause_of(error, context), error, context);
+  const std::string error = response.transport_error.failure == TransportFailure::None
+                                ? "no status"
+                                : transport_error_text(response.transport_error);
+  return explain_cause(transport_cause_of(response.transport_error.failure, context), error, context);
 }
 
 Reachability probe_reachability(const HttpResponse& response) {
-  if (!response.transport_error.starts_with("network")) return Reachability::Unknown;
+  if (response.transport_error.failure != TransportFailure::Network) return Reachability::Unknown;
   return response.server_reachable ? Reachability::Reachable : Reachability::Unreachable;
 }
 

@@ -28,12 +28,16 @@ struct DynamoDbCall {
   std::string_view js;      // lib-dynamodb command class
 };
 
-std::optional<DynamoDbCall> dynamodb_call(std::string_view operation) {
-  if (operation == "create") return DynamoDbCall{"put_item", "put-item", "PutCommand"};
-  if (operation == "read") return DynamoDbCall{"get_item", "get-item", "GetCommand"};
-  if (operation == "update") return DynamoDbCall{"update_item", "update-item", "UpdateCommand"};
-  if (operation == "delete") return DynamoDbCall{"delete_item", "delete-item", "DeleteCommand"};
-  if (operation == "list") return DynamoDbCall{"scan", "scan", "ScanCommand"};
+std::optional<DynamoDbCall> dynamodb_call(Operation operation) {
+  switch (operation) {
+    case Operation::Create: return DynamoDbCall{"put_item", "put-item", "PutCommand"};
+    case Operation::Read: return DynamoDbCall{"get_item", "get-item", "GetCommand"};
+    case Operation::Update: return DynamoDbCall{"update_item", "update-item", "UpdateCommand"};
+    case Operation::Delete: return DynamoDbCall{"delete_item", "delete-item", "DeleteCommand"};
+    case Operation::List: return DynamoDbCall{"scan", "scan", "ScanCommand"};
+    case Operation::Echo:
+    case Operation::Ping: break;
+  }
   return std::nullopt;
 }
 
@@ -54,9 +58,10 @@ struct DirectRequest {
 };
 
 std::optional<DirectRequest> direct_request(const JsonValue& event, std::string& unavailable) {
-  const JsonValue* operation = event.is_object() ? event.find("operation") : nullptr;
-  const std::string name = operation && operation->is_string() ? operation->text : "";
-  const auto call = dynamodb_call(name);
+  const JsonValue* member = event.is_object() ? event.find("operation") : nullptr;
+  const std::string name = member && member->is_string() ? member->text : "";
+  const std::optional<Operation> operation = operation_named(name);
+  const auto call = operation ? dynamodb_call(*operation) : std::nullopt;
   if (!call) {
     unavailable = name.empty() ? "The event has no operation, so it has no DynamoDB equivalent."
                                : "\"" + name + "\" is answered by the Lambda itself: it has no DynamoDB equivalent.";
