@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cstdio>
 
+#include "core/civil_date.hpp"
 #include "core/text.hpp"
 
 namespace core {
@@ -20,25 +21,6 @@ constexpr std::int64_t kNamedFrom = 100000000;
 constexpr std::int64_t kNamedTo = 32503680000;
 // A named value at least this large is milliseconds (1973-03-03 in ms, year 5138 in seconds).
 constexpr std::int64_t kMillisecondsFrom = 100000000000;
-
-// Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
-struct CivilDate {
-  std::int64_t year;
-  unsigned month;
-  unsigned day;
-};
-
-CivilDate civil_from_days(std::int64_t days) {
-  days += 719468;
-  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-  const auto doe = static_cast<unsigned>(days - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned day = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned month = mp < 10 ? mp + 3 : mp - 9;
-  return {static_cast<std::int64_t>(yoe) + era * 400 + (month <= 2 ? 1 : 0), month, day};
-}
 
 std::string format_instant(std::int64_t ms, bool with_ms) {
   std::int64_t days = ms / (kSecondsPerDay * kMsPerSecond);
