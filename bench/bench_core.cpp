@@ -109,7 +109,7 @@ int measure_memory(std::size_t megabytes) {
     page.body = list_response(items, random, items);
     json_bytes += page.body.size();
     core::ItemsTableBuilder rows(core::kDefaultKeyNames, std::move(table));
-    const core::Answer answer = core::classify_response(page, {.operation = "list"},
+    const core::Answer answer = core::classify_response(page, {.operation = core::Operation::List},
                                                         [&](core::JsonValue&& item) { rows.add(item); });
     table = rows.finish();
     ++pages;
@@ -147,7 +147,7 @@ int main(int argc, char** argv) {
   core::HttpResponse response;
   response.status = 200;
   response.body = list_response(item_count);
-  const core::AnswerContext context{.operation = "list"};
+  const core::AnswerContext context{.operation = core::Operation::List};
 
   const core::Answer answer = core::classify_response(response, context);
   const core::ResultTable table = core::answer_table(answer, core::kDefaultKeyNames);

@@ -412,7 +412,8 @@ void App::receive_answer(core::HistoryEntry entry, const core::JsonValue& event,
   exchange_.reset();
   glyphs::note_answer(response.body);
   const bool page = next_page && response_ && response_->paging;
-  ResponseState answer = make_response_state(std::move(response), sent, connection_.settings, entry.operation,
+  const std::optional<core::Operation> operation = core::operation_named(entry.operation);
+  ResponseState answer = make_response_state(std::move(response), sent, connection_.settings, operation,
                                              platform::page_origin(), page ? response_->table : core::ResultTable{});
   if (page) {
     receive_page(std::move(answer));
@@ -420,7 +421,7 @@ void App::receive_answer(core::HistoryEntry entry, const core::JsonValue& event,
   }
   response_ = std::move(answer);
   layout_choice_ = core::answer_arrived(layout_choice_, layout_.kind);
-  if (entry.operation == "list") start_paging(*response_, event);
+  if (operation == core::Operation::List) start_paging(*response_, event);
   if (response_->verdict.state != core::ConnectionState::Unknown) connection_.verdict = response_->verdict;
   entry.status = response_->http.status;
   entry.transport_error = response_->http.transport_error;

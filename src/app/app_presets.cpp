@@ -55,7 +55,7 @@ void App::ask_next_page() {
 
 void App::receive_page(ResponseState page) {
   // A page cancelled by Stop changes nothing: the pages read so far stay.
-  if (page.http.transport_error == "cancelled") return;
+  if (page.http.transport_error.failure == core::TransportFailure::Cancelled) return;
   response_ = add_page(std::move(*response_), std::move(page));
   ListPaging& paging = *response_->paging;
   if (paging.load_all && response_->answer.last_evaluated_key) {

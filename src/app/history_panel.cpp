@@ -31,7 +31,7 @@ std::string sent_label(const core::HistoryEntry& entry) {
 
 ImVec4 outcome_color(const core::HistoryEntry& entry) {
   if (entry.ok) return palette().success;
-  return entry.transport_error == "cancelled" ? palette().muted : palette().error;
+  return entry.transport_error.failure == core::TransportFailure::Cancelled ? palette().muted : palette().error;
 }
 
 // One two-line row: outcome, operation and table; time, duration and host.

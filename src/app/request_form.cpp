@@ -24,8 +24,6 @@ constexpr std::string_view kKey = "Key";
 constexpr std::string_view kExclusiveStartKey = "ExclusiveStartKey";
 constexpr std::string_view kNames = "ExpressionAttributeNames";
 constexpr std::string_view kValues = "ExpressionAttributeValues";
-constexpr std::array kUpdateActions = {core::UpdateClause::Set, core::UpdateClause::Remove, core::UpdateClause::Add,
-                                       core::UpdateClause::Delete};
 
 struct ExpressionField {
   std::string_view member;
@@ -362,7 +360,7 @@ bool draw_update_helper(RequestState& state) {
     ui::flow(ui::em(6));
     ImGui::SetNextItemWidth(ui::em(6));
     if (ui::begin_combo(("##" + label + " action").c_str(), std::string(core::update_clause_name(rows[i].action)).c_str())) {
-      for (const auto action : kUpdateActions) {
+      for (const auto action : core::kUpdateClauses) {
         const std::string name(core::update_clause_name(action));
         if (ui::option((name + "##" + label + " action " + name).c_str(), action == rows[i].action)) {
           rows[i].action = action;

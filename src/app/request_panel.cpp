@@ -46,10 +46,11 @@ void draw_operations(RequestState& state, RequestPanelResult& result) {
   ImGui::BeginDisabled(!editable);
   ImGui::SameLine();
   ui::begin_radio_group("Operation");
+  const std::optional<core::Operation> chosen = core::operation_named(state.check.operation);
   for (const auto operation : core::kOperations) {
     const std::string name(core::operation_name(operation));
     if (operation != core::kOperations.front()) ui::flow(ui::button_width(name.c_str()));
-    const bool selected = state.check.operation == name;
+    const bool selected = chosen == operation;
     if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     a11y::hint_next(a11y::Hint::Radio, {}, 0, selected);
     if (ImGui::Button((name + "##Operation " + name).c_str())) {

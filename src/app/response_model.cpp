@@ -79,12 +79,12 @@ void refresh_json_text(ResponseState& state) {
 }
 
 ResponseState make_response_state(core::HttpResponse response, const core::HttpRequest& sent,
-                                  const core::ConnectionSettings& settings, std::string operation,
+                                  const core::ConnectionSettings& settings, std::optional<core::Operation> operation,
                                   const std::string& page_origin, core::ResultTable earlier_pages) {
   ResponseState state;
   state.http = std::move(response);
   std::optional<core::ItemsTableBuilder> rows;
-  if (operation == "list") rows.emplace(core::kDefaultKeyNames, std::move(earlier_pages));
+  if (operation == core::Operation::List) rows.emplace(core::kDefaultKeyNames, std::move(earlier_pages));
   const std::function<void(core::JsonValue&&)> add_row = [&](core::JsonValue&& item) { rows->add(item); };
   state.answer = core::classify_response(state.http,
                                          {.operation = operation,
@@ -101,7 +101,7 @@ ResponseState make_response_state(core::HttpResponse response, const core::HttpR
   if (state.http.body.size() <= kEagerJsonTextBytes) ensure_json_text(state);
   if (state.answer.metadata) state.metadata = core::to_json_text(*state.answer.metadata, 2);
   state.verdict = core::judge_answer(state.http, settings);
-  state.operation = std::move(operation);
+  state.operation = operation ? std::string(core::operation_name(*operation)) : std::string();
   state.url = sent.url;
   state.request_headers = core::masked_headers(sent, settings.connection);
   state.select_tab = state.answer.ok ? ResponseTab::Table : ResponseTab::Error;

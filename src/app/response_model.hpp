@@ -14,7 +14,7 @@ namespace app {
 // A list answer is read into its table one item at a time, after the rows of
 // `earlier_pages` (the list's pages shown so far; they are shared, not copied).
 ResponseState make_response_state(core::HttpResponse response, const core::HttpRequest& sent,
-                                  const core::ConnectionSettings& settings, std::string operation,
+                                  const core::ConnectionSettings& settings, std::optional<core::Operation> operation,
                                   const std::string& page_origin, core::ResultTable earlier_pages = {});
 
 // Answers larger than this get their JSON tab text when it is first needed.

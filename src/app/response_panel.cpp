@@ -36,8 +36,12 @@ const char* tab_name(ResponseTab tab) {
 
 std::string status_label(const ResponseState& state) {
   if (state.http.status > 0) return "HTTP " + std::to_string(state.http.status);
-  if (state.http.transport_error == "cancelled") return "Cancelled";
-  if (state.http.transport_error == "timeout") return "Timed out";
+  switch (state.http.transport_error.failure) {
+    case core::TransportFailure::Cancelled: return "Cancelled";
+    case core::TransportFailure::Timeout: return "Timed out";
+    case core::TransportFailure::Network:
+    case core::TransportFailure::None: break;
+  }
   return "No answer";
 }
 
@@ -574,7 +578,8 @@ void draw_metadata(const ResponseState& state) {
   draw_row("Request", "POST " + state.url);
   for (const auto& [name, value] : state.request_headers) draw_row(("> " + name).c_str(), value);
   for (const auto& [name, value] : state.http.headers) draw_row(("< " + name).c_str(), value);
-  if (!state.http.transport_error.empty()) draw_row("Transport", state.http.transport_error);
+  if (const std::string transport = core::transport_error_text(state.http.transport_error); !transport.empty())
+    draw_row("Transport", transport);
   if (!state.answer.count.empty()) draw_row("Count", state.answer.count);
   if (!state.answer.scanned_count.empty()) draw_row("ScannedCount", state.answer.scanned_count);
   if (!state.metadata.empty()) draw_row("ResponseMetadata", state.metadata);
@@ -773,7 +778,7 @@ SnapshotJson response_snapshot(const std::optional<ResponseState>& state) {
           {"row_count", table.row_count()},
           {"table", table_snapshot(*state)},
           {"paging", paging_snapshot(*state)},
-          {"transport_error", state->http.transport_error},
+          {"transport_error", core::transport_error_text(state->http.transport_error)},
           {"transport_cause", std::string(core::transport_cause_name(answer.transport_cause))},
           {"verdict", {{"headline", state->verdict.headline}, {"advice", state->verdict.advice}}},
           {"tab", tab_name(state->shown_tab)},

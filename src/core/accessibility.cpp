@@ -5,15 +5,10 @@
 #include <unordered_map>
 
 #include "core/json_value.hpp"
+#include "core/text.hpp"
 
 namespace core::a11y {
 namespace {
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-  return text;
-}
 
 // The code point starting at `text[i]`, advancing `i` (invalid bytes read as U+FFFD).
 char32_t next_code_point(std::string_view text, std::size_t& i) {
@@ -36,7 +31,7 @@ bool has_words(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     const char32_t code = next_code_point(text, i);
     if (code < 0x80) {
-      if ((code >= '0' && code <= '9') || (code >= 'A' && code <= 'Z') || (code >= 'a' && code <= 'z')) return true;
+      if (is_letter_or_digit(static_cast<char>(code))) return true;
     } else if (!is_symbol(code)) {
       return true;
     }
@@ -185,7 +180,7 @@ std::string readable_name(std::string_view id) {
     std::replace(name.begin(), name.end(), '-', ' ');
     std::replace(name.begin(), name.end(), '_', ' ');
   }
-  if (!name.empty() && name.front() >= 'a' && name.front() <= 'z') name.front() = static_cast<char>(name.front() - 'a' + 'A');
+  if (!name.empty()) name.front() = ascii_upper(name.front());
   return name;
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "core/text.hpp"
+
 namespace core {
 
 namespace {
@@ -17,15 +19,6 @@ constexpr std::string_view kBase64Rule =
 // Exponents beyond this are far outside DynamoDB's range; saturating keeps
 // the arithmetic in range for any input.
 constexpr std::int64_t kExponentSaturation = 1'000'000'000'000'000;
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-  return text;
-}
 
 // The parts of a number as typed: [sign] int [. frac] [e|E [sign] exp].
 struct NumberSpelling {
@@ -83,7 +76,7 @@ std::string abbreviated(std::string_view text) {
 }
 
 bool is_base64_char(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || is_digit(c) || c == '+' || c == '/';
+  return is_letter_or_digit(c) || c == '+' || c == '/';
 }
 
 std::string join_path(std::string_view field, std::string_view name) {

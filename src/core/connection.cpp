@@ -2,39 +2,17 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cctype>
 #include <cstdint>
 
 #include "core/json_value.hpp"
+#include "core/text.hpp"
+#include "core/url.hpp"
 #include "core/validation.hpp"
 
 namespace core {
 namespace {
 
 constexpr int kStorageVersion = 1;
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
-
-std::string_view trim(std::string_view text) {
-  const auto is_space = [](unsigned char c) { return std::isspace(c) != 0; };
-  while (!text.empty() && is_space(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
-  while (!text.empty() && is_space(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
-  return text;
-}
-
-// The "host[:port]" part of an http(s) URL, or nothing.
-std::string_view authority(std::string_view endpoint) {
-  const std::string head = lower(endpoint.substr(0, 8));
-  if (head.rfind("http://", 0) != 0 && head.rfind("https://", 0) != 0) return {};
-  endpoint.remove_prefix(endpoint.find("://") + 3);
-  endpoint = endpoint.substr(0, endpoint.find_first_of("/?#"));
-  if (const auto at = endpoint.rfind('@'); at != std::string_view::npos) endpoint.remove_prefix(at + 1);
-  return endpoint;
-}
 
 bool is_secret_header(const std::string& name, const Connection& connection) {
   const std::string wanted = lower(name);
@@ -90,15 +68,15 @@ HeaderList masked_headers(const HttpRequest& sent, const Connection& connection)
   return shown;
 }
 
-std::string endpoint_host(std::string_view endpoint) { return std::string(authority(trim(endpoint))); }
+std::string endpoint_host(std::string_view endpoint) {
+  const auto url = parse_http_url(trim(endpoint));
+  return url ? std::string(url->authority) : std::string();
+}
 
 std::string endpoint_path(std::string_view endpoint) {
-  const std::string_view trimmed = trim(endpoint);
-  const std::string_view host = authority(trimmed);
-  if (host.empty()) return {};
-  std::string_view rest = trimmed.substr(trimmed.find(host) + host.size());
-  rest = rest.substr(0, rest.find_first_of("?#"));
-  return rest.empty() ? "/" : std::string(rest);
+  const auto url = parse_http_url(trim(endpoint));
+  if (!url || url->authority.empty()) return {};
+  return url->path.empty() ? "/" : std::string(url->path);
 }
 
 std::string connection_to_storage(const ConnectionSettings& settings) {

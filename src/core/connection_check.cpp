@@ -145,7 +145,7 @@ bool is_success(int status) { return status >= 200 && status < 300; }
 }  // namespace
 
 ConnectionVerdict judge_ping(const HttpResponse& response, const ConnectionSettings& settings) {
-  if (!response.transport_error.empty()) return no_answer(response, settings);
+  if (response.transport_error.failure != TransportFailure::None) return no_answer(response, settings);
   if (!is_success(response.status)) return http_failure(response, settings);
   const auto body = parse_body(response);
   if (body.is_string() && body.text == "pong") {
@@ -162,7 +162,7 @@ ConnectionVerdict judge_ping(const HttpResponse& response, const ConnectionSetti
 }
 
 ConnectionVerdict judge_answer(const HttpResponse& response, const ConnectionSettings& settings) {
-  if (!response.transport_error.empty()) return no_answer(response, settings);
+  if (response.transport_error.failure != TransportFailure::None) return no_answer(response, settings);
   const int status = response.status;
   const bool api_answered = is_success(status) || (status >= 400 && status < 500 && status != 403 &&
                                                    status != 404 && status != 429);

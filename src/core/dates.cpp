@@ -4,7 +4,8 @@
 #include <charconv>
 #include <cstdio>
 
-#include "core/ascii.hpp"
+#include "core/civil_date.hpp"
+#include "core/text.hpp"
 
 namespace core {
 namespace {
@@ -20,25 +21,6 @@ constexpr std::int64_t kNamedFrom = 100000000;
 constexpr std::int64_t kNamedTo = 32503680000;
 // A named value at least this large is milliseconds (1973-03-03 in ms, year 5138 in seconds).
 constexpr std::int64_t kMillisecondsFrom = 100000000000;
-
-// Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
-struct CivilDate {
-  std::int64_t year;
-  unsigned month;
-  unsigned day;
-};
-
-CivilDate civil_from_days(std::int64_t days) {
-  days += 719468;
-  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-  const auto doe = static_cast<unsigned>(days - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned day = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned month = mp < 10 ? mp + 3 : mp - 9;
-  return {static_cast<std::int64_t>(yoe) + era * 400 + (month <= 2 ? 1 : 0), month, day};
-}
 
 std::string format_instant(std::int64_t ms, bool with_ms) {
   std::int64_t days = ms / (kSecondsPerDay * kMsPerSecond);
@@ -71,7 +53,7 @@ std::string folded_name(std::string_view name) {
   for (char c : name) {
     if (c != '_' && c != '-') out += c;
   }
-  return ascii_lowered(out);
+  return lower(out);
 }
 
 // A whole number's value when the text is one (a fraction of zeros allowed).
@@ -98,9 +80,8 @@ bool is_time_name(std::string_view name) {
     if (ends_with(folded, suffix)) return true;
   }
   // createdAt, updated_at, deletedAt, lastSeenAt: a word ending in "At" (or "_at").
-  const bool camel_at = name.size() > 2 && ends_with(name, "At") && name[name.size() - 3] >= 'a' &&
-                        name[name.size() - 3] <= 'z';
-  const bool snake_at = ends_with(ascii_lowered(name), "_at") || ends_with(ascii_lowered(name), "-at");
+  const bool camel_at = name.size() > 2 && ends_with(name, "At") && is_lower(name[name.size() - 3]);
+  const bool snake_at = ends_with(lower(name), "_at") || ends_with(lower(name), "-at");
   return camel_at || snake_at;
 }
 

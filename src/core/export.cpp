@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/json_value.hpp"
+#include "core/text.hpp"
 
 namespace core {
 namespace {
@@ -69,13 +70,7 @@ std::string_view export_mime_type(ExportFormat format) {
 
 std::string csv_field(std::string_view text) {
   if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  quoted += '"';
-  return quoted;
+  return spreadsheet_quoted(text);
 }
 
 std::string export_cell_text(const Cell& cell) {

@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <span>
 #include <unordered_set>
 
 #include "core/reserved_words.hpp"
+#include "core/text.hpp"
 
 namespace core {
 
@@ -48,9 +48,7 @@ struct Token {
   TextSpan span() const { return {offset, length}; }
 };
 
-bool is_name_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
-bool is_name_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_name_start(char c) { return is_letter(c) || c == '_'; }
 
 // Bytes of the UTF-8 sequence starting at `offset`, within the text.
 std::size_t utf8_length(std::string_view text, std::size_t offset) {
@@ -68,7 +66,7 @@ std::vector<Token> tokenize(std::string_view text) {
   };
   const auto run_of_name_chars = [&](std::size_t from) {
     std::size_t end = from;
-    while (end < text.size() && is_name_char(text[end])) ++end;
+    while (end < text.size() && is_word_char(text[end])) ++end;
     return end - from;
   };
   while (i < text.size()) {
@@ -78,7 +76,7 @@ std::vector<Token> tokenize(std::string_view text) {
       ++i;
     } else if (is_name_start(c)) {
       add(TokenKind::Identifier, run_of_name_chars(i));
-    } else if (std::isdigit(static_cast<unsigned char>(c))) {
+    } else if (is_digit(c)) {
       add(TokenKind::Integer, run_of_name_chars(i));
     } else if (c == '#' || c == ':') {
       const std::size_t length = 1 + run_of_name_chars(i + 1);
@@ -107,12 +105,6 @@ std::vector<Token> tokenize(std::string_view text) {
   return tokens;
 }
 
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
 bool is_comparator(TokenKind kind) {
   return kind == TokenKind::Equal || kind == TokenKind::NotEqual || kind == TokenKind::Less ||
          kind == TokenKind::LessEqual || kind == TokenKind::Greater || kind == TokenKind::GreaterEqual;
@@ -132,27 +124,11 @@ bool is_one_of(std::string_view name, std::span<const std::string_view> names) {
 }
 
 std::optional<UpdateClause> clause_named(std::string_view word) {
-  constexpr std::array<std::pair<std::string_view, UpdateClause>, 4> kClauses = {{{"SET", UpdateClause::Set},
-                                                                                  {"REMOVE", UpdateClause::Remove},
-                                                                                  {"ADD", UpdateClause::Add},
-                                                                                  {"DELETE", UpdateClause::Delete}}};
-  for (const auto& [name, clause] : kClauses) {
-    if (equals_ignoring_case(word, name)) return clause;
+  for (const UpdateClause clause : kUpdateClauses) {
+    if (equals_ignoring_case(word, update_clause_name(clause))) return clause;
   }
   return std::nullopt;
 }
-
-std::string_view clause_name(UpdateClause clause) {
-  switch (clause) {
-    case UpdateClause::Set: return "SET";
-    case UpdateClause::Remove: return "REMOVE";
-    case UpdateClause::Add: return "ADD";
-    case UpdateClause::Delete: return "DELETE";
-  }
-  return "SET";
-}
-
-std::string quoted(std::string_view text) { return "“" + std::string(text) + "”"; }
 
 // What an operand turned out to be; conditions and functions care.
 enum class OperandKind { Path, Value, Size, ConditionFunction, UpdateFunction };
@@ -612,8 +588,8 @@ class Parser {
         return;
       }
       if (std::find(seen.begin(), seen.end(), *clause) != seen.end()) {
-        error(keyword, std::string(clause_name(*clause)) + " appears twice; put all its actions in one " +
-                           std::string(clause_name(*clause)) + " clause, separated by commas.");
+        error(keyword, std::string(update_clause_name(*clause)) + " appears twice; put all its actions in one " +
+                           std::string(update_clause_name(*clause)) + " clause, separated by commas.");
         return;
       }
       seen.push_back(*clause);
@@ -773,6 +749,16 @@ void check_placeholders_used(const ExpressionInput& input, const ParsedExpressio
 
 }  // namespace
 
+std::string_view update_clause_name(UpdateClause clause) {
+  switch (clause) {
+    case UpdateClause::Set: return "SET";
+    case UpdateClause::Remove: return "REMOVE";
+    case UpdateClause::Add: return "ADD";
+    case UpdateClause::Delete: return "DELETE";
+  }
+  return "SET";
+}
+
 ParsedExpression parse_expression(std::string_view text, ExpressionKind kind, std::string_view field) {
   return Parser(text, kind, field).run();
 }
@@ -822,7 +808,7 @@ std::string placeholder_for(std::string_view name, const NameMap& names) {
     if (existing == name) return placeholder;
   }
   std::string base = "#";
-  for (char c : name) base += is_name_char(c) ? c : '_';
+  for (char c : name) base += is_word_char(c) ? c : '_';
   if (base.size() == 1) base += "name";
   std::string candidate = base;
   for (int n = 1; lookup(names, candidate); ++n) candidate = base + std::to_string(n);

@@ -8,6 +8,7 @@
 // DynamoDB does; what was read before it is still reported.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,6 +47,13 @@ struct ValueReference {
 };
 
 enum class UpdateClause { Set, Remove, Add, Delete };
+
+// In the order the update helper writes them.
+inline constexpr std::array kUpdateClauses = {UpdateClause::Set, UpdateClause::Remove, UpdateClause::Add,
+                                              UpdateClause::Delete};
+
+// "SET", "REMOVE", "ADD", "DELETE".
+std::string_view update_clause_name(UpdateClause clause);
 
 // What one update action writes.
 struct UpdateAction {

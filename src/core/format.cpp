@@ -4,28 +4,10 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/civil_date.hpp"
+
 namespace core {
 namespace {
-
-struct CivilDate {
-  long long year;
-  unsigned month;
-  unsigned day;
-};
-
-// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's
-// algorithm), so the label does not depend on the C library's time zone.
-CivilDate civil_from_days(long long days) {
-  days += 719468;
-  const long long era = (days >= 0 ? days : days - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(days - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned day = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned month = mp < 10 ? mp + 3 : mp - 9;
-  return {static_cast<long long>(yoe) + era * 400 + (month <= 2 ? 1 : 0), month, day};
-}
 
 long long floor_div(long long a, long long b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0); }
 
@@ -69,8 +51,8 @@ std::string format_sent_time(std::int64_t sent_ms, std::int64_t now_ms, int utc_
     std::snprintf(buffer.data(), buffer.size(), "%02lld:%02lld:%02lld", hours, minutes, seconds);
   } else {
     const CivilDate date = civil_from_days(sent_day);
-    std::snprintf(buffer.data(), buffer.size(), "%04lld-%02u-%02u %02lld:%02lld", date.year, date.month, date.day,
-                  hours, minutes);
+    std::snprintf(buffer.data(), buffer.size(), "%04lld-%02u-%02u %02lld:%02lld", static_cast<long long>(date.year),
+                  date.month, date.day, hours, minutes);
   }
   return buffer.data();
 }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <iterator>
 
+#include "core/text.hpp"
+
 namespace core {
 namespace {
 
@@ -52,19 +54,12 @@ std::optional<char32_t> decode(std::string_view text, std::size_t& i) {
 // is, even zero-width joiners and variation selectors (as empty glyphs).
 bool drawable(char32_t c) { return c >= 0xA0; }
 
-int hex_digit(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 // The code unit of a JSON escape "\uXXXX" at text[i], or nullopt.
 std::optional<char32_t> json_escape_at(std::string_view text, std::size_t i) {
   if (i + 6 > text.size() || text[i] != '\\' || text[i + 1] != 'u') return std::nullopt;
   char32_t unit = 0;
   for (std::size_t k = i + 2; k < i + 6; ++k) {
-    const int digit = hex_digit(text[k]);
+    const int digit = hex_digit_value(text[k]);
     if (digit < 0) return std::nullopt;
     unit = unit * 16 + static_cast<char32_t>(digit);
   }

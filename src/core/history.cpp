@@ -28,6 +28,24 @@ std::string read_string(const JsonValue& object, std::string_view key) {
   return value && value->is_string() ? value->text : std::string();
 }
 
+// A failure is saved as its name ("timeout", "cancelled", "network") and the
+// browser's message apart. Entries saved before held one line,
+// "network: <message>", which reads the same.
+void write_transport_error(const TransportError& error, JsonValue& entry) {
+  if (error.failure == TransportFailure::None) return;
+  entry.set("transportError", JsonValue::string(std::string(transport_failure_name(error.failure))));
+  if (!error.detail.empty()) entry.set("transportDetail", JsonValue::string(error.detail));
+}
+
+TransportError read_transport_error(const JsonValue& entry) {
+  TransportError error = transport_error_from_text(read_string(entry, "transportError"));
+  if (const std::string detail = read_string(entry, "transportDetail");
+      !detail.empty() && error.failure == TransportFailure::Network) {
+    error.detail = detail;
+  }
+  return error;
+}
+
 JsonValue entry_to_json(const HistoryEntry& entry) {
   JsonValue out = JsonValue::make_object();
   out.set("id", integer(entry.id));
@@ -38,7 +56,7 @@ JsonValue entry_to_json(const HistoryEntry& entry) {
   if (entry.event) out.set("event", *entry.event);
   out.set("eventBytes", integer(static_cast<std::int64_t>(entry.event_bytes)));
   out.set("status", integer(entry.status));
-  if (!entry.transport_error.empty()) out.set("transportError", JsonValue::string(entry.transport_error));
+  write_transport_error(entry.transport_error, out);
   out.set("ok", JsonValue::from_bool(entry.ok));
   out.set("elapsedMs", integer(entry.elapsed_ms));
   return out;
@@ -60,7 +78,7 @@ std::optional<HistoryEntry> entry_from_json(const JsonValue& value) {
   entry.event_bytes = bytes && *bytes > 0 ? static_cast<std::size_t>(*bytes) : 0;
   const auto status = read_integer(value.find("status"));
   entry.status = status && *status >= 0 && *status <= 999 ? static_cast<int>(*status) : 0;
-  entry.transport_error = read_string(value, "transportError");
+  entry.transport_error = read_transport_error(value);
   const JsonValue* ok = value.find("ok");
   entry.ok = ok && ok->is_bool() && ok->boolean;
   entry.elapsed_ms = std::max<std::int64_t>(0, read_integer(value.find("elapsedMs")).value_or(0));
@@ -118,7 +136,12 @@ HistoryEntry* find_history_entry(History& history, std::int64_t id) {
 
 std::string history_outcome(const HistoryEntry& entry) {
   if (entry.status > 0) return std::to_string(entry.status);
-  if (entry.transport_error == "timeout" || entry.transport_error == "cancelled") return entry.transport_error;
+  switch (entry.transport_error.failure) {
+    case TransportFailure::Timeout:
+    case TransportFailure::Cancelled: return std::string(transport_failure_name(entry.transport_error.failure));
+    case TransportFailure::Network:
+    case TransportFailure::None: break;
+  }
   return "no answer";
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/diagnostic.hpp"
+#include "core/http.hpp"
 #include "core/json_value.hpp"
 
 namespace core {
@@ -31,7 +32,7 @@ struct HistoryEntry {
   std::optional<JsonValue> event;  // missing when it was too large to keep
   std::size_t event_bytes = 0;     // size of the event's compact JSON text
   int status = 0;                  // HTTP status; 0 when no answer came
-  std::string transport_error;     // "timeout", "cancelled", "network: ..." when no answer came
+  TransportError transport_error;  // set when no answer came
   bool ok = false;                 // the answer was a success
   std::int64_t elapsed_ms = 0;
   friend bool operator==(const HistoryEntry&, const HistoryEntry&) = default;

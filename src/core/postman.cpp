@@ -2,8 +2,8 @@
 
 #include <map>
 
-#include "core/ascii.hpp"
 #include "core/json_fields.hpp"
+#include "core/text.hpp"
 
 namespace core {
 namespace {

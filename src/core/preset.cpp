@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <array>
 
-#include "core/ascii.hpp"
 #include "core/json_fields.hpp"
+#include "core/text.hpp"
 
 namespace core {
 namespace {
@@ -59,8 +59,8 @@ std::vector<HeaderRow> read_headers(const JsonValue& json, std::string_view fiel
 
 bool is_secret_header(const HeaderRow& header) {
   if (header.secret) return true;
-  const std::string lower = ascii_lowered(header.name);
-  return std::find(kCredentialHeaders.begin(), kCredentialHeaders.end(), lower) != kCredentialHeaders.end();
+  const std::string name = lower(header.name);
+  return std::find(kCredentialHeaders.begin(), kCredentialHeaders.end(), name) != kCredentialHeaders.end();
 }
 
 bool has_secrets(const Preset& preset) {

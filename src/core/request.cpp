@@ -1,9 +1,10 @@
 #include "core/request.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <unordered_map>
+
+#include "core/text.hpp"
 
 namespace core {
 
@@ -44,8 +45,6 @@ bool is_required(std::string_view member) { return member == kItem || member == 
 bool has_member(const JsonObject& members, std::string_view name) {
   return std::any_of(members.begin(), members.end(), [&](const JsonMember& m) { return m.first == name; });
 }
-
-std::string quoted(std::string_view text) { return "“" + std::string(text) + "”"; }
 
 std::string payload_path(std::string_view member) { return "payload." + std::string(member); }
 
@@ -258,12 +257,6 @@ void read_payload(RequestForm& form, const JsonValue& payload, Diagnostics& diag
   }
 }
 
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
 void set_header(HeaderList& headers, const std::string& name, const std::string& value) {
   const auto it = std::find_if(headers.begin(), headers.end(),
                                [&](const auto& header) { return equals_ignoring_case(header.first, name); });
@@ -272,12 +265,6 @@ void set_header(HeaderList& headers, const std::string& name, const std::string&
   } else {
     headers.emplace_back(name, value);
   }
-}
-
-std::string trimmed(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  return std::string(text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1));
 }
 
 }  // namespace
@@ -399,11 +386,11 @@ JsonObject members_as_read(const JsonObject& members, std::string_view where, Di
 HttpRequest build_http_request(const JsonValue& event, const Connection& connection) {
   HttpRequest request;
   request.method = "POST";
-  request.url = trimmed(connection.endpoint);
+  request.url = trim(connection.endpoint);
   request.headers.emplace_back("Content-Type", "application/json");
   if (!connection.api_key.empty()) request.headers.emplace_back("x-api-key", connection.api_key);
   for (const auto& header : connection.headers) {
-    const std::string name = trimmed(header.name);
+    const std::string name(trim(header.name));
     if (!name.empty()) set_header(request.headers, name, header.value);
   }
   request.body = to_json_text(event);

@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
+
+#include "core/text.hpp"
 
 namespace core {
 
@@ -79,8 +80,7 @@ static_assert(std::all_of(kReservedWords.begin(), kReservedWords.end(),
 bool is_reserved_word(std::string_view name) {
   if (name.empty() || name.size() > kLongestReservedWord) return false;
   std::array<char, kLongestReservedWord> upper{};
-  std::transform(name.begin(), name.end(), upper.begin(),
-                 [](char c) { return static_cast<char>(std::toupper(static_cast<unsigned char>(c))); });
+  std::transform(name.begin(), name.end(), upper.begin(), ascii_upper);
   return std::binary_search(kReservedWords.begin(), kReservedWords.end(), std::string_view(upper.data(), name.size()));
 }
 

@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <array>
 
-#include "core/ascii.hpp"
 #include "core/json_fields.hpp"
+#include "core/text.hpp"
+#include "core/url.hpp"
 
 namespace core {
 namespace {
@@ -39,46 +40,11 @@ std::string plural(std::size_t count, std::string_view one, std::string_view man
 
 // ----------------------------------------------------- transport failures
 
-struct UrlParts {
-  bool http = false;
-  bool https = false;
-  std::string host;  // without user info or port
-};
-
-UrlParts split_url(std::string_view url) {
-  UrlParts parts;
-  std::string_view rest;
-  if (starts_with_ignoring_case(url, "https://")) {
-    parts.https = true;
-    rest = url.substr(8);
-  } else if (starts_with_ignoring_case(url, "http://")) {
-    parts.http = true;
-    rest = url.substr(7);
-  } else {
-    return parts;
-  }
-  std::string_view authority = rest.substr(0, rest.find_first_of("/?#"));
-  if (const auto at = authority.rfind('@'); at != std::string_view::npos) authority.remove_prefix(at + 1);
-  if (!authority.empty() && authority.front() == '[') {
-    authority = authority.substr(0, authority.find(']') + 1);
-  } else {
-    authority = authority.substr(0, authority.find(':'));
-  }
-  parts.host = std::string(authority);
-  return parts;
-}
-
-bool is_local_host(std::string_view host) {
-  const std::string lower = ascii_lowered(host);
-  return lower == "localhost" || lower == "127.0.0.1" || lower == "[::1]" ||
-         (lower.size() > 10 && lower.ends_with(".localhost"));
-}
-
 TransportCause network_cause(const AnswerContext& context) {
   if (!context.url.empty()) {
-    const UrlParts url = split_url(context.url);
-    if ((!url.http && !url.https) || url.host.empty()) return TransportCause::InvalidUrl;
-    if (url.http && starts_with_ignoring_case(context.page_origin, "https://") && !is_local_host(url.host))
+    const auto url = parse_http_url(context.url);
+    if (!url || url->host.empty()) return TransportCause::InvalidUrl;
+    if (!url->https && starts_with_ignoring_case(context.page_origin, "https://") && !is_local_host(url->host))
       return TransportCause::MixedContent;
   }
   switch (context.reachability) {
@@ -89,15 +55,20 @@ TransportCause network_cause(const AnswerContext& context) {
   return TransportCause::CorsOrUnreachable;
 }
 
-TransportCause transport_cause_of(std::string_view error, const AnswerContext& context) {
-  if (error == "timeout") return TransportCause::Timeout;
-  if (error == "cancelled") return TransportCause::Cancelled;
+TransportCause transport_cause_of(TransportFailure failure, const AnswerContext& context) {
+  switch (failure) {
+    case TransportFailure::Timeout: return TransportCause::Timeout;
+    case TransportFailure::Cancelled: return TransportCause::Cancelled;
+    case TransportFailure::Network:
+    case TransportFailure::None: break;
+  }
   return network_cause(context);
 }
 
 // The sentences for a cause; `error` is the platform's words, for the cause it cannot narrow down.
 TransportExplanation explain_cause(TransportCause cause, std::string_view error, const AnswerContext& context) {
-  const std::string host = split_url(context.url).host;
+  const auto url = parse_http_url(context.url);
+  const std::string host(url ? url->host : std::string_view());
   const std::string where = host.empty() ? "the API" : host;
   switch (cause) {
     case TransportCause::Timeout:
@@ -381,8 +352,8 @@ bool is_lambda_error(const JsonValue& body) {
 
 // ------------------------------------------------------------- successes
 
-bool is_write(std::string_view operation) {
-  return operation == "create" || operation == "update" || operation == "delete";
+bool is_write(std::optional<Operation> operation) {
+  return operation == Operation::Create || operation == Operation::Update || operation == Operation::Delete;
 }
 
 void explain_items(Answer& answer) {
@@ -401,14 +372,14 @@ void explain_items(Answer& answer) {
                                           : "That is every item the scan reached.";
 }
 
-void explain_acknowledgement(Answer& answer, std::string_view operation) {
-  if (operation == "create") {
+void explain_acknowledgement(Answer& answer, std::optional<Operation> operation) {
+  if (operation == Operation::Create) {
     answer.summary = "Stored the item (DynamoDB confirms writes without echoing them).";
     answer.hint = "Read it back with the same Key to see it.";
-  } else if (operation == "update") {
+  } else if (operation == Operation::Update) {
     answer.summary = "Updated the item.";
     answer.hint = "Set ReturnValues to ALL_NEW to get the item back with the answer.";
-  } else if (operation == "delete") {
+  } else if (operation == Operation::Delete) {
     answer.summary = "Deleted the item, if it existed (DynamoDB does not say which).";
     answer.hint = "Set ReturnValues to ALL_OLD to get the deleted item back.";
   } else {
@@ -419,13 +390,13 @@ void explain_acknowledgement(Answer& answer, std::string_view operation) {
 
 void classify_success(Answer& answer, const AnswerContext& context) {
   const JsonValue& body = *answer.body;
-  const std::string& operation = context.operation;
+  const std::optional<Operation> operation = context.operation;
   const auto object_member = [&](std::string_view key) {
     const JsonValue* value = member_of(body, key);
     return value && value->is_object();
   };
   answer.ok = true;
-  if (operation == "echo") {
+  if (operation == Operation::Echo) {
     answer.kind = AnswerKind::Echo;
     answer.summary = "The Lambda sent the payload back.";
     answer.hint = "Echo returns what it was given unchanged: compare it with what you sent.";
@@ -445,7 +416,7 @@ void classify_success(Answer& answer, const AnswerContext& context) {
     answer.summary = "The write succeeded and returned " +
                      plural(body.find("Attributes")->object.size(), "attribute", "attributes") + ".";
     answer.hint = "These are the values ReturnValues asked for.";
-  } else if (body.is_object() && body.object.empty() && operation == "read") {
+  } else if (body.is_object() && body.object.empty() && operation == Operation::Read) {
     answer.kind = AnswerKind::NotFound;
     answer.summary = "No item has this key.";
     answer.hint = "Check the key's value and type: the number 5 and the string \"5\" are different keys.";
@@ -497,7 +468,7 @@ Answer classify_response(const HttpResponse& response, const AnswerContext& cont
   answer.size = response.body.size();
   answer.body = std::make_shared<const JsonValue>();
 
-  if (!response.transport_error.empty() || response.status == 0) {
+  if (response.transport_error.failure != TransportFailure::None || response.status == 0) {
     TransportExplanation explanation = explain_transport_failure(response, context);
     answer.kind = AnswerKind::TransportFailure;
     answer.transport_cause = explanation.cause;
@@ -514,8 +485,8 @@ Answer classify_response(const HttpResponse& response, const AnswerContext& cont
     ++streamed;
     on_item(std::move(item));
   };
-  auto parsed = on_item && context.operation == "list" ? parse_json_streaming(response.body, "Items", count_item)
-                                                        : parse_json(response.body);
+  const bool stream_items = on_item && context.operation == Operation::List;
+  auto parsed = stream_items ? parse_json_streaming(response.body, "Items", count_item) : parse_json(response.body);
   answer.item_count = streamed;
   if (!parsed) {
     classify_not_json(answer, response, *parsed.error);
@@ -550,12 +521,14 @@ Answer classify_response(const HttpResponse& response, const AnswerContext& cont
 }
 
 TransportExplanation explain_transport_failure(const HttpResponse& response, const AnswerContext& context) {
-  const std::string error = response.transport_error.empty() ? "no status" : response.transport_error;
-  return explain_cause(transport_cause_of(error, context), error, context);
+  const std::string error = response.transport_error.failure == TransportFailure::None
+                                ? "no status"
+                                : transport_error_text(response.transport_error);
+  return explain_cause(transport_cause_of(response.transport_error.failure, context), error, context);
 }
 
 Reachability probe_reachability(const HttpResponse& response) {
-  if (!response.transport_error.starts_with("network")) return Reachability::Unknown;
+  if (response.transport_error.failure != TransportFailure::Network) return Reachability::Unknown;
   return response.server_reachable ? Reachability::Reachable : Reachability::Unreachable;
 }
 

@@ -16,6 +16,7 @@
 
 #include "core/http.hpp"
 #include "core/json_value.hpp"
+#include "core/request.hpp"
 
 namespace core {
 
@@ -57,7 +58,7 @@ enum class Reachability { Unknown, Reachable, Unreachable };
 // What is known about the request the answer belongs to. Every field may be
 // left empty; the classification is then made from the answer alone.
 struct AnswerContext {
-  std::string operation;    // the event's operation: "read", "echo", ...
+  std::optional<Operation> operation;  // the event's operation; nullopt when unknown
   std::string url;          // the endpoint it was sent to
   std::string page_origin;  // the page's origin, e.g. "https://example.org"
   Reachability reachability = Reachability::Unknown;
@@ -102,7 +103,7 @@ struct Answer {
 
 Answer classify_response(const HttpResponse& response, const AnswerContext& context = {});
 
-// The same, but for a list (context.operation "list") the body's Items are
+// The same, but for a list (context.operation List) the body's Items are
 // handed to `on_item` one by one as they are read, and not kept in `body`
 // (its Items array stays empty; `item_count` says how many there were): a big
 // list is read without a tree of all its items. When the answer turns out not

@@ -8,8 +8,8 @@
 #include <unordered_map>
 #include <utility>
 
-#include "core/ascii.hpp"
 #include "core/base64.hpp"
+#include "core/text.hpp"
 
 namespace core {
 namespace {
@@ -515,10 +515,10 @@ bool FilterIndex::row_contains(std::uint32_t row, std::string_view lower_needle)
 
 std::vector<std::uint32_t> filter_rows(const FilterIndex& index, std::span<const std::uint32_t> rows,
                                        std::string_view needle) {
-  const std::string lower = ascii_lowered(needle);
+  const std::string lower_needle = lower(needle);
   std::vector<std::uint32_t> kept;
   for (std::uint32_t row : rows) {
-    if (index.row_contains(row, lower)) kept.push_back(row);
+    if (index.row_contains(row, lower_needle)) kept.push_back(row);
   }
   return kept;
 }
@@ -533,12 +533,7 @@ std::string json_string(std::string_view text) { return to_json_text(JsonValue::
 // newlines included); any other field is taken as it is.
 std::string tsv_field(std::string text) {
   if (text.find_first_of("\t\n\r") == std::string::npos && !text.starts_with('"')) return text;
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
+  return spreadsheet_quoted(text);
 }
 
 void append_row_json(const ResultTable& table, std::size_t row, std::string& out) {

@@ -4,6 +4,7 @@
 
 #include "core/base64.hpp"
 #include "core/lz_codec.hpp"
+#include "core/text.hpp"
 
 namespace core {
 namespace {
@@ -102,12 +103,6 @@ std::string encode_v2(std::string_view json_text) {
   return base64url_encode(bytes);
 }
 
-std::string_view trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
-
 // The value of the fragment's "p=" parameter, if there is one.
 std::optional<std::string_view> share_parameter(std::string_view url) {
   url = trim(url);
@@ -124,20 +119,13 @@ std::optional<std::string_view> share_parameter(std::string_view url) {
   return std::nullopt;
 }
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 // Some chat tools percent-encode characters that need no encoding.
 std::string percent_decoded(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
-      out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
+    if (text[i] == '%' && i + 2 < text.size() && hex_digit_value(text[i + 1]) >= 0 && hex_digit_value(text[i + 2]) >= 0) {
+      out += static_cast<char>(hex_digit_value(text[i + 1]) * 16 + hex_digit_value(text[i + 2]));
       i += 2;
     } else {
       out += text[i];
@@ -151,7 +139,7 @@ std::optional<std::pair<int, std::string_view>> split_version(std::string_view v
   if (value.size() < 3 || value[0] != 'v') return std::nullopt;
   std::size_t i = 1;
   int version = 0;
-  while (i < value.size() && value[i] >= '0' && value[i] <= '9' && i < 6) version = version * 10 + (value[i++] - '0');
+  while (i < value.size() && is_digit(value[i]) && i < 6) version = version * 10 + (value[i++] - '0');
   if (i == 1 || i >= value.size() || value[i] != '.') return std::nullopt;
   return std::pair{version, value.substr(i + 1)};
 }

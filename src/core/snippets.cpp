@@ -1,10 +1,9 @@
 #include "core/snippets.hpp"
 
-#include <cctype>
-
 #include "core/attribute_value.hpp"
 #include "core/dynamodb_json.hpp"
 #include "core/event_text.hpp"
+#include "core/text.hpp"
 
 namespace core {
 
@@ -29,12 +28,16 @@ struct DynamoDbCall {
   std::string_view js;      // lib-dynamodb command class
 };
 
-std::optional<DynamoDbCall> dynamodb_call(std::string_view operation) {
-  if (operation == "create") return DynamoDbCall{"put_item", "put-item", "PutCommand"};
-  if (operation == "read") return DynamoDbCall{"get_item", "get-item", "GetCommand"};
-  if (operation == "update") return DynamoDbCall{"update_item", "update-item", "UpdateCommand"};
-  if (operation == "delete") return DynamoDbCall{"delete_item", "delete-item", "DeleteCommand"};
-  if (operation == "list") return DynamoDbCall{"scan", "scan", "ScanCommand"};
+std::optional<DynamoDbCall> dynamodb_call(Operation operation) {
+  switch (operation) {
+    case Operation::Create: return DynamoDbCall{"put_item", "put-item", "PutCommand"};
+    case Operation::Read: return DynamoDbCall{"get_item", "get-item", "GetCommand"};
+    case Operation::Update: return DynamoDbCall{"update_item", "update-item", "UpdateCommand"};
+    case Operation::Delete: return DynamoDbCall{"delete_item", "delete-item", "DeleteCommand"};
+    case Operation::List: return DynamoDbCall{"scan", "scan", "ScanCommand"};
+    case Operation::Echo:
+    case Operation::Ping: break;
+  }
   return std::nullopt;
 }
 
@@ -55,9 +58,10 @@ struct DirectRequest {
 };
 
 std::optional<DirectRequest> direct_request(const JsonValue& event, std::string& unavailable) {
-  const JsonValue* operation = event.is_object() ? event.find("operation") : nullptr;
-  const std::string name = operation && operation->is_string() ? operation->text : "";
-  const auto call = dynamodb_call(name);
+  const JsonValue* member = event.is_object() ? event.find("operation") : nullptr;
+  const std::string name = member && member->is_string() ? member->text : "";
+  const std::optional<Operation> operation = operation_named(name);
+  const auto call = operation ? dynamodb_call(*operation) : std::nullopt;
   if (!call) {
     unavailable = name.empty() ? "The event has no operation, so it has no DynamoDB equivalent."
                                : "\"" + name + "\" is answered by the Lambda itself: it has no DynamoDB equivalent.";
@@ -76,11 +80,6 @@ std::optional<DirectRequest> direct_request(const JsonValue& event, std::string&
 bool is_integer_text(std::string_view text) {
   if (text.starts_with('-')) text.remove_prefix(1);
   return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
-}
-
-bool is_identifier(std::string_view name) {
-  return !name.empty() && !std::isdigit(static_cast<unsigned char>(name.front())) &&
-         name.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_") == std::string_view::npos;
 }
 
 std::string indent_of(int depth) { return std::string(static_cast<std::size_t>(depth) * 4, ' '); }
@@ -269,9 +268,9 @@ std::string cli_option(std::string_view field) {
   std::string out;
   for (std::size_t i = 0; i < field.size(); ++i) {
     const char c = field[i];
-    if (std::isupper(static_cast<unsigned char>(c))) {
+    if (is_upper(c)) {
       if (i > 0) out += '-';
-      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      out += ascii_lower(c);
     } else {
       out += c;
     }

@@ -1,22 +1,13 @@
 #include "core/update_builder.hpp"
 
 #include <algorithm>
-#include <array>
 
 #include "core/reserved_words.hpp"
+#include "core/text.hpp"
 
 namespace core {
 
 namespace {
-
-bool is_word_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
-
-// What DynamoDB reads as a bare attribute name in an expression.
-bool is_identifier(std::string_view name) {
-  return !name.empty() && !(name[0] >= '0' && name[0] <= '9') && std::all_of(name.begin(), name.end(), is_word_char);
-}
 
 // `base` with a number added until no taken placeholder has it.
 std::string unique_placeholder(const std::string& base, const auto& taken) {
@@ -62,20 +53,9 @@ std::optional<std::string> row_problem(const UpdateRow& row) {
 
 }  // namespace
 
-std::string_view update_clause_name(UpdateClause clause) {
-  switch (clause) {
-    case UpdateClause::Set: return "SET";
-    case UpdateClause::Remove: return "REMOVE";
-    case UpdateClause::Add: return "ADD";
-    case UpdateClause::Delete: return "DELETE";
-  }
-  return "SET";
-}
-
 UpdateBuild build_update(const std::vector<UpdateRow>& rows) {
   UpdateBuild out;
-  constexpr std::array kClauses = {UpdateClause::Set, UpdateClause::Remove, UpdateClause::Add, UpdateClause::Delete};
-  for (const UpdateClause clause : kClauses) {
+  for (const UpdateClause clause : kUpdateClauses) {
     std::string actions;
     for (std::size_t i = 0; i < rows.size(); ++i) {
       const UpdateRow& row = rows[i];

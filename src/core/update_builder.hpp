@@ -23,9 +23,6 @@ struct UpdateRow {
   friend bool operator==(const UpdateRow&, const UpdateRow&) = default;
 };
 
-// "SET", "REMOVE", "ADD", "DELETE".
-std::string_view update_clause_name(UpdateClause clause);
-
 struct UpdateBuild {
   std::string expression;  // empty when no row names an attribute
   std::vector<NameRow> names;

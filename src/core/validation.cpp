@@ -2,11 +2,12 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <limits>
 #include <unordered_set>
 
 #include "core/attribute_value.hpp"
+#include "core/text.hpp"
+#include "core/url.hpp"
 
 namespace core {
 
@@ -69,8 +70,6 @@ std::span<const std::string_view> other_parameters(Operation operation) {
   }
 }
 
-std::string quoted(std::string_view text) { return "“" + std::string(text) + "”"; }
-
 void add(Diagnostics& out, std::string field, Severity severity, std::string message,
          std::optional<TextSpan> position = std::nullopt) {
   out.push_back({.field = std::move(field), .position = position, .severity = severity, .message = std::move(message)});
@@ -101,17 +100,8 @@ std::optional<Operation> operation_of(const JsonObject& event_members) {
   return operation && operation->is_string() ? operation_named(operation->text) : std::nullopt;
 }
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); });
-  return out;
-}
-
 bool is_placeholder(std::string_view text, char prefix) {
-  return text.size() > 1 && text.front() == prefix && std::all_of(text.begin() + 1, text.end(), [](char c) {
-           return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
-         });
+  return text.size() > 1 && text.front() == prefix && std::all_of(text.begin() + 1, text.end(), is_word_char);
 }
 
 // --- attribute objects: Item, Key, ExclusiveStartKey, ExpressionAttributeValues ---
@@ -226,9 +216,7 @@ void check_values(const JsonValue& json, Diagnostics& out) {
 void check_limit(const JsonValue& json, Diagnostics& out) {
   constexpr std::string_view kMaxLimit = "2147483647";
   const auto& t = json.text;
-  const bool digits = json.is_number() && !t.empty() && std::all_of(t.begin(), t.end(), [](char c) {
-                        return std::isdigit(static_cast<unsigned char>(c));
-                      });
+  const bool digits = json.is_number() && !t.empty() && std::all_of(t.begin(), t.end(), is_digit);
   const bool in_range =
       digits && t != "0" && (t.size() < kMaxLimit.size() || (t.size() == kMaxLimit.size() && t <= kMaxLimit));
   if (!in_range) error(out, "payload.Limit", "Limit must be a whole number from 1 to 2147483647, like 25.");
@@ -353,17 +341,14 @@ void check_table(Operation operation, const JsonValue* table, Diagnostics& out) 
 }
 
 bool is_token_char(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) ||
+  return is_letter_or_digit(c) ||
          std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
 }
 
-bool is_local_host(std::string_view url) {
-  for (std::string_view local : {"http://127.0.0.1", "http://localhost", "http://[::1]"}) {
-    if (url.starts_with(local) &&
-        (url.size() == local.size() || std::string_view(":/").find(url[local.size()]) != std::string_view::npos))
-      return true;
-  }
-  return false;
+// A plain http URL to this machine.
+bool is_local_http_url(std::string_view url) {
+  const auto parts = parse_http_url(url);
+  return parts && !parts->https && is_local_host(parts->host);
 }
 
 void check_header(const HeaderRow& header, const std::string& field, Diagnostics& out) {
@@ -393,7 +378,7 @@ Diagnostics validate_table_name(std::string_view name) {
     error(out, "tableName", "A table name has 3 to 255 characters; this one has " + std::to_string(name.size()) + ".");
   }
   const auto bad = std::find_if(name.begin(), name.end(), [](char c) {
-    return !(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.');
+    return !(is_word_char(c) || c == '-' || c == '.');
   });
   if (bad != name.end()) {
     const auto offset = static_cast<std::size_t>(bad - name.begin());
@@ -457,11 +442,7 @@ EventBuild check_form(const RequestForm& form) {
 
 Diagnostics validate_connection(const Connection& connection) {
   Diagnostics out;
-  const std::string& url = connection.endpoint;
-  const auto first = url.find_first_not_of(" \t");
-  const std::string_view endpoint = first == std::string::npos
-                                        ? std::string_view()
-                                        : std::string_view(url).substr(first, url.find_last_not_of(" \t") - first + 1);
+  const std::string_view endpoint = trim(connection.endpoint);
   if (endpoint.empty()) {
     error(out, "connection.endpoint", "Enter the API's invoke URL, e.g. " + std::string(kEndpointExample) + ".");
   } else if (!endpoint.starts_with("https://") && !endpoint.starts_with("http://")) {
@@ -470,7 +451,7 @@ Diagnostics validate_connection(const Connection& connection) {
               ".");
   } else if (endpoint.find_first_of(" \t\r\n") != std::string_view::npos) {
     error(out, "connection.endpoint", "The endpoint can't contain spaces.");
-  } else if (endpoint.starts_with("http://") && !is_local_host(endpoint)) {
+  } else if (endpoint.starts_with("http://") && !is_local_http_url(endpoint)) {
     add(out, "connection.endpoint", Severity::Warning,
         "Requests to this endpoint travel unencrypted; API Gateway endpoints use https://.");
   }

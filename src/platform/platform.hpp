@@ -33,7 +33,7 @@ using RequestId = int;
 using ResponseHandler = std::function<void(core::HttpResponse)>;  // moved in: a big body is not copied
 
 // Sends asynchronously; `on_done` runs exactly once: with the answer, or with
-// a transport_error on failure, timeout or cancel. After a network failure a
+// a transport_error (Network, Timeout or Cancelled) when no answer came. After a network failure a
 // CORS-free probe of the URL fills in `server_reachable`.
 RequestId http_send(const core::HttpRequest& request, int timeout_ms, ResponseHandler on_done);
 void http_cancel(RequestId id);

@@ -828,7 +828,8 @@ EMSCRIPTEN_KEEPALIVE void platform_http_done(int id, int status, char* headers, 
   response.headers = parse_headers(headers);
   std::free(headers);
   response.body = take_string(body, static_cast<std::size_t>(body_length));
-  response.transport_error = take_string(error);
+  // The page reports a failure as "timeout", "cancelled" or "network: <the browser's message>".
+  response.transport_error = core::transport_error_from_text(take_string(error));
   response.elapsed_ms = elapsed_ms;
   response.server_reachable = reachable != 0;
   activity() = true;

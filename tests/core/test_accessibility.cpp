@@ -40,6 +40,10 @@ TEST_CASE("the accessible name is the visible text without the ## part") {
   const Description d = describe_item({.label = "Light theme##Theme"});
   CHECK(d.name == "Light theme");
   CHECK(d.role == Role::Button);
+  // Whitespace around either part is core::trim's: any of space, \t, \n, \r, \f, \v.
+  const Description spaced = describe_item({.label = " Light theme\t\n##\tTheme "});
+  CHECK(spaced.name == "Light theme");
+  CHECK(spaced.key == "Theme");
 }
 
 TEST_CASE("an item with a hidden or symbol-only label gets a readable name from its id") {

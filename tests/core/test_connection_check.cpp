@@ -9,6 +9,9 @@ using core::HttpResponse;
 
 namespace {
 
+const core::TransportError kFailedToFetch{core::TransportFailure::Network, "Failed to fetch"};
+const core::TransportError kTimedOut{core::TransportFailure::Timeout, ""};
+const core::TransportError kCancelled{core::TransportFailure::Cancelled, ""};
 const ConnectionSettings kLocal{.connection = {.endpoint = "http://127.0.0.1:3000/prod/DynamoDBManager"}};
 
 bool mentions(const core::ConnectionVerdict& verdict, std::string_view words) {
@@ -25,7 +28,7 @@ TEST_CASE("a pong answer means connected with the time it took") {
 }
 
 TEST_CASE("a server that cannot be reached is reported as a wrong url or a server that is down") {
-  const auto verdict = core::judge_ping({.transport_error = "network: Failed to fetch"}, kLocal);
+  const auto verdict = core::judge_ping({.transport_error = kFailedToFetch}, kLocal);
   CHECK(verdict.state == ConnectionState::Failed);
   CHECK(verdict.headline == "Cannot reach 127.0.0.1:3000");
   CHECK(mentions(verdict, "the host is wrong or the server is down"));
@@ -33,7 +36,7 @@ TEST_CASE("a server that cannot be reached is reported as a wrong url or a serve
 
 TEST_CASE("a server that answers but whose answer the browser withholds lacks cors") {
   const auto verdict =
-      core::judge_ping({.transport_error = "network: Failed to fetch", .server_reachable = true}, kLocal);
+      core::judge_ping({.transport_error = kFailedToFetch, .server_reachable = true}, kLocal);
   CHECK(verdict.state == ConnectionState::Failed);
   CHECK(verdict.headline == "CORS is not enabled on the API");
   CHECK(mentions(verdict, "Enable CORS"));
@@ -45,14 +48,14 @@ TEST_CASE("the cors advice names the extra headers the api must allow") {
   settings.connection.api_key = "k";
   settings.connection.headers = {{"X-Trace", "1", false}};
   const auto verdict =
-      core::judge_ping({.transport_error = "network: Failed to fetch", .server_reachable = true}, settings);
+      core::judge_ping({.transport_error = kFailedToFetch, .server_reachable = true}, settings);
   CHECK(mentions(verdict, "(x-api-key, X-Trace) in Access-Control-Allow-Headers"));
 }
 
 TEST_CASE("a withheld answer from a url whose path is not the api's resource points at the path") {
   const ConnectionSettings settings{.connection = {.endpoint = "http://127.0.0.1:3000/prod/Wrong"}};
   const auto verdict =
-      core::judge_ping({.transport_error = "network: Failed to fetch", .server_reachable = true}, settings);
+      core::judge_ping({.transport_error = kFailedToFetch, .server_reachable = true}, settings);
   CHECK(verdict.headline == "Wrong path: /prod/Wrong");
   CHECK(mentions(verdict, "403 Missing Authentication Token"));
   CHECK(mentions(verdict, "/prod/DynamoDBManager"));
@@ -76,20 +79,20 @@ TEST_CASE("a 403 forbidden asks for the api key or to check the one given") {
 TEST_CASE("a timeout names the timeout and how to raise it") {
   ConnectionSettings settings = kLocal;
   settings.timeout_seconds = 5;
-  const auto verdict = core::judge_ping({.transport_error = "timeout"}, settings);
+  const auto verdict = core::judge_ping({.transport_error = kTimedOut}, settings);
   CHECK(verdict.headline == "No answer within 5 s");
   CHECK(mentions(verdict, "raise the timeout"));
 }
 
 TEST_CASE("a check that times out does not warn about writes, as a ping writes nothing") {
-  const auto verdict = core::judge_ping({.transport_error = "timeout"}, kLocal);
+  const auto verdict = core::judge_ping({.transport_error = kTimedOut}, kLocal);
   CHECK(mentions(verdict, "No answer arrived in time."));
   CHECK_FALSE(mentions(verdict, "write"));
 }
 
 TEST_CASE("an endpoint that is not an http url is named as such") {
   const ConnectionSettings settings{.connection = {.endpoint = "127.0.0.1:3000/prod/DynamoDBManager"}};
-  const auto verdict = core::judge_ping({.transport_error = "network: Failed to fetch"}, settings);
+  const auto verdict = core::judge_ping({.transport_error = kFailedToFetch}, settings);
   CHECK(verdict.state == ConnectionState::Failed);
   CHECK(verdict.headline == "Not an http(s) URL");
   CHECK(mentions(verdict, "invoke URL"));
@@ -97,10 +100,11 @@ TEST_CASE("an endpoint that is not an http url is named as such") {
 
 TEST_CASE("a failure without an answer is explained in the same words as the answer to a request") {
   for (const HttpResponse& response :
-       {HttpResponse{.transport_error = "network: Failed to fetch", .server_reachable = true},
-        HttpResponse{.transport_error = "network: Failed to fetch", .server_reachable = false},
-        HttpResponse{.transport_error = "timeout"}, HttpResponse{.transport_error = "no route"}}) {
-    CAPTURE(response.transport_error);
+       {HttpResponse{.transport_error = kFailedToFetch, .server_reachable = true},
+        HttpResponse{.transport_error = kFailedToFetch, .server_reachable = false},
+        HttpResponse{.transport_error = kTimedOut},
+        HttpResponse{.transport_error = {core::TransportFailure::Network, "no route"}}}) {
+    CAPTURE(core::transport_error_text(response.transport_error));
     CAPTURE(response.server_reachable);
     const core::AnswerContext context{.url = kLocal.connection.endpoint,
                                       .reachability = core::probe_reachability(response)};
@@ -117,7 +121,7 @@ TEST_CASE("a failure without an answer is explained in the same words as the ans
 }
 
 TEST_CASE("a cancelled check leaves the connection state unknown") {
-  CHECK(core::judge_ping({.transport_error = "cancelled"}, kLocal).state == ConnectionState::Unknown);
+  CHECK(core::judge_ping({.transport_error = kCancelled}, kLocal).state == ConnectionState::Unknown);
 }
 
 TEST_CASE("gateway errors are named with what to check") {
@@ -152,5 +156,6 @@ TEST_CASE("any answer from the lambda even an error about the request means conn
         ConnectionState::Connected);
   CHECK(core::judge_answer({.status = 403, .body = R"({"message":"Forbidden"})"}, kLocal).state ==
         ConnectionState::Failed);
-  CHECK(core::judge_answer({.transport_error = "network: x"}, kLocal).headline == "Cannot reach 127.0.0.1:3000");
+  CHECK(core::judge_answer({.transport_error = {core::TransportFailure::Network, "x"}}, kLocal).headline ==
+        "Cannot reach 127.0.0.1:3000");
 }

@@ -49,6 +49,7 @@ TEST_CASE("update expressions take SET, REMOVE, ADD and DELETE clauses in any or
   CHECK(parses("SET l = list_append(if_not_exists(l, :empty), :items)", ExpressionKind::Update));
   CHECK(parses("REMOVE a.b[2], c DELETE tags :old ADD counter :n, tags :new", ExpressionKind::Update));
   CHECK(parses("set a = :v remove b", ExpressionKind::Update));
+  CHECK(parses("SET\ta = :v\r\nREMOVE\fb\v", ExpressionKind::Update));  // core::is_space's whitespace
   const auto parsed = parse("SET a = :v REMOVE b ADD c :n DELETE d :s", ExpressionKind::Update);
   REQUIRE(parsed.actions.size() == 4);
   CHECK(parsed.actions[1].clause == core::UpdateClause::Remove);

@@ -5,6 +5,7 @@
 
 using core::History;
 using core::HistoryEntry;
+using core::TransportFailure;
 
 namespace {
 
@@ -74,7 +75,7 @@ TEST_CASE("the history round-trips through storage with exact numbers") {
       200);
   core::add_to_history(history, entry);
   auto failed = sent(R"({"operation":"ping"})", 0);
-  failed.transport_error = "timeout";
+  failed.transport_error = {TransportFailure::Timeout, ""};
   core::add_to_history(history, failed);
   const std::string stored = core::history_to_storage(history);
   CHECK(stored.find("12345678901234567890123456789012345678") != std::string::npos);
@@ -82,6 +83,46 @@ TEST_CASE("the history round-trips through storage with exact numbers") {
   const auto load = core::history_from_storage(stored);
   CHECK(load.diagnostics.empty());
   CHECK(load.history == history);
+}
+
+TEST_CASE("every transport failure round-trips through storage as its name with the message apart") {
+  History history;
+  for (const core::TransportError& error : {core::TransportError{TransportFailure::Network, "Failed to fetch"},
+                                            core::TransportError{TransportFailure::Network, ""},
+                                            core::TransportError{TransportFailure::Timeout, ""},
+                                            core::TransportError{TransportFailure::Cancelled, ""}}) {
+    auto entry = sent(R"({"operation":"ping"})", 0);
+    entry.transport_error = error;
+    core::add_to_history(history, entry);
+  }
+  const std::string stored = core::history_to_storage(history);
+  CHECK(stored.find(R"("transportError":"network","transportDetail":"Failed to fetch")") != std::string::npos);
+  CHECK(stored.find(R"("transportError":"timeout")") != std::string::npos);
+  CHECK(stored.find(R"("transportError":"cancelled")") != std::string::npos);
+  CHECK(stored.find("none") == std::string::npos);  // an answered request saves no failure
+  const auto load = core::history_from_storage(stored);
+  CHECK(load.diagnostics.empty());
+  CHECK(load.history == history);
+}
+
+TEST_CASE("entries saved with the failure as one line read as before") {
+  const auto load = core::history_from_storage(
+      R"({"version":1,"nextId":5,"entries":[
+          {"id":4,"sentAt":4,"operation":"ping","status":0,"transportError":"network: Failed to fetch"},
+          {"id":3,"sentAt":3,"operation":"ping","status":0,"transportError":"timeout"},
+          {"id":2,"sentAt":2,"operation":"ping","status":0,"transportError":"cancelled"},
+          {"id":1,"sentAt":1,"operation":"ping","status":200,"ok":true}]})");
+  REQUIRE(load.history.entries.size() == 4);
+  CHECK(load.history.entries[0].transport_error == core::TransportError{TransportFailure::Network, "Failed to fetch"});
+  CHECK(load.history.entries[1].transport_error == core::TransportError{TransportFailure::Timeout, ""});
+  CHECK(load.history.entries[2].transport_error == core::TransportError{TransportFailure::Cancelled, ""});
+  CHECK(load.history.entries[3].transport_error == core::TransportError{});
+  CHECK(core::history_outcome(load.history.entries[1]) == "timeout");
+  CHECK(core::history_outcome(load.history.entries[2]) == "cancelled");
+  // Written again in the new form, and read back the same.
+  const std::string stored = core::history_to_storage(load.history);
+  CHECK(stored.find("network: ") == std::string::npos);
+  CHECK(core::history_from_storage(stored).history == load.history);
 }
 
 TEST_CASE("ids keep counting up after a reload") {
@@ -120,11 +161,11 @@ TEST_CASE("the outcome shown is the status or why no answer came") {
   entry.status = 403;
   CHECK(core::history_outcome(entry) == "403");
   entry.status = 0;
-  entry.transport_error = "timeout";
+  entry.transport_error = {TransportFailure::Timeout, ""};
   CHECK(core::history_outcome(entry) == "timeout");
-  entry.transport_error = "cancelled";
+  entry.transport_error = {TransportFailure::Cancelled, ""};
   CHECK(core::history_outcome(entry) == "cancelled");
-  entry.transport_error = "network: Failed to fetch";
+  entry.transport_error = {TransportFailure::Network, "Failed to fetch"};
   CHECK(core::history_outcome(entry) == "no answer");
 }
 

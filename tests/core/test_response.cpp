@@ -6,11 +6,16 @@
 
 using core::AnswerKind;
 using core::classify_response;
+using core::Operation;
 
 namespace {
 
-core::Answer classify_fixture(const std::string& name, const std::string& operation = "") {
-  return classify_response(fixtures::response(name), {.operation = operation});
+const core::TransportError kFailedToFetch{core::TransportFailure::Network, "Failed to fetch"};
+const core::TransportError kTimedOut{core::TransportFailure::Timeout, ""};
+const core::TransportError kCancelled{core::TransportFailure::Cancelled, ""};
+
+core::Answer classify_fixture(const std::string& name, std::string_view operation = "") {
+  return classify_response(fixtures::response(name), {.operation = core::operation_named(operation)});
 }
 
 }  // namespace
@@ -114,7 +119,8 @@ TEST_CASE("numbers in an answer stay exact") {
 }
 
 TEST_CASE("echo answers are echo whatever their shape") {
-  const auto answer = classify_response({.status = 200, .body = R"({"Item":{"id":"x"}})"}, {.operation = "echo"});
+  const auto answer =
+      classify_response({.status = 200, .body = R"({"Item":{"id":"x"}})"}, {.operation = Operation::Echo});
   CHECK(answer.kind == AnswerKind::Echo);
   CHECK(answer.ok);
 }
@@ -218,18 +224,19 @@ TEST_CASE("a success whose body is not JSON keeps the text and says what it look
 
 TEST_CASE("a network failure without more to go on names both likely causes") {
   const auto answer =
-      classify_response({.transport_error = "network: Failed to fetch"},
+      classify_response({.transport_error = kFailedToFetch},
                         {.url = "https://abc.execute-api.us-east-1.amazonaws.com/prod/DynamoDBManager"});
   CHECK(answer.kind == AnswerKind::TransportFailure);
   CHECK(answer.transport_cause == core::TransportCause::CorsOrUnreachable);
   CHECK(mentions(answer.summary, "abc.execute-api.us-east-1.amazonaws.com"));
+  CHECK(mentions(answer.summary, "(network: Failed to fetch)"));  // the browser's words
   CHECK(mentions(answer.hint, "CORS"));
   CHECK(mentions(answer.hint, "server is down"));
 }
 
 TEST_CASE("a server that answers a no-cors probe points at CORS") {
   const auto answer = classify_response(
-      {.transport_error = "network: Failed to fetch"},
+      {.transport_error = kFailedToFetch},
       {.url = "http://127.0.0.1:3000/prod/DynamoDBManager", .reachability = core::Reachability::Reachable});
   CHECK(answer.transport_cause == core::TransportCause::Cors);
   CHECK(mentions(answer.hint, "Enable CORS"));
@@ -237,7 +244,7 @@ TEST_CASE("a server that answers a no-cors probe points at CORS") {
 
 TEST_CASE("a server that answers nothing at all is down or wrongly named") {
   const auto answer = classify_response(
-      {.transport_error = "network: Failed to fetch"},
+      {.transport_error = kFailedToFetch},
       {.url = "http://127.0.0.1:3999/prod/DynamoDBManager", .reachability = core::Reachability::Unreachable});
   CHECK(answer.transport_cause == core::TransportCause::Unreachable);
   CHECK(mentions(answer.summary, "127.0.0.1"));
@@ -247,37 +254,37 @@ TEST_CASE("a server that answers nothing at all is down or wrongly named") {
 TEST_CASE("an endpoint that is not an http URL is a wrong URL") {
   for (const char* url : {"127.0.0.1:3000/prod", "ftp://example.org/x", "https:///prod"}) {
     CAPTURE(url);
-    const auto answer = classify_response({.transport_error = "network: Failed to fetch"}, {.url = url});
+    const auto answer = classify_response({.transport_error = kFailedToFetch}, {.url = url});
     CHECK(answer.transport_cause == core::TransportCause::InvalidUrl);
   }
 }
 
 TEST_CASE("an http API called from an https page is blocked as mixed content") {
   const auto blocked = classify_response(
-      {.transport_error = "network: Failed to fetch"},
+      {.transport_error = kFailedToFetch},
       {.url = "http://api.example.org/prod/DynamoDBManager", .page_origin = "https://workbench.example.org"});
   CHECK(blocked.transport_cause == core::TransportCause::MixedContent);
   const auto local = classify_response(
-      {.transport_error = "network: Failed to fetch"},
+      {.transport_error = kFailedToFetch},
       {.url = "http://127.0.0.1:3000/prod/DynamoDBManager", .page_origin = "https://workbench.example.org"});
   CHECK(local.transport_cause == core::TransportCause::CorsOrUnreachable);
 }
 
 TEST_CASE("timeouts and cancels warn that a write may have happened") {
-  const auto timeout = classify_response({.transport_error = "timeout"});
+  const auto timeout = classify_response({.transport_error = kTimedOut});
   CHECK(timeout.transport_cause == core::TransportCause::Timeout);
   CHECK(mentions(timeout.hint, "read the item"));
-  const auto cancelled = classify_response({.transport_error = "cancelled"});
+  const auto cancelled = classify_response({.transport_error = kCancelled});
   CHECK(cancelled.transport_cause == core::TransportCause::Cancelled);
   CHECK(mentions(cancelled.summary, "cancelled"));
   CHECK(mentions(cancelled.hint, "read the item"));
 }
 
 TEST_CASE("only a network failure was probed, so only it says whether the server is reachable") {
-  CHECK(core::probe_reachability({.transport_error = "network: Failed to fetch", .server_reachable = true}) ==
+  CHECK(core::probe_reachability({.transport_error = kFailedToFetch, .server_reachable = true}) ==
         core::Reachability::Reachable);
-  CHECK(core::probe_reachability({.transport_error = "network: Failed to fetch"}) == core::Reachability::Unreachable);
-  CHECK(core::probe_reachability({.transport_error = "timeout"}) == core::Reachability::Unknown);
+  CHECK(core::probe_reachability({.transport_error = kFailedToFetch}) == core::Reachability::Unreachable);
+  CHECK(core::probe_reachability({.transport_error = kTimedOut}) == core::Reachability::Unknown);
   CHECK(core::probe_reachability({.status = 200, .server_reachable = true}) == core::Reachability::Unknown);
 }
 
@@ -290,7 +297,7 @@ TEST_CASE("answer kinds and causes have stable names") {
 TEST_CASE("a list read item by item classifies as the whole answer does, without keeping its items") {
   const auto whole = classify_fixture("list_mixed_types", "list");
   std::size_t handed = 0;
-  const auto streamed = classify_response(fixtures::response("list_mixed_types"), {.operation = "list"},
+  const auto streamed = classify_response(fixtures::response("list_mixed_types"), {.operation = Operation::List},
                                           [&](core::JsonValue&&) { ++handed; });
   CHECK(handed == 3);
   CHECK(streamed.item_count == 3);
@@ -301,7 +308,7 @@ TEST_CASE("a list read item by item classifies as the whole answer does, without
   REQUIRE(streamed.last_evaluated_key);
   // Other operations are read whole: an echo's Items are its payload.
   std::size_t echoed = 0;
-  const auto echo = classify_response(fixtures::response("list_mixed_types"), {.operation = "echo"},
+  const auto echo = classify_response(fixtures::response("list_mixed_types"), {.operation = Operation::Echo},
                                       [&](core::JsonValue&&) { ++echoed; });
   CHECK(echoed == 0);
   CHECK(echo.body->find("Items")->array.size() == 3);

@@ -8,6 +8,7 @@
 
 using core::AttributeType;
 using core::CopyFormat;
+using core::Operation;
 using core::ResultTable;
 using core::SortDirection;
 
@@ -32,7 +33,8 @@ std::vector<std::string> column_texts(const ResultTable& table, std::size_t colu
 }
 
 ResultTable mixed_list_table() {
-  const core::Answer answer = core::classify_response(fixtures::response("list_mixed_types"), {.operation = "list"});
+  const core::Answer answer =
+      core::classify_response(fixtures::response("list_mixed_types"), {.operation = Operation::List});
   return core::answer_table(answer, core::kDefaultKeyNames);
 }
 
@@ -136,7 +138,7 @@ TEST_CASE("a table keeps the answer it points into alive") {
   {
     const core::Answer answer = core::classify_response(
         {.status = 200, .body = R"({"Items":[{"id":"kept","m":{"a":1}}],"Count":1,"ScannedCount":1})"},
-        {.operation = "list"});
+        {.operation = Operation::List});
     table = core::answer_table(answer, core::kDefaultKeyNames);
   }
   const ResultTable copy = table;
@@ -220,7 +222,7 @@ TEST_CASE("filtering keeps the order it is given") {
 }
 
 TEST_CASE("a single item becomes an attribute, type and value table") {
-  const core::Answer answer = core::classify_response(fixtures::response("read_item"), {.operation = "read"});
+  const core::Answer answer = core::classify_response(fixtures::response("read_item"), {.operation = Operation::Read});
   const auto table = core::answer_table(answer, core::kDefaultKeyNames);
   CHECK(column_names(table) == std::vector<std::string>{"attribute", "type", "value"});
   REQUIRE(table.row_count() == 2);
@@ -231,24 +233,24 @@ TEST_CASE("a single item becomes an attribute, type and value table") {
 }
 
 TEST_CASE("attributes returned by a write become an attribute table without metadata") {
-  const core::Answer answer = core::classify_response(fixtures::response("update_attributes"), {.operation = "update"});
+  const core::Answer answer =
+      core::classify_response(fixtures::response("update_attributes"), {.operation = Operation::Update});
   const auto table = core::answer_table(answer, core::kDefaultKeyNames);
   CHECK(table.row_count() == 3);
   CHECK(column_texts(table, 0, core::all_rows(table)) == std::vector<std::string>{"id", "number", "FirstName"});
 }
 
 TEST_CASE("answers without data give an empty table; pong and echo show their value") {
-  CHECK(core::answer_table(core::classify_response(fixtures::response("read_not_found"), {.operation = "read"}),
-                           core::kDefaultKeyNames)
-            .column_count() == 0);
+  const auto not_found = core::classify_response(fixtures::response("read_not_found"), {.operation = Operation::Read});
+  CHECK(core::answer_table(not_found, core::kDefaultKeyNames).column_count() == 0);
   CHECK(core::answer_table(core::classify_response(fixtures::response("lambda_error_float")), core::kDefaultKeyNames)
             .column_count() == 0);
   const auto pong =
       core::answer_table(core::classify_response(fixtures::response("ping_pong")), core::kDefaultKeyNames);
   REQUIRE(pong.row_count() == 1);
   CHECK(pong.cell(0, 0).text == "pong");
-  const auto echo = core::answer_table(core::classify_response(fixtures::response("echo_value"), {.operation = "echo"}),
-                                       core::kDefaultKeyNames);
+  const auto echo_answer = core::classify_response(fixtures::response("echo_value"), {.operation = Operation::Echo});
+  const auto echo = core::answer_table(echo_answer, core::kDefaultKeyNames);
   CHECK(column_texts(echo, 0, core::all_rows(echo)) == std::vector<std::string>{"a", "big"});
 }
 

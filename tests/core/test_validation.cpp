@@ -261,6 +261,12 @@ TEST_CASE("a connection has an http(s) endpoint and headers a browser can send")
   CHECK(on(core::validate_connection({.endpoint = "http://localhost.evil/prod"}), "connection.endpoint",
            Severity::Warning)
             .size() == 1);
+  // Local as the transport explanation reads it (core/url.hpp): any *.localhost, user info, trailing whitespace.
+  for (const char* local : {"http://api.localhost:3000/prod", "http://user@localhost/prod", "http://[::1]?x=1",
+                            "\f http://LOCALHOST:3000/prod\v\n"}) {
+    CAPTURE(local);
+    CHECK(core::validate_connection({.endpoint = local}).empty());
+  }
   const core::Connection connection{.endpoint = "https://h/p",
                                     .api_key = "key with space",
                                     .headers = {{"X-Ok", "1"}, {"Bad Name", "1"}, {"Cookie", "a=b"}, {"X-Nl", "a\nb"}}};

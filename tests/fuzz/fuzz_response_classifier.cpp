@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -15,9 +16,12 @@
 
 namespace {
 
-constexpr std::array<std::string_view, 8> kOperations = {"",       "create", "read", "update",
-                                                         "delete", "list",   "echo", "ping"};
-constexpr std::array<std::string_view, 4> kTransportErrors = {"", "network: Failed to fetch", "timeout", "cancelled"};
+constexpr std::array<std::optional<core::Operation>, 8> kOperations = {
+    std::nullopt,            core::Operation::Create, core::Operation::Read, core::Operation::Update,
+    core::Operation::Delete, core::Operation::List,   core::Operation::Echo, core::Operation::Ping};
+constexpr std::array<core::TransportFailure, 4> kTransportFailures = {
+    core::TransportFailure::None, core::TransportFailure::Network, core::TransportFailure::Timeout,
+    core::TransportFailure::Cancelled};
 
 bool is_permutation_of_rows(const std::vector<std::uint32_t>& rows, std::size_t count) {
   std::vector<std::uint32_t> sorted = rows;
@@ -56,11 +60,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   core::HttpResponse response;
   response.status = (data[0] << 8 | data[1]) % 600;
   const std::uint8_t choice = data[2];
-  response.transport_error = std::string(kTransportErrors[(choice >> 3) % kTransportErrors.size()]);
+  const core::TransportFailure failure = kTransportFailures[(choice >> 3) % kTransportFailures.size()];
+  response.transport_error = {failure, failure == core::TransportFailure::Network ? "Failed to fetch" : ""};
   response.body.assign(reinterpret_cast<const char*>(data + 3), size - 3);
   response.headers = {{"x-amzn-ErrorType", choice & 0x80 ? "ForbiddenException" : ""}};
 
-  const core::AnswerContext context{.operation = std::string(kOperations[choice % kOperations.size()]),
+  const core::AnswerContext context{.operation = kOperations[choice % kOperations.size()],
                                     .url = choice & 0x40 ? "https://example.org/prod/DynamoDBManager" : "",
                                     .page_origin = "https://workbench.example.org"};
   const core::Answer answer = core::classify_response(response, context);
@@ -72,7 +77,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const core::Answer streamed =
       core::classify_response(response, context, [&](core::JsonValue&& item) { rows.add(item); });
   if (streamed.kind != answer.kind || streamed.summary != answer.summary) std::abort();
-  if (context.operation == "list" && streamed.kind == core::AnswerKind::Items) {
+  if (context.operation == core::Operation::List && streamed.kind == core::AnswerKind::Items) {
     const core::ResultTable streamed_table = rows.finish();
     if (streamed_table.row_count() != table.row_count() || streamed_table.column_count() != table.column_count())
       std::abort();
