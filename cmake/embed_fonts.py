@@ -9,6 +9,8 @@ Usage: python3 embed_fonts.py OUT.cpp UNICODES FIRST_FRAME_UNICODES NAME=FONT.tt
 """
 import sys
 
+import unicode_ranges
+
 
 def array(name, data):
     rows = [', '.join(str(b) for b in data[i:i + 32]) for i in range(0, len(data), 32)]
@@ -30,16 +32,8 @@ def expand_files(unicodes):
 
 
 def bounds_of(unicodes):
-    """[first, last, first, last, ...] of ranges written as for fontTools."""
-    bounds = []
-    for part in expand_files(unicodes).split(','):
-        first, _, last = part.strip().upper().removeprefix('U+').partition('-')
-        bounds += [int(first, 16), int(last.removeprefix('U+') or first, 16)]
-    return bounds
-
-
-def codepoints(bounds):
-    return {c for first, last in zip(bounds[::2], bounds[1::2]) for c in range(first, last + 1)}
+    """[first, last, first, last, ...] of ranges written as for fontTools, @FILE parts read."""
+    return [bound for run in unicode_ranges.runs(unicode_ranges.parse(expand_files(unicodes))) for bound in run]
 
 
 def glyph_ranges(name, bounds):
@@ -49,7 +43,7 @@ def glyph_ranges(name, bounds):
 
 def main(out_path, unicodes, first_frame_unicodes, specs):
     compiled_in, first_frame = bounds_of(unicodes), bounds_of(first_frame_unicodes)
-    outside = codepoints(first_frame) - codepoints(compiled_in)
+    outside = unicode_ranges.parse(expand_files(first_frame_unicodes)) - unicode_ranges.parse(expand_files(unicodes))
     if outside:
         sys.exit('The app\'s text uses characters the compiled-in fonts are not subset to: {}; add them to '
                  'FONT_UNICODES in cmake/web_app.cmake'.format(', '.join('U+{:04X}'.format(c) for c in sorted(outside))))

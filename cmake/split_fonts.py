@@ -18,25 +18,9 @@ from concurrent.futures import ProcessPoolExecutor
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
+from unicode_ranges import parse as parse_unicodes, runs as ranges
+
 PAGE_BITS = 8
-
-
-def parse_unicodes(text):
-    codepoints = set()
-    for part in text.split(','):
-        first, _, last = part.strip().upper().removeprefix('U+').partition('-')
-        codepoints.update(range(int(first, 16), int(last.removeprefix('U+') or first, 16) + 1))
-    return codepoints
-
-
-def ranges(codepoints):
-    out = []
-    for c in sorted(codepoints):
-        if out and out[-1][1] == c - 1:
-            out[-1][1] = c
-        else:
-            out.append([c, c])
-    return out
 
 
 # Name IDs that name the font (family, full name, unique and PostScript names):

@@ -9,6 +9,8 @@ Usage: python3 ui_characters.py --output FILE SOURCE.cpp [...]
 import re
 import sys
 
+import unicode_ranges
+
 SIMPLE_ESCAPES = {'n': '\n', 't': '\t', 'r': '\r', '0': '\0', '\\': '\\', '"': '"', "'": "'", 'a': '\a',
                   'b': '\b', 'f': '\f', 'v': '\v', '?': '?'}
 
@@ -57,16 +59,6 @@ def literal_texts(source):
             yield literal_bytes(body).decode('utf-8', errors='ignore')
 
 
-def ranges(codepoints):
-    runs = []
-    for c in sorted(codepoints):
-        if runs and runs[-1][1] == c - 1:
-            runs[-1][1] = c
-        else:
-            runs.append([c, c])
-    return ','.join('U+{:04X}'.format(a) if a == b else 'U+{:04X}-{:04X}'.format(a, b) for a, b in runs)
-
-
 def main(output, paths):
     found = set()
     for path in paths:
@@ -74,7 +66,7 @@ def main(output, paths):
             for text in literal_texts(f.read()):
                 found.update(ord(c) for c in text if ord(c) > 0x7E)
     with open(output, 'w') as f:
-        f.write(ranges(found) + '\n')
+        f.write(unicode_ranges.text(found) + '\n')
 
 
 if __name__ == '__main__':

@@ -48,7 +48,7 @@ add_custom_command(
   COMMAND /usr/bin/python3 "${CMAKE_SOURCE_DIR}/cmake/embed_fonts.py" "${FONT_DIR}/fonts_data.cpp" "${FONT_UNICODES}"
           "${FONT_FIRST_FRAME_UNICODES},@${FONT_DIR}/ui_characters.txt" "ui=${FONT_DIR}/ui.ttf" "mono=${FONT_DIR}/mono.ttf"
   DEPENDS "${FONT_SOURCE}" "${FONT_MONO_SOURCE}" "${CMAKE_SOURCE_DIR}/cmake/embed_fonts.py"
-          "${CMAKE_SOURCE_DIR}/cmake/ui_characters.py" ${UI_TEXT_SOURCES}
+          "${CMAKE_SOURCE_DIR}/cmake/ui_characters.py" "${CMAKE_SOURCE_DIR}/cmake/unicode_ranges.py" ${UI_TEXT_SOURCES}
   COMMENT "Subsetting and embedding the UI fonts")
 
 # The fallback fonts, fetched only when text needs them: split into page files
@@ -73,7 +73,7 @@ add_custom_command(
   OUTPUT "${FONT_DIR}/fallback_fonts.cpp"
   COMMAND /usr/bin/python3 "${CMAKE_SOURCE_DIR}/cmake/split_fonts.py" "${CMAKE_SOURCE_DIR}/web/fonts"
           "${FONT_DIR}/fallback_fonts.cpp" ${FALLBACK_FONTS}
-  DEPENDS ${FALLBACK_FONT_FILES} "${CMAKE_SOURCE_DIR}/cmake/split_fonts.py"
+  DEPENDS ${FALLBACK_FONT_FILES} "${CMAKE_SOURCE_DIR}/cmake/split_fonts.py" "${CMAKE_SOURCE_DIR}/cmake/unicode_ranges.py"
   COMMENT "Splitting the fallback fonts into web/fonts/"
   VERBATIM)
 
