@@ -35,7 +35,7 @@ def machine():
     cpu = 'unknown CPU'
     try:
         with open('/proc/cpuinfo') as f:
-            cpu = next(l.split(':', 1)[1].strip() for l in f if l.startswith('model name'))
+            cpu = next(line.split(':', 1)[1].strip() for line in f if line.startswith('model name'))
     except (OSError, StopIteration):
         pass
     chromium = run_text(['/usr/bin/chromium', '--version']).strip() if os.path.exists('/usr/bin/chromium') else '-'
@@ -57,8 +57,8 @@ def section_size(lines, quick):
     lines.append('| file | raw KB | gzip KB | brotli KB |')
     lines.append('|---|---|---|---|')
     for r in rows:
-        lines.append('| {} | {:.1f} | {:.1f} | {} |'.format(r['file'], r['raw'] / 1024, r['gzip'] / 1024,
-                                                          '{:.1f}'.format(r['brotli'] / 1024) if r['brotli'] else '-'))
+        brotli = '{:.1f}'.format(r['brotli'] / 1024) if r['brotli'] else '-'
+        lines.append('| {} | {:.1f} | {:.1f} | {} |'.format(r['file'], r['raw'] / 1024, r['gzip'] / 1024, brotli))
     total = rows[-1]['gzip'] / 1024
     lines.append('\nTarget ≤ 350 KB gzip in total: {:.1f} KB, {}.\n'.format(total, verdict(total, 350)))
 
@@ -107,7 +107,7 @@ def parse_core_bench(text):
         m = re.match(r'^\s+(.+?)\s+([\d.]+)$', line)
         if m:
             figures[m.group(1)] = float(m.group(2))
-    header = next((l for l in text.splitlines() if l.startswith('list answer')), '')
+    header = next((line for line in text.splitlines() if line.startswith('list answer')), '')
     return header, figures
 
 
@@ -132,8 +132,9 @@ def section_parse(lines, quick):
     lines.append('|---|---|---|---|')
     for name, value in native.items():
         w = wasm['figures'].get(name)
-        lines.append('| {} | {:.1f} | {} | {} |'.format(name, value, '{:.1f}'.format(w) if w is not None else '-',
-                                                       '{:.1f}x'.format(w / value) if w and value else '-'))
+        wasm_ms = '{:.1f}'.format(w) if w is not None else '-'
+        ratio = '{:.1f}x'.format(w / value) if w and value else '-'
+        lines.append('| {} | {:.1f} | {} | {} |'.format(name, value, wasm_ms, ratio))
     total = wasm['figures'].get('classify + table build')
     lines.append('\nTarget ≤ 200 ms in wasm for parse + classify + table model: {} ms, {}. '
                  'Wasm heap after the timing runs (they also build JSON trees of the whole answer for comparison): '
@@ -197,9 +198,9 @@ def section_api(lines, quick):
             '{:.1f}x'.format(a['p50_ms'] / d['p50_ms']) if d and d['p50_ms'] else '-'))
     read1 = next(x['api']['p50_ms'] for x in r['rows'] if x['operation'] == 'read' and x['clients'] == 1)
     m = r['memory']
-    lines.append('\nTarget p50 ≤ 10 ms for read (1 client): {:.2f} ms, {}. Peak RSS under this load: local API '
-                 '{:.0f} MB, dynalite {:.0f} MB.\n'.format(read1, verdict(read1, 10), m['local_api_rss_mb'],
-                                                          m['dynalite_rss_mb']))
+    summary = ('\nTarget p50 ≤ 10 ms for read (1 client): {:.2f} ms, {}. Peak RSS under this load: local API '
+               '{:.0f} MB, dynalite {:.0f} MB.\n')
+    lines.append(summary.format(read1, verdict(read1, 10), m['local_api_rss_mb'], m['dynalite_rss_mb']))
 
 
 def main():

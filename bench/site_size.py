@@ -44,8 +44,8 @@ def main():
     print('| file | raw KB | gzip KB | brotli KB |')
     print('|---|---|---|---|')
     for r in rows:
-        print('| {} | {:.1f} | {:.1f} | {} |'.format(r['file'], r['raw'] / 1024, r['gzip'] / 1024,
-                                                   '{:.1f}'.format(r['brotli'] / 1024) if r['brotli'] else '-'))
+        brotli = '{:.1f}'.format(r['brotli'] / 1024) if r['brotli'] else '-'
+        print('| {} | {:.1f} | {:.1f} | {} |'.format(r['file'], r['raw'] / 1024, r['gzip'] / 1024, brotli))
 
 
 if __name__ == '__main__':

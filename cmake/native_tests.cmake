@@ -1,6 +1,7 @@
 # Native build: doctest unit tests of src/core, discovered by CTest, and
 # (with clang and -DBUILD_FUZZERS=ON) libFuzzer targets under ASan/UBSan.
 enable_testing()
+find_package(doctest CONFIG REQUIRED)  # Debian's doctest-dev; header-only, for the test executables only
 option(BUILD_FUZZERS "Build libFuzzer targets (clang only)" OFF)
 option(ENABLE_SANITIZERS "Build core and tests with ASan and UBSan" OFF)
 
@@ -11,7 +12,7 @@ endif()
 
 file(GLOB CORE_TEST_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/core/*.cpp")
 add_executable(core_tests ${CORE_TEST_SOURCES})
-target_link_libraries(core_tests PRIVATE core)
+target_link_libraries(core_tests PRIVATE core doctest::doctest)
 target_compile_definitions(core_tests PRIVATE
   FIXTURES_DIR="${CMAKE_SOURCE_DIR}/tests/fixtures")
 target_compile_options(core_tests PRIVATE ${PROJECT_WARNINGS})
@@ -22,7 +23,7 @@ add_executable(snippet_tool "${CMAKE_SOURCE_DIR}/tests/tools/snippet_tool.cpp")
 target_link_libraries(snippet_tool PRIVATE core)
 target_compile_options(snippet_tool PRIVATE ${PROJECT_WARNINGS})
 
-include(/usr/lib/cmake/doctest/doctest.cmake)
+include(doctest)  # doctest_discover_tests, found through doctest's package
 doctest_discover_tests(core_tests)
 
 if(BUILD_FUZZERS)
@@ -32,6 +33,7 @@ if(BUILD_FUZZERS)
   # Instrument the code under test for coverage, not only the fuzz targets.
   target_compile_options(core PRIVATE -fsanitize=fuzzer-no-link,address,undefined)
   target_link_options(core INTERFACE -fsanitize=address,undefined)
+  find_package(nlohmann_json CONFIG REQUIRED)  # the reference parser fuzz_json_value compares with
   file(GLOB FUZZ_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/fuzz/fuzz_*.cpp")
   foreach(src ${FUZZ_SOURCES})
     get_filename_component(name "${src}" NAME_WE)
@@ -40,6 +42,7 @@ if(BUILD_FUZZERS)
     target_compile_options(${name} PRIVATE -fsanitize=fuzzer,address,undefined)
     target_link_options(${name} PRIVATE -fsanitize=fuzzer,address,undefined)
   endforeach()
+  target_link_libraries(fuzz_json_value PRIVATE nlohmann_json::nlohmann_json)
 endif()
 
 # A benchmark, not a test: prints how long parse, classify and table build take

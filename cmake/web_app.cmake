@@ -1,5 +1,12 @@
 # Web build: the Dear ImGui app (sources from Debian's imgui source package,
 # fetched by scripts/setup into .cache/) linked with Emscripten into web/.
+# The font scripts need fontTools (Debian's python3-fonttools).
+find_package(Python3 REQUIRED COMPONENTS Interpreter)
+execute_process(COMMAND "${Python3_EXECUTABLE}" -c "import fontTools" RESULT_VARIABLE FONTTOOLS_MISSING OUTPUT_QUIET ERROR_QUIET)
+if(FONTTOOLS_MISSING)
+  message(FATAL_ERROR "${Python3_EXECUTABLE} has no fontTools: run scripts/setup, or configure with -DPython3_EXECUTABLE=<a python3 that has it>")
+endif()
+
 set(IMGUI_DIR "${CMAKE_SOURCE_DIR}/.cache/imgui-1.90.1" CACHE PATH "Dear ImGui sources")
 if(NOT EXISTS "${IMGUI_DIR}/imgui.cpp")
   message(FATAL_ERROR "Dear ImGui sources not found in ${IMGUI_DIR}: run scripts/setup")
@@ -10,6 +17,7 @@ add_library(imgui STATIC
   "${IMGUI_DIR}/imgui_widgets.cpp" "${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp"
   "${IMGUI_DIR}/backends/imgui_impl_glfw.cpp" "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
 target_include_directories(imgui SYSTEM PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/backends")
+set_target_properties(imgui PROPERTIES COMPILE_WARNING_AS_ERROR OFF)  # third-party code: its warnings are not ours to fix
 # IMGUI_USE_WCHAR32: emoji and other codepoints beyond U+FFFF have glyphs.
 # IMGUI_ENABLE_TEST_ENGINE: ImGui reports every item it draws (id, rectangle,
 # label, status) to hooks the app implements (src/app/accessibility.cpp): the
@@ -39,13 +47,13 @@ file(GLOB UI_TEXT_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/app/*.[ch]p
 add_custom_command(
   OUTPUT "${FONT_DIR}/fonts_data.cpp"
   COMMAND ${CMAKE_COMMAND} -E make_directory "${FONT_DIR}"
-  COMMAND /usr/bin/python3 -m fontTools.subset "${FONT_SOURCE}" --unicodes=${FONT_UNICODES}
+  COMMAND ${Python3_EXECUTABLE} -m fontTools.subset "${FONT_SOURCE}" --unicodes=${FONT_UNICODES}
           --layout-features= --no-hinting --output-file=${FONT_DIR}/ui.ttf
-  COMMAND /usr/bin/python3 -m fontTools.subset "${FONT_MONO_SOURCE}" --unicodes=${FONT_UNICODES}
+  COMMAND ${Python3_EXECUTABLE} -m fontTools.subset "${FONT_MONO_SOURCE}" --unicodes=${FONT_UNICODES}
           --layout-features= --no-hinting --output-file=${FONT_DIR}/mono.ttf
-  COMMAND /usr/bin/python3 "${CMAKE_SOURCE_DIR}/cmake/ui_characters.py" --output "${FONT_DIR}/ui_characters.txt"
+  COMMAND ${Python3_EXECUTABLE} "${CMAKE_SOURCE_DIR}/cmake/ui_characters.py" --output "${FONT_DIR}/ui_characters.txt"
           ${UI_TEXT_SOURCES}
-  COMMAND /usr/bin/python3 "${CMAKE_SOURCE_DIR}/cmake/embed_fonts.py" "${FONT_DIR}/fonts_data.cpp" "${FONT_UNICODES}"
+  COMMAND ${Python3_EXECUTABLE} "${CMAKE_SOURCE_DIR}/cmake/embed_fonts.py" "${FONT_DIR}/fonts_data.cpp" "${FONT_UNICODES}"
           "${FONT_FIRST_FRAME_UNICODES},@${FONT_DIR}/ui_characters.txt" "ui=${FONT_DIR}/ui.ttf" "mono=${FONT_DIR}/mono.ttf"
   DEPENDS "${FONT_SOURCE}" "${FONT_MONO_SOURCE}" "${CMAKE_SOURCE_DIR}/cmake/embed_fonts.py"
           "${CMAKE_SOURCE_DIR}/cmake/ui_characters.py" "${CMAKE_SOURCE_DIR}/cmake/unicode_ranges.py" ${UI_TEXT_SOURCES}
@@ -71,7 +79,7 @@ foreach(spec ${FALLBACK_FONTS})
 endforeach()
 add_custom_command(
   OUTPUT "${FONT_DIR}/fallback_fonts.cpp"
-  COMMAND /usr/bin/python3 "${CMAKE_SOURCE_DIR}/cmake/split_fonts.py" "${CMAKE_SOURCE_DIR}/web/fonts"
+  COMMAND ${Python3_EXECUTABLE} "${CMAKE_SOURCE_DIR}/cmake/split_fonts.py" "${CMAKE_SOURCE_DIR}/web/fonts"
           "${FONT_DIR}/fallback_fonts.cpp" ${FALLBACK_FONTS}
   DEPENDS ${FALLBACK_FONT_FILES} "${CMAKE_SOURCE_DIR}/cmake/split_fonts.py" "${CMAKE_SOURCE_DIR}/cmake/unicode_ranges.py"
   COMMENT "Splitting the fallback fonts into web/fonts/"

@@ -139,7 +139,7 @@ class GatewayBehaviour(StackTestCase):
         deadline = time.monotonic() + 5
         while True:
             lines = self.log.getvalue().splitlines()
-            found = [any(re.fullmatch(p, l) for l in lines) for p in expected]
+            found = [any(re.fullmatch(p, line) for line in lines) for p in expected]
             if all(found) or time.monotonic() > deadline:
                 break
             time.sleep(0.02)

@@ -45,7 +45,7 @@ std::string_view export_format_label(ExportFormat format) {
   switch (format) {
     case ExportFormat::Csv: return "CSV";
     case ExportFormat::JsonLines: return "JSON Lines";
-    case ExportFormat::JsonArray: return "JSON array";
+    case ExportFormat::Json: return "JSON array";
   }
   return "";
 }
@@ -54,7 +54,7 @@ std::string_view export_extension(ExportFormat format) {
   switch (format) {
     case ExportFormat::Csv: return "csv";
     case ExportFormat::JsonLines: return "jsonl";
-    case ExportFormat::JsonArray: return "json";
+    case ExportFormat::Json: return "json";
   }
   return "";
 }
@@ -63,7 +63,7 @@ std::string_view export_mime_type(ExportFormat format) {
   switch (format) {
     case ExportFormat::Csv: return "text/csv";
     case ExportFormat::JsonLines: return "application/jsonl";
-    case ExportFormat::JsonArray: return "application/json";
+    case ExportFormat::Json: return "application/json";
   }
   return "";
 }
@@ -89,7 +89,7 @@ bool ExportWriter::write_next(const ResultTable& table, std::string& out, std::s
     if (options_.format == ExportFormat::Csv) {
       if (options_.byte_order_mark) out += kByteOrderMark;
       append_csv_header(table, out);
-    } else if (options_.format == ExportFormat::JsonArray) {
+    } else if (options_.format == ExportFormat::Json) {
       out += '[';
     }
   }
@@ -103,7 +103,7 @@ bool ExportWriter::write_next(const ResultTable& table, std::string& out, std::s
         out += copy_row(table, row, CopyFormat::Json);
         out += '\n';
         break;
-      case ExportFormat::JsonArray:
+      case ExportFormat::Json:
         out += first_row_ ? "\n" : ",\n";
         out += copy_row(table, row, CopyFormat::Json);
         break;
@@ -111,7 +111,7 @@ bool ExportWriter::write_next(const ResultTable& table, std::string& out, std::s
     first_row_ = false;
   }
   if (next_ < rows_.size()) return false;
-  if (options_.format == ExportFormat::JsonArray) out += first_row_ ? "]\n" : "\n]\n";
+  if (options_.format == ExportFormat::Json) out += first_row_ ? "]\n" : "\n]\n";
   done_ = true;
   return true;
 }

@@ -26,9 +26,9 @@
 
 namespace core {
 
-enum class ExportFormat { Csv, JsonLines, JsonArray };
+enum class ExportFormat { Csv, JsonLines, Json };  // Json: one JSON array of the items
 
-inline constexpr ExportFormat kExportFormats[] = {ExportFormat::Csv, ExportFormat::JsonLines, ExportFormat::JsonArray};
+inline constexpr ExportFormat kExportFormats[] = {ExportFormat::Csv, ExportFormat::JsonLines, ExportFormat::Json};
 
 struct ExportOptions {
   ExportFormat format = ExportFormat::Csv;

@@ -130,7 +130,7 @@ SavedListRead saved_list_from_storage(std::string_view text, std::string_view ki
   const JsonValue* format = doc.is_object() ? doc.find("format") : nullptr;
   const JsonValue* doc_kind = doc.is_object() ? doc.find("kind") : nullptr;
   const JsonValue* entries = doc.is_object() ? doc.find("entries") : nullptr;
-  const auto version = doc.is_object() ? read_integer(doc.find("version")) : std::nullopt;
+  const auto version = read_integer(doc.is_object() ? doc.find("version") : nullptr);
   if (!format || !format->is_string() || format->text != kFormat || !doc_kind || !doc_kind->is_string() ||
       doc_kind->text != kind || !entries || !entries->is_array() || !version) {
     read.unreadable = "it is not in the form this version saves";
@@ -142,7 +142,7 @@ SavedListRead saved_list_from_storage(std::string_view text, std::string_view ki
   }
   for (const JsonValue& json : entries->array) {
     const JsonValue* id = json.is_object() ? json.find("id") : nullptr;
-    const auto entry_version = json.is_object() ? read_integer(json.find("v")) : std::nullopt;
+    const auto entry_version = read_integer(json.is_object() ? json.find("v") : nullptr);
     const JsonValue* deleted = json.is_object() ? json.find("deleted") : nullptr;
     const JsonValue* value = json.is_object() ? json.find("value") : nullptr;
     const bool is_tombstone = deleted && deleted->is_bool() && deleted->boolean;

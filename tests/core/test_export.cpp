@@ -135,9 +135,9 @@ TEST_CASE("JSON Lines: one exact object per row, missing attributes left out") {
 TEST_CASE("a JSON array export parses to the rows, in the order asked for") {
   const core::ResultTable table = table_of(R"([{"id": "a", "n": 1}, {"id": "b", "n": 2}, {"id": "c"}])");
   const std::vector<std::uint32_t> rows = {2, 0};
-  const std::string json = core::export_rows(table, rows, {.format = core::ExportFormat::JsonArray});
+  const std::string json = core::export_rows(table, rows, {.format = core::ExportFormat::Json});
   CHECK(fixtures::parse(json) == fixtures::parse(R"([{"id": "c"}, {"id": "a", "n": 1}])"));
-  CHECK(core::export_rows(table, {}, {.format = core::ExportFormat::JsonArray}) == "[]\n");
+  CHECK(core::export_rows(table, {}, {.format = core::ExportFormat::Json}) == "[]\n");
   CHECK(core::export_rows(table, {}, {.format = core::ExportFormat::Csv}) == "id,n\r\n");
   CHECK(core::export_rows(table, {}, {.format = core::ExportFormat::JsonLines}).empty());
 }
@@ -184,13 +184,13 @@ TEST_CASE("the chunked writer advances a bounded number of rows per call and wri
 TEST_CASE("rows past the table's end are skipped, not read") {
   const core::ResultTable table = table_of(R"([{"id": "a"}])");
   const std::vector<std::uint32_t> rows = {0, 7};
-  CHECK(core::export_rows(table, rows, {.format = core::ExportFormat::JsonArray}) == "[\n{\"id\":\"a\"}\n]\n");
+  CHECK(core::export_rows(table, rows, {.format = core::ExportFormat::Json}) == "[\n{\"id\":\"a\"}\n]\n");
 }
 
 TEST_CASE("formats name their files") {
   CHECK(core::export_extension(core::ExportFormat::Csv) == "csv");
   CHECK(core::export_extension(core::ExportFormat::JsonLines) == "jsonl");
-  CHECK(core::export_extension(core::ExportFormat::JsonArray) == "json");
+  CHECK(core::export_extension(core::ExportFormat::Json) == "json");
   CHECK(core::export_mime_type(core::ExportFormat::Csv) == "text/csv");
   CHECK(core::export_format_label(core::ExportFormat::JsonLines) == "JSON Lines");
 }
