@@ -65,7 +65,7 @@ TEST_CASE("a collection from a newer version is refused with a reason") {
   CHECK(mentions(imported.diagnostics, "newer version"));
 }
 
-TEST_CASE("a bad preset in a collection is skipped and named; the others are kept") {
+TEST_CASE("a bad preset in a collection is skipped and named: the others are kept") {
   const auto imported = core::import_collection(
       R"({"format":"crud-workbench-collection","version":1,"presets":[
         {"name":"good","event":{"operation":"ping"}},

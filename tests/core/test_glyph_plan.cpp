@@ -59,7 +59,7 @@ TEST_CASE("codepoints are collected from UTF-8 beyond ASCII, once each, with inv
   CHECK(set.size() == 9);
 }
 
-TEST_CASE("C1 controls are not glyphs; joiners and variation selectors are (empty ones, compiled in)") {
+TEST_CASE("C1 controls are not glyphs: joiners and variation selectors are (empty ones, compiled in)") {
   // U+0085, U+200D (zero-width joiner), U+FE0F (emoji presentation), U+2028
   const auto set = codepoints_of("\xC2\x85\xE2\x80\x8D\xEF\xB8\x8F\xE2\x80\xA8");
   CHECK(set.values() == std::vector<char32_t>{0x200D, 0x2028, 0xFE0F});
@@ -114,7 +114,7 @@ TEST_CASE("a Japanese name fetches only the pages its characters are on, each on
   CHECK(plan.unavailable.values() == std::vector<char32_t>{0x524D});
 }
 
-TEST_CASE("codepoints of a loading file wait without a second fetch; once loaded they are added") {
+TEST_CASE("codepoints of a loading file wait without a second fetch: once loaded they are added") {
   const FontIndex index(kFiles);
   const auto wanted = codepoints_of("\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7");  // مرحبا
   auto states = all(FontFileState::NotLoaded);

@@ -65,7 +65,7 @@ TEST_CASE("invalid utf-8 in a string still prints as valid json") {
   CHECK(parse_json(printed));
 }
 
-TEST_CASE("set replaces a member or appends it; erase removes it") {
+TEST_CASE("set replaces a member or appends it: erase removes it") {
   JsonValue object = JsonValue::make_object();
   object.set("a", JsonValue::number("1"));
   object.set("b", JsonValue::string("x"));
@@ -76,7 +76,7 @@ TEST_CASE("set replaces a member or appends it; erase removes it") {
   CHECK(to_json_text(object) == R"({"b":"x"})");
 }
 
-TEST_CASE("a number beyond any double keeps its text; range is checked by validation") {
+TEST_CASE("a number beyond any double keeps its text: range is checked by validation") {
   const auto parsed = parse_json("{\"n\": 1e400}");
   REQUIRE(parsed);
   CHECK(parsed.value->find("n")->text == "1e400");

@@ -61,7 +61,7 @@ TEST_CASE("the breakpoints are in CSS px at the app's text scale") {
   CHECK(decide_layout({.css_width = 700, .css_height = 800, .text_scale = 1.25f}).kind == LayoutKind::Narrow);
 }
 
-TEST_CASE("touch screens get 16 px text and 44 px targets; the text scale applies on top") {
+TEST_CASE("touch screens get 16 px text and 44 px targets: the text scale applies on top") {
   const auto touch = at(390, 844, true);
   CHECK(touch.font_px >= 16);
   CHECK(touch.target_px >= 44);

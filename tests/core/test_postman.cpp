@@ -76,7 +76,7 @@ TEST_CASE("folders nest to any depth and name their requests") {
   CHECK(imported.presets[0].name == "a / b / c");
 }
 
-TEST_CASE("API keys from headers or auth become the preset's key; credentials become secret headers") {
+TEST_CASE("API keys from headers or auth become the preset's key: credentials become secret headers") {
   const auto imported = core::import_postman_collection(collection(
       request(
           "header key", R"("{\"operation\":\"ping\"}")",

@@ -240,7 +240,7 @@ TEST_CASE("attributes returned by a write become an attribute table without meta
   CHECK(column_texts(table, 0, core::all_rows(table)) == std::vector<std::string>{"id", "number", "FirstName"});
 }
 
-TEST_CASE("answers without data give an empty table; pong and echo show their value") {
+TEST_CASE("answers without data give an empty table: pong and echo show their value") {
   const auto not_found = core::classify_response(fixtures::response("read_not_found"), {.operation = Operation::Read});
   CHECK(core::answer_table(not_found, core::kDefaultKeyNames).column_count() == 0);
   CHECK(core::answer_table(core::classify_response(fixtures::response("lambda_error_float")), core::kDefaultKeyNames)

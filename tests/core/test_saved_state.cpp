@@ -34,7 +34,7 @@ TEST_CASE("two tabs that each add an entry keep both") {
   CHECK(live_names(after_b) == std::vector<std::string>{"from A", "from B"});
 }
 
-TEST_CASE("an edit gets a version above the one it was made from; unchanged entries keep theirs") {
+TEST_CASE("an edit gets a version above the one it was made from: unchanged entries keep theirs") {
   const SavedList base = core::record_edits({}, std::vector<SavedValue>{{"a", named("one")}, {"b", named("two")}});
   CHECK(base.entries[0].version == 1);
   const SavedList edited = core::record_edits(base, std::vector<SavedValue>{{"a", named("uno")}, {"b", named("two")}});
