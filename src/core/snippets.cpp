@@ -1,5 +1,7 @@
 #include "core/snippets.hpp"
 
+#include <optional>
+
 #include "core/attribute_value.hpp"
 #include "core/dynamodb_json.hpp"
 #include "core/event_text.hpp"
@@ -86,6 +88,23 @@ std::string indent_of(int depth) { return std::string(static_cast<std::size_t>(d
 
 // ---- Python (boto3)
 
+// A set or binary attribute value (a `$SS`, `$NS`, `$B` or `$BS` marker) in the
+// writer's language, through its set_of, number and bytes; nullopt for any other value.
+template <typename Writer>
+std::optional<std::string> marked_attribute_literal(Writer& writer, const JsonValue& json) {
+  const auto members = [&json]() -> const JsonValue& { return json.object.front().second; };
+  switch (attribute_type_of(json)) {
+    case AttributeType::StringSet:
+      return writer.set_of(members(), [](const JsonValue& m) { return js_string(m.text); });
+    case AttributeType::NumberSet:
+      return writer.set_of(members(), [&writer](const JsonValue& m) { return writer.number(m.text, true); });
+    case AttributeType::Binary: return writer.bytes(members());
+    case AttributeType::BinarySet:
+      return writer.set_of(members(), [&writer](const JsonValue& m) { return writer.bytes(m); });
+    default: return std::nullopt;
+  }
+}
+
 struct PythonWriter {
   bool uses_decimal = false;
   bool uses_b64decode = false;
@@ -113,16 +132,7 @@ struct PythonWriter {
   // `attribute`: inside an attribute value (numbers as Decimal, markers as sets and bytes).
   std::string value(const JsonValue& json, bool attribute, int depth) {
     if (attribute) {
-      switch (attribute_type_of(json)) {
-        case AttributeType::StringSet:
-          return set_of(json.object.front().second, [](const JsonValue& m) { return js_string(m.text); });
-        case AttributeType::NumberSet:
-          return set_of(json.object.front().second, [this](const JsonValue& m) { return number(m.text, true); });
-        case AttributeType::Binary: return bytes(json.object.front().second);
-        case AttributeType::BinarySet:
-          return set_of(json.object.front().second, [this](const JsonValue& m) { return bytes(m); });
-        default: break;
-      }
+      if (auto literal = marked_attribute_literal(*this, json)) return *literal;
     }
     switch (json.kind) {
       case JsonKind::Null: return "None";
@@ -207,15 +217,7 @@ struct JsWriter {
     const std::string pad((static_cast<std::size_t>(depth) + 1) * 2, ' ');
     const std::string close(static_cast<std::size_t>(depth) * 2, ' ');
     if (attribute) {
-      switch (attribute_type_of(json)) {
-        case AttributeType::StringSet:
-          return set_of(json.object.front().second, [](const JsonValue& m) { return js_string(m.text); });
-        case AttributeType::NumberSet:
-          return set_of(json.object.front().second, [this](const JsonValue& m) { return number(m.text, true); });
-        case AttributeType::Binary: return bytes(json.object.front().second);
-        case AttributeType::BinarySet: return set_of(json.object.front().second, bytes);
-        default: break;
-      }
+      if (auto literal = marked_attribute_literal(*this, json)) return *literal;
     }
     switch (json.kind) {
       case JsonKind::Null: return "null";
