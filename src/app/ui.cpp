@@ -5,20 +5,9 @@
 #include <imgui_internal.h>
 
 #include "app/theme.hpp"
+#include "core/text.hpp"
 
 namespace app::ui {
-namespace {
-
-// Removes the last UTF-8 character: its continuation bytes, then its lead byte.
-void drop_last_character(std::string& text) {
-  while (!text.empty()) {
-    const auto byte = static_cast<unsigned char>(text.back());
-    text.pop_back();
-    if ((byte & 0xC0) != 0x80) return;
-  }
-}
-
-}  // namespace
 
 float em(float n) { return n * ImGui::GetFontSize(); }
 
@@ -135,7 +124,7 @@ std::string ellipsize(const std::string& text, float width) {
   if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
   std::string cut = text;
   while (!cut.empty()) {
-    drop_last_character(cut);
+    cut.resize(core::utf8_cut(cut, cut.size() - 1));  // drops the last character
     if (ImGui::CalcTextSize((cut + "…").c_str()).x <= width) break;
   }
   return cut + "…";

@@ -10,17 +10,6 @@
 namespace core::a11y {
 namespace {
 
-// The code point starting at `text[i]`, advancing `i` (invalid bytes read as U+FFFD).
-char32_t next_code_point(std::string_view text, std::size_t& i) {
-  const auto byte = static_cast<unsigned char>(text[i++]);
-  if (byte < 0x80) return byte;
-  int extra = byte >= 0xF0 ? 3 : byte >= 0xE0 ? 2 : byte >= 0xC0 ? 1 : -1;
-  if (extra < 0) return 0xFFFD;
-  char32_t code = byte & (0x3F >> extra);
-  for (; extra > 0 && i < text.size(); --extra) code = (code << 6) | (static_cast<unsigned char>(text[i++]) & 0x3F);
-  return code;
-}
-
 // Symbols (×, arrows, shapes, dingbats, general punctuation) say nothing to a listener.
 bool is_symbol(char32_t code) {
   return code == 0xD7 || code == 0xB7 || (code >= 0x2000 && code <= 0x2BFF);
@@ -29,7 +18,7 @@ bool is_symbol(char32_t code) {
 // Whether `text` has a letter or digit of any script.
 bool has_words(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
-    const char32_t code = next_code_point(text, i);
+    const char32_t code = decode_utf8(text, i).value_or(0xFFFD);
     if (code < 0x80) {
       if (is_letter_or_digit(static_cast<char>(code))) return true;
     } else if (!is_symbol(code)) {

@@ -70,9 +70,7 @@ std::optional<NumberSpelling> spell_number(std::string_view text) {
 std::string abbreviated(std::string_view text) {
   constexpr std::size_t kShown = 40;
   if (text.size() <= kShown) return std::string(text);
-  std::size_t cut = kShown;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return std::string(text.substr(0, cut)) + "…";
+  return std::string(text.substr(0, utf8_cut(text, kShown))) + "…";
 }
 
 bool is_base64_char(char c) {

@@ -5,6 +5,7 @@
 #include "core/format.hpp"
 #include "core/json_value.hpp"
 #include "core/response.hpp"
+#include "core/text.hpp"
 
 namespace core {
 namespace {
@@ -49,10 +50,7 @@ std::string extra_header_names(const ConnectionSettings& settings) {
 
 // The start of the body, cut on a UTF-8 character boundary.
 std::string quoted_body(const HttpResponse& response) {
-  std::size_t cut = std::min(response.body.size(), kQuotedBodyLimit);
-  while (cut > 0 && cut < response.body.size() && (static_cast<unsigned char>(response.body[cut]) & 0xC0) == 0x80) {
-    --cut;
-  }
+  const std::size_t cut = utf8_cut(response.body, kQuotedBodyLimit);
   std::string body = response.body.substr(0, cut);
   if (cut < response.body.size()) body += "…";
   return body.empty() ? "an empty body" : body;

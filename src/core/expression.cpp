@@ -50,11 +50,11 @@ struct Token {
 
 bool is_name_start(char c) { return is_letter(c) || c == '_'; }
 
-// Bytes of the UTF-8 sequence starting at `offset`, within the text.
+// Bytes of the UTF-8 character starting at `offset` (one for a byte that starts none).
 std::size_t utf8_length(std::string_view text, std::size_t offset) {
-  const auto lead = static_cast<unsigned char>(text[offset]);
-  const std::size_t wanted = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-  return std::min(wanted, text.size() - offset);
+  std::size_t end = offset;
+  (void)decode_utf8(text, end);
+  return end - offset;
 }
 
 std::vector<Token> tokenize(std::string_view text) {

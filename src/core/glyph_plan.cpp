@@ -8,48 +8,6 @@
 namespace core {
 namespace {
 
-// Decodes one UTF-8 sequence at `text[i]`; advances `i`. Returns nullopt for
-// an invalid or truncated sequence (having skipped its first byte).
-std::optional<char32_t> decode(std::string_view text, std::size_t& i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(i);
-  int length = 0;
-  char32_t c = 0;
-  if (lead < 0x80) {
-    ++i;
-    return lead;
-  }
-  if ((lead & 0xE0) == 0xC0) {
-    length = 2;
-    c = lead & 0x1F;
-  } else if ((lead & 0xF0) == 0xE0) {
-    length = 3;
-    c = lead & 0x0F;
-  } else if ((lead & 0xF8) == 0xF0) {
-    length = 4;
-    c = lead & 0x07;
-  } else {
-    ++i;
-    return std::nullopt;
-  }
-  if (i + static_cast<std::size_t>(length) > text.size()) {
-    ++i;
-    return std::nullopt;
-  }
-  for (int k = 1; k < length; ++k) {
-    const unsigned char next = byte(i + static_cast<std::size_t>(k));
-    if ((next & 0xC0) != 0x80) {
-      ++i;
-      return std::nullopt;
-    }
-    c = (c << 6) | (next & 0x3F);
-  }
-  constexpr char32_t kMinimum[] = {0, 0, 0x80, 0x800, 0x10000};
-  i += static_cast<std::size_t>(length);
-  if (c < kMinimum[length] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return std::nullopt;
-  return c;
-}
-
 // ASCII is always in the atlas; C1 controls are never drawn. Everything else
 // is, even zero-width joiners and variation selectors (as empty glyphs).
 bool drawable(char32_t c) { return c >= 0xA0; }
@@ -139,7 +97,7 @@ std::size_t collect_codepoints(std::string_view text, CodepointSet& into) {
       ++i;
       continue;
     }
-    const std::optional<char32_t> c = byte == '\\' ? decode_escape(text, i) : decode(text, i);
+    const std::optional<char32_t> c = byte == '\\' ? decode_escape(text, i) : decode_utf8(text, i);
     if (c && drawable(*c) && into.insert(*c)) ++added;
   }
   return added;

@@ -10,6 +10,8 @@
 // DynamoDB's keywords and reserved words, the table filter.
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -46,6 +48,17 @@ std::string lower(std::string_view text);
 std::string upper(std::string_view text);
 bool equals_ignoring_case(std::string_view a, std::string_view b);
 bool starts_with_ignoring_case(std::string_view text, std::string_view prefix);
+
+// ---- UTF-8 ----
+// Decodes the UTF-8 sequence at `text[i]` and advances `i` past it. A byte
+// that starts no sequence, or a truncated one, gives nullopt having advanced
+// `i` by one byte (a reader resynchronizes); a whole sequence of a forbidden
+// value (overlong, a surrogate, beyond U+10FFFF) gives nullopt past it.
+std::optional<char32_t> decode_utf8(std::string_view text, std::size_t& i);
+
+// The largest length <= max_bytes that ends between UTF-8 characters: where a
+// text may be cut without splitting one.
+std::size_t utf8_cut(std::string_view text, std::size_t max_bytes);
 
 // A value inside a message: “text”, in typographic quotes so that any quote
 // it holds needs no escaping. Nothing inside is changed.

@@ -87,3 +87,41 @@ TEST_CASE("a spreadsheet field is put in double quotes with each double quote in
   CHECK(core::spreadsheet_quoted("a \"b\"") == "\"a \"\"b\"\"\"");
   CHECK(core::spreadsheet_quoted("a,\tb\r\n“c”") == "\"a,\tb\r\n“c”\"");
 }
+
+TEST_CASE("UTF-8 is decoded one character at a time and bad bytes are skipped one by one") {
+  const std::string text = "a\xC3\xA9\xE3\x81\x82\xF0\x9F\x98\x80";  // a, é, あ, 😀
+  std::size_t i = 0;
+  CHECK(core::decode_utf8(text, i) == U'a');
+  CHECK(i == 1);
+  CHECK(core::decode_utf8(text, i) == U'\u00E9');
+  CHECK(i == 3);
+  CHECK(core::decode_utf8(text, i) == U'\u3042');
+  CHECK(i == 6);
+  CHECK(core::decode_utf8(text, i) == U'\U0001F600');
+  CHECK(i == 10);
+
+  for (const std::string broken : {"\x80", "\xC3", "\xE3\x41\x42", "\xFF"}) {  // resynchronizes on the next byte
+    CAPTURE(broken);
+    std::size_t at = 0;
+    CHECK_FALSE(core::decode_utf8(broken, at).has_value());
+    CHECK(at == 1);
+  }
+  for (const std::string forbidden : {"\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80"}) {  // overlong, surrogate, too big
+    CAPTURE(forbidden);
+    std::size_t at = 0;
+    CHECK_FALSE(core::decode_utf8(forbidden, at).has_value());
+    CHECK(at == forbidden.size());
+  }
+}
+
+TEST_CASE("a UTF-8 text is cut between characters, never inside one") {
+  const std::string text = "ab\xE3\x81\x82" "c";  // a b あ c
+  CHECK(core::utf8_cut(text, 0) == 0);
+  CHECK(core::utf8_cut(text, 2) == 2);
+  CHECK(core::utf8_cut(text, 3) == 2);
+  CHECK(core::utf8_cut(text, 4) == 2);
+  CHECK(core::utf8_cut(text, 5) == 5);
+  CHECK(core::utf8_cut(text, 6) == 6);
+  CHECK(core::utf8_cut(text, 100) == 6);
+  CHECK(core::utf8_cut(text, text.size() - 1) == 5);  // drops the last character
+}
