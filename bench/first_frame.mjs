@@ -91,7 +91,7 @@ async function cjkAdd(chrome, url) {
 const site = await startSite();
 const chrome = await launchBrowser();
 const samples = { app: [], bare: [] };
-let cjk = [];
+const cjk = [];
 try {
   for (let i = 0; i < runs; i++) {
     for (const which of i % 2 ? ['bare', 'app'] : ['app', 'bare']) samples[which].push(await firstFrame(chrome, `${site.url}/${which}/`));

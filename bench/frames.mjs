@@ -66,7 +66,7 @@ try {
     await app.page.mouse.wheel(0, 400);
     await app.frames(1);
   }));
-  const heapMB = await app.page.evaluate(() => (window.Module && Module.HEAP8 ? Module.HEAP8.length / 1048576 : 0));
+  const heapMB = await app.page.evaluate(() => (window.Module && window.Module.HEAP8 ? window.Module.HEAP8.length / 1048576 : 0));
   result = { items: ITEMS, phases, heapMB };
   await context.close();
 } finally {

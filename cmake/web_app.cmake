@@ -93,16 +93,26 @@ target_compile_options(app PRIVATE ${PROJECT_WARNINGS})
 set_target_properties(app PROPERTIES
   OUTPUT_NAME "index" SUFFIX ".html"
   RUNTIME_OUTPUT_DIRECTORY "${CMAKE_SOURCE_DIR}/web")
+# shell.html's preRun uses addRunDependency/removeRunDependency (it waits for
+# config.json); the JS libraries call malloc (strings and bytes handed to C++).
 set(APP_LINK_OPTIONS
   -sUSE_GLFW=3 -sGL_PREINITIALIZED_CONTEXT=1 -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1
-  -sENVIRONMENT=web -sMINIFY_HTML=0 -sEXPORTED_RUNTIME_METHODS=[UTF8ToString,stringToUTF8,lengthBytesUTF8,allocateUTF8,addRunDependency,removeRunDependency]
-  -sEXPORTED_FUNCTIONS=[_main,_malloc,_free]
+  -sENVIRONMENT=web -sMINIFY_HTML=0 -sEXPORTED_RUNTIME_METHODS=[addRunDependency,removeRunDependency]
+  -sEXPORTED_FUNCTIONS=[_main,_malloc]
   -sFILESYSTEM=0 --shell-file "${CMAKE_SOURCE_DIR}/shell.html")
 # Memory: the heap grows as needed up to a maximum set here on purpose, 2 GiB
 # (what 32-bit wasm reaches in every browser); the results budget
 # (src/core/result_budget.hpp, 768 MiB) keeps a loaded list well below it.
+# The page's side of src/platform/platform_web.cpp: Emscripten JS libraries,
+# one file per concern; editing one relinks.
+set(PLATFORM_WEB_JS_LIBRARIES http page input accessibility storage files)
+list(TRANSFORM PLATFORM_WEB_JS_LIBRARIES PREPEND "${CMAKE_SOURCE_DIR}/src/platform/web/")
+list(TRANSFORM PLATFORM_WEB_JS_LIBRARIES APPEND ".js")
 target_link_options(app PRIVATE ${APP_LINK_OPTIONS} -sMAXIMUM_MEMORY=2147483648)
-set_property(TARGET app APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/shell.html")
+foreach(library ${PLATFORM_WEB_JS_LIBRARIES})
+  target_link_options(app PRIVATE "SHELL:--js-library \"${library}\"")
+endforeach()
+set_property(TARGET app APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/shell.html" ${PLATFORM_WEB_JS_LIBRARIES})
 
 # A bare Dear ImGui page with the same sources, flags and page template, for
 # scripts/bench to compare first frames with (build/bench-bare/index.html;

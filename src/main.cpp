@@ -194,7 +194,13 @@ bool should_draw(Runtime& rt) {
 
 void frame(void* arg) {
   Runtime& rt = *static_cast<Runtime*>(arg);
-  if (rt.drawing || !should_draw(rt)) return;
+  if (rt.drawing) return;
+  // Typing paused: its saved copy catches up, drawn or not (a refusal is shown).
+  if (rt.app->write_due_saves()) {
+    rt.last_activity = glfwGetTime();
+    rt.frames_since_activity = 0;
+  }
+  if (!should_draw(rt)) return;
   rt.drawing = true;
   const double started = emscripten_get_now();
   follow_viewport(rt);

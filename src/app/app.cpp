@@ -73,6 +73,7 @@ App::App() {
   load_presets();
   open_link(platform::url_fragment());
   update_title();
+  platform::on_page_hidden([this] { write_pending_saves(); });
 }
 
 const core::Layout& App::arrange(float css_width, float css_height, bool touch) {
@@ -281,7 +282,7 @@ void App::draw_main() {
 void App::act(const ConnectionPanelResult& result) {
   if (result.changed) {
     connection_.diagnostics = core::check_connection(connection_.settings);
-    remember(kConnectionKey, core::connection_to_storage(connection_.settings));
+    connection_changed();
   }
   if (result.test) test_connection();
   if (result.cancel_test && connection_.check) platform::http_cancel(*connection_.check);
@@ -352,14 +353,14 @@ void App::editor_text_changed() {
   request_.table_name = request_.check.table_name;
   request_.problem.clear();
   read_form(request_);
-  remember(kDraftKey, request_.text);
+  draft_changed();
 }
 
 void App::form_changed() {
   request_.origin.clear();
   request_.problem.clear();
   write_form(request_);
-  remember(kDraftKey, request_.text);
+  draft_changed();
 }
 
 // Copies the request as it would be sent (current connection included) as a
@@ -378,6 +379,7 @@ void App::copy_request_as(core::SnippetKind kind) {
 }
 
 void App::send_from_editor() {
+  write_pending_saves();  // what is sent is saved, even if the page goes away before typing would have paused
   if (exchange_) return;
   if (const core::Diagnostic* error = first_send_error(request_)) {
     request_.problem = "Not sent: fix the event first.";

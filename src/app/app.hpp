@@ -13,12 +13,18 @@
 
 #include "app/panels.hpp"
 #include "app/state.hpp"
+#include "core/debounce.hpp"
 #include "core/layout.hpp"
 
 namespace app {
 
 class App {
  public:
+  // Typing that pauses this long is written to storage; steady typing at
+  // least this often (core::Debounce).
+  static constexpr double kSaveQuietMs = 400;
+  static constexpr double kSaveMaxWaitMs = 2000;
+
   App();
   App(const App&) = delete;
   App& operator=(const App&) = delete;
@@ -36,6 +42,10 @@ class App {
   bool animating() const;
   // Shows `text` in the banner (e.g. a font that could not be loaded).
   void show_notice(const std::string& text);
+  // Writes the saved work whose changes have paused (the draft, the
+  // connection settings); call on every animation frame, drawn or not.
+  // True when the screen changes (a write refused: the banner says why).
+  bool write_due_saves();
 
  private:
   void draw_sidebar(float width);
@@ -78,6 +88,15 @@ class App {
   // ---- saved work and the site's other tabs (app_storage.cpp) ----
   // Whether it was saved; when not, the banner says why.
   bool remember(const std::string& key, const std::string& value);
+  // What changes on every keystroke is written once typing pauses
+  // (write_due_saves), and at once when the page is hidden or the request is
+  // sent (write_pending_saves): the editor and the connection panel stay the
+  // one source of truth, storage catches up.
+  void draft_changed();
+  void connection_changed();
+  void write_pending_saves();
+  void write_draft();
+  void write_connection();
   void load_kept_aside();
   void keep_aside(const std::string& from, const std::string& text, const std::string& why);
   void export_kept_aside();
@@ -94,6 +113,8 @@ class App {
   void take_other_tabs_changes();
   SnapshotJson storage_snapshot() const;
   StorageState storage_;
+  core::Debounce draft_save_{kSaveQuietMs, kSaveMaxWaitMs};
+  core::Debounce connection_save_{kSaveQuietMs, kSaveMaxWaitMs};
 
   void load_preset(std::size_t index);
   void save_current_as_preset();

@@ -143,6 +143,30 @@ bool App::remember(const std::string& key, const std::string& value) {
   return saved;
 }
 
+// ---- what changes on every keystroke
+
+void App::draft_changed() { draft_save_.changed(platform::now_ms()); }
+
+void App::connection_changed() { connection_save_.changed(platform::now_ms()); }
+
+void App::write_draft() { remember(kDraftKey, request_.text); }
+
+void App::write_connection() { remember(kConnectionKey, core::connection_to_storage(connection_.settings)); }
+
+bool App::write_due_saves() {
+  if (!draft_save_.pending() && !connection_save_.pending()) return false;
+  const double now = platform::now_ms();
+  const std::string banner = banner_;
+  if (draft_save_.take_due(now)) write_draft();
+  if (connection_save_.take_due(now)) write_connection();
+  return banner_ != banner;
+}
+
+void App::write_pending_saves() {
+  if (draft_save_.take_pending()) write_draft();
+  if (connection_save_.take_pending()) write_connection();
+}
+
 // ---- history
 
 void App::load_history() {

@@ -27,6 +27,15 @@ void start(std::function<void(const char* utf8)> on_text);
 // Lets the main loop stop drawing while the page is idle.
 bool take_activity();
 
+// Milliseconds on a monotonic clock (performance.now(): never goes back, not
+// the time of day), for timing rules such as core::Debounce.
+double now_ms();
+
+// `flush` runs when the page is hidden or goes away (another tab, minimized,
+// reload, closed, a phone's app switcher): inside the browser's own event, the
+// last moment a write to storage is sure to happen. Replaces any earlier one.
+void on_page_hidden(std::function<void()> flush);
+
 // ---- HTTP ----------------------------------------------------------------
 
 using RequestId = int;

@@ -101,7 +101,7 @@ test('the canvas follows window resizes and stays crisp at a pixel ratio of two'
   const layout = async () => {
     await app.frames(4);
     const state = await app.state();
-    const canvas = await app.page.evaluate(() => [Module.canvas.width, Module.canvas.height]);
+    const canvas = await app.page.evaluate(() => [window.Module.canvas.width, window.Module.canvas.height]);
     return { state, canvas };
   };
   let { state, canvas } = await layout();

@@ -10,14 +10,6 @@ import { CORS_HEADERS, RESULTS_DIR, startTestServer, useAppSession } from './har
 
 const session = useAppSession();
 
-async function readItem(id) {
-  const answer = await fetch(session.stack.api, {
-    method: 'POST',
-    body: JSON.stringify({ operation: 'read', tableName: 'lambda-apigateway', payload: { Key: { id } } }),
-  });
-  return (await answer.json()).Item;
-}
-
 test('an event typed into the editor is sent with the Send button and its exact numbers arrive', async () => {
   const { context, app } = await session.openApp({ json: true });
   const event = '{"operation": "create", "tableName": "lambda-apigateway", ' +

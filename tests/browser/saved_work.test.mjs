@@ -1,8 +1,9 @@
 // Saved work that is never lost: two tabs of one browser saving, renaming and
 // deleting presets and sending requests in turn (everything survives a reload
-// of both); storage filled up before the app saves (a clear message, nothing
-// already saved dropped, export still works); stored data that cannot be read
-// (the app starts, keeps it aside for export and says so).
+// of both); typing written once it pauses, not on every key, and at once when
+// the page goes away; storage filled up before the app saves (a clear
+// message, nothing already saved dropped, export still works); stored data
+// that cannot be read (the app starts, keeps it aside for export and says so).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -90,6 +91,59 @@ test('two tabs save, rename and delete presets and send requests in turn; both k
     assert.equal(s.storage.problem, '');
     assert.deepEqual(app.consoleErrors, []);
   }
+  await context.close();
+});
+
+// Records every write of the draft the page makes, in sessionStorage so the
+// record survives a reload: {text, hidden}, hidden when written while the page
+// was being hidden or unloaded (after pagehide, or visibilitychange to hidden).
+async function recordDraftWrites(context) {
+  await context.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    let hidden = false;
+    window.addEventListener('pagehide', () => { hidden = true; }, { capture: true });
+    document.addEventListener('visibilitychange', () => { hidden = document.visibilityState === 'hidden'; },
+                              { capture: true });
+    Storage.prototype.setItem = function (key, value) {
+      if (this === window.localStorage && key === 'crud-workbench/draft') {
+        const writes = JSON.parse(window.sessionStorage.getItem('test-draft-writes') || '[]');
+        writes.push({ text: String(value), hidden });
+        setItem.call(window.sessionStorage, 'test-draft-writes', JSON.stringify(writes));
+      }
+      return setItem.call(this, key, value);
+    };
+  });
+}
+
+const draftWrites = (app) => app.page.evaluate(() => JSON.parse(sessionStorage.getItem('test-draft-writes') || '[]'));
+
+test('typing is written once it pauses, not on every key, and a reload right after typing keeps the exact text', async () => {
+  const context = await session.newContext();
+  await recordDraftWrites(context);
+  const app = await AppPage.open(context, session.stack.site);
+  await app.showJsonEditor();
+
+  const event = '{"operation": "echo", "payload": {"typed": "quickly", "n": 42}}';
+  const before = (await draftWrites(app)).length;
+  await app.fill('Event JSON', event);  // select all, Backspace, then every character as a key
+  await app.waitFor((s) => s.request.text === event, 'the typed event');
+  const keystrokes = 1 + [...event].length;
+  const typed = (await draftWrites(app)).slice(before);
+  assert.ok(typed.length < keystrokes / 4, `${typed.length} writes of the draft for ${keystrokes} keystrokes`);
+  // Once typing pauses the draft is written, as the editor shows it.
+  await app.page.waitForFunction((text) => localStorage.getItem('crud-workbench/draft') === text, event,
+                                 { timeout: 5000 });
+
+  // One more key (a space after the JSON), and the page is reloaded as soon as the editor shows it.
+  const final = event + ' ';
+  await app.page.keyboard.type(' ');
+  await app.waitFor((s) => s.request.text === final, 'the space typed');
+  const beforeReload = (await draftWrites(app)).length;
+  await reload(app);
+  assert.equal((await app.snapshot()).request.text, final, 'the exact text after the reload');
+  const [flushed] = (await draftWrites(app)).slice(beforeReload);
+  assert.deepEqual(flushed, { text: final, hidden: true }, 'written as the page went away, not before');
+  assert.deepEqual(app.consoleErrors, []);
   await context.close();
 });
 

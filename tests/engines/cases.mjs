@@ -80,8 +80,8 @@ export function defineCrossEngineTests(engine) {
     const app = await session.openApp({ deviceScaleFactor: 1 });
     try {
       const page = await app.window.evaluate(() => ({
-        webgl2: Module.canvas.getContext('webgl2') instanceof WebGL2RenderingContext,
-        canvas: [Module.canvas.width, Module.canvas.height],
+        webgl2: window.Module.canvas.getContext('webgl2') instanceof WebGL2RenderingContext,
+        canvas: [window.Module.canvas.width, window.Module.canvas.height],
         viewport: [innerWidth, innerHeight],
         marks: performance.getEntriesByType('mark').map((m) => m.name),
         loading: getComputedStyle(document.getElementById('loading')).display,
