@@ -1,14 +1,11 @@
-# Native build: doctest unit tests of src/core, discovered by CTest, and
-# (with clang and -DBUILD_FUZZERS=ON) libFuzzer targets under ASan/UBSan.
+# Native build: doctest unit tests of src/core and of the app layer
+# (cmake/native_app_tests.cmake), discovered by CTest, and (with clang and
+# -DBUILD_FUZZERS=ON) libFuzzer targets under ASan/UBSan. ENABLE_SANITIZERS
+# (CMakeLists.txt) builds everything with ASan and UBSan.
 enable_testing()
 find_package(doctest CONFIG REQUIRED)  # Debian's doctest-dev; header-only, for the test executables only
 option(BUILD_FUZZERS "Build libFuzzer targets (clang only)" OFF)
-option(ENABLE_SANITIZERS "Build core and tests with ASan and UBSan" OFF)
-
-if(ENABLE_SANITIZERS)
-  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
-  add_link_options(-fsanitize=address,undefined)
-endif()
+option(BUILD_APP_TESTS "Build the app layer's tests (needs Dear ImGui's sources and fontTools)" ON)
 
 file(GLOB CORE_TEST_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/tests/core/*.cpp")
 add_executable(core_tests ${CORE_TEST_SOURCES})
@@ -25,6 +22,10 @@ target_compile_options(snippet_tool PRIVATE ${PROJECT_WARNINGS})
 
 include(doctest)  # doctest_discover_tests, found through doctest's package
 doctest_discover_tests(core_tests)
+
+if(BUILD_APP_TESTS)
+  include(cmake/native_app_tests.cmake)
+endif()
 
 if(BUILD_FUZZERS)
   if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")

@@ -92,16 +92,16 @@ void start_fetch(Atlas& a, std::size_t file) {
   a.states[file] = core::FontFileState::Loading;
   ++a.loading;
   platform::fetch_static_file(std::string(fonts::fallback_files[file].path), [file](platform::StaticFile& fetched) {
-    Atlas& a = atlas();
-    --a.loading;
-    a.replan = true;
+    Atlas& now = atlas();
+    --now.loading;
+    now.replan = true;
     if (fetched.status == 200 && looks_like_font(fetched.bytes)) {
-      a.data[file] = std::move(fetched.bytes);
-      a.states[file] = core::FontFileState::Loaded;
+      now.data[file] = std::move(fetched.bytes);
+      now.states[file] = core::FontFileState::Loaded;
       return;
     }
-    a.states[file] = core::FontFileState::Failed;
-    report_failure(a, file, fetched.status);
+    now.states[file] = core::FontFileState::Failed;
+    report_failure(now, file, fetched.status);
   });
 }
 
