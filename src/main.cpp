@@ -9,9 +9,9 @@
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
 #include <imgui.h>
-#include <imgui_internal.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
+#include <imgui_internal.h>
 
 #include "app/accessibility.hpp"
 #include "app/app.hpp"
@@ -27,11 +27,11 @@ struct Runtime {
   GLFWwindow* window = nullptr;
   app::App* app = nullptr;
   float pixel_ratio = 0;
-  int width = 0;   // canvas backing store, device pixels
+  int width = 0;  // canvas backing store, device pixels
   int height = 0;
   long frame = 0;
-  double last_activity = 0;  // glfwGetTime() of the last input or arrival
-  double atlas_ms = 0;       // the last font atlas rebuild: rasterize and upload (after the first frame)
+  double last_activity = 0;    // glfwGetTime() of the last input or arrival
+  double atlas_ms = 0;         // the last font atlas rebuild: rasterize and upload (after the first frame)
   core::KineticScroll scroll;  // a finger's drag, and the glide after it
   double glide_time = 0;       // glfwGetTime() of the last glide step
   int frames_since_activity = 0;
@@ -67,8 +67,8 @@ void follow_viewport(Runtime& rt) {
     rt.height = height;
   }
   rt.pixel_ratio = vp.pixel_ratio;
-  const core::Layout& layout = rt.app->arrange(static_cast<float>(vp.css_width), static_cast<float>(vp.css_height),
-                                               platform::coarse_pointer());
+  const core::Layout& layout =
+      rt.app->arrange(static_cast<float>(vp.css_width), static_cast<float>(vp.css_height), platform::coarse_pointer());
   app::apply_theme(rt.pixel_ratio, rt.app->dark_theme(), {.font_px = layout.font_px, .target_px = layout.target_px});
   const double started = emscripten_get_now();
   // Before the first frame the renderer has no texture yet: its first
@@ -169,10 +169,11 @@ std::string app_state_text(const Runtime& rt) {
       {"viewport", {{"width", rt.width / rt.pixel_ratio}, {"height", rt.height / rt.pixel_ratio}}},
       {"widgets", app::a11y::widgets_json(rt.pixel_ratio)},
       // Where ImGui's keyboard focus is (the node id of the accessibility layer) and whether its ring shows.
-      {"keyboardFocus", {{"id", GImGui->NavId},
-                         {"ring", GImGui->NavId != 0 && !GImGui->NavDisableHighlight},
-                         {"window", GImGui->NavWindow ? GImGui->NavWindow->Name : ""},
-                         {"active", GImGui->ActiveId}}},
+      {"keyboardFocus",
+       {{"id", GImGui->NavId},
+        {"ring", GImGui->NavId != 0 && !GImGui->NavDisableHighlight},
+        {"window", GImGui->NavWindow ? GImGui->NavWindow->Name : ""},
+        {"active", GImGui->ActiveId}}},
       {"snapshot", std::move(snapshot)}};
   return state.text();
 }
@@ -286,8 +287,8 @@ int main() {
   const platform::Viewport vp = platform::viewport();
   // At the canvas's device-pixel size, as the page sized it: no resize to start with.
   rt.window = glfwCreateWindow(static_cast<int>(std::lround(vp.css_width * vp.pixel_ratio)),
-                               static_cast<int>(std::lround(vp.css_height * vp.pixel_ratio)), "CRUD Workbench",
-                               nullptr, nullptr);
+                               static_cast<int>(std::lround(vp.css_height * vp.pixel_ratio)), "CRUD Workbench", nullptr,
+                               nullptr);
   if (rt.window == nullptr) {
     std::fprintf(stderr, "WebGL2 is not available in this browser\n");
     return 1;

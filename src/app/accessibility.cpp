@@ -38,8 +38,8 @@ struct Record {
       return a.Min.x == b.Min.x && a.Min.y == b.Min.y && a.Max.x == b.Max.x && a.Max.y == b.Max.y;
     };
     return id == o.id && parent == o.parent && same_rect(rect, o.rect) && same_rect(clip, o.clip) &&
-           status == o.status && hint == o.hint &&
-           selected == o.selected && described == o.described && label == o.label && key == o.key;
+           status == o.status && hint == o.hint && selected == o.selected && described == o.described &&
+           label == o.label && key == o.key;
   }
 };
 
@@ -52,7 +52,7 @@ struct PendingHint {
 
 struct Tree {
   std::vector<Record> records;
-  std::vector<Record> previous;  // the last frame's, to skip a frame that drew the same
+  std::vector<Record> previous;                    // the last frame's, to skip a frame that drew the same
   std::unordered_map<ImGuiID, std::size_t> index;  // id -> records
   std::vector<ImGuiID> parents;
   std::optional<PendingHint> hint;
@@ -300,8 +300,8 @@ namespace {
 void describe(Hint hint, std::string_view key, std::string_view name, const ImRect& rect, ImGuiID item) {
   // A text has no id of its own: it takes one from its key, which stays while its words change.
   const std::string_view seed = key.empty() ? name : key;
-  const ImGuiID id = item != 0 && tree().index.contains(item) ? item
-                                                              : ImGui::GetID(seed.data(), seed.data() + seed.size());
+  const ImGuiID id =
+      item != 0 && tree().index.contains(item) ? item : ImGui::GetID(seed.data(), seed.data() + seed.size());
   Record& record = add_record(id, rect);
   record.label = std::string(name);
   record.described = true;
@@ -371,8 +371,10 @@ void request_press(std::uint32_t id) {
 
 void type_text(const char* utf8) {
   Tree& t = tree();
-  if (t.awaiting_edit != 0) t.held_text += utf8;
-  else ImGui::GetIO().AddInputCharactersUTF8(utf8);
+  if (t.awaiting_edit != 0)
+    t.held_text += utf8;
+  else
+    ImGui::GetIO().AddInputCharactersUTF8(utf8);
 }
 
 double last_cost_ms() { return tree().cost_ms; }

@@ -57,7 +57,8 @@ App::App() {
   const std::string connection = platform::storage_get(kConnectionKey).value_or("");
   glyphs::note_text(connection);
   if (const auto parsed = core::parse_json(connection); !connection.empty() && !(parsed && parsed.value->is_object())) {
-    keep_aside(kConnectionKey, connection, parsed ? "it is not in the form this version saves" : "it is not valid JSON");
+    keep_aside(kConnectionKey, connection,
+               parsed ? "it is not in the form this version saves" : "it is not valid JSON");
   }
   connection_.settings = core::connection_from_storage(connection, defaults);
   connection_.diagnostics = core::check_connection(connection_.settings);
@@ -67,8 +68,8 @@ App::App() {
   if (const auto scale = platform::storage_get(kTextScaleKey)) {
     text_scale_ = core::pinch_text_scale(std::strtof(scale->c_str(), nullptr), 1, 1);
   }
-  request_.text = platform::storage_get(kDraftKey)
-                      .value_or(core::event_text(core::example_event(core::Operation::Create, core::site_table(connection_.site))));
+  request_.text = platform::storage_get(kDraftKey).value_or(
+      core::event_text(core::example_event(core::Operation::Create, core::site_table(connection_.site))));
   editor_text_changed();
   load_presets();
   open_link(platform::url_fragment());
@@ -110,9 +111,8 @@ void App::draw() {
   ImGui::Begin("CRUD Workbench", nullptr, flags);
   ImGui::PopStyleVar(3);
 
-  const HeaderBarOptions header{.compact = layout_.compact_header,
-                                .sidebar_toggle = layout_.sidebar_toggle,
-                                .sidebar_shown = layout_.sidebar};
+  const HeaderBarOptions header{
+      .compact = layout_.compact_header, .sidebar_toggle = layout_.sidebar_toggle, .sidebar_shown = layout_.sidebar};
   const HeaderBarResult header_result = draw_header_bar(dark_, connection_, header);
   if (header_result.toggle_theme) toggle_theme();
   if (header_result.toggle_sidebar) layout_choice_.sidebar_folded = !layout_choice_.sidebar_folded;
@@ -135,7 +135,8 @@ void App::draw() {
 
 void App::draw_one_column() {
   const float bar_height = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y;
-  const float page_height = std::max(1.0f, ImGui::GetContentRegionAvail().y - bar_height - ImGui::GetStyle().ItemSpacing.y);
+  const float page_height =
+      std::max(1.0f, ImGui::GetContentRegionAvail().y - bar_height - ImGui::GetStyle().ItemSpacing.y);
   const core::LayoutTab tab = layout_.tab;
   ImGui::BeginChild("page", ImVec2(0, page_height), ImGuiChildFlags_AlwaysUseWindowPadding,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
@@ -143,14 +144,10 @@ void App::draw_one_column() {
     case core::LayoutTab::Request:
       act(draw_request_panel(request_, exchange_, send_pressed_, layout_.send_at_bottom));
       break;
-    case core::LayoutTab::Answer:
-      act(draw_response_panel(response_, export_, exchange_.has_value()));
-      break;
+    case core::LayoutTab::Answer: act(draw_response_panel(response_, export_, exchange_.has_value())); break;
     case core::LayoutTab::Connection:
     case core::LayoutTab::Presets:
-    case core::LayoutTab::History:
-      draw_panel_page("panel", tab);
-      break;
+    case core::LayoutTab::History: draw_panel_page("panel", tab); break;
   }
   ImGui::EndChild();
   draw_tab_bar(bar_height);
@@ -186,7 +183,8 @@ void App::draw_tab_bar(float height) {
     ImGui::PushStyleColor(ImGuiCol_Button, selected ? palette().accent : ImVec4(0, 0, 0, 0));
     if (selected) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
     a11y::hint_next(a11y::Hint::Tab, (badge ? name + ", new answer" : name) + "##Tab " + name, 0, selected);
-    if (ImGui::Button((name + "##Tab " + name).c_str(), ImVec2(width, std::max(ImGui::GetFrameHeight(), touch_target())))) {
+    if (ImGui::Button((name + "##Tab " + name).c_str(),
+                      ImVec2(width, std::max(ImGui::GetFrameHeight(), touch_target())))) {
       layout_choice_ = core::tab_picked(layout_choice_, tab);
     }
     if (selected) ImGui::PopStyleColor();
@@ -232,8 +230,10 @@ void App::keep_edited_field_visible() {
     const ImRect clip = window->InnerClipRect;
     if (clip.Min.y >= clip.Max.y) continue;
     float delta = 0;
-    if (caret_bottom > clip.Max.y) delta = std::min(window->ScrollMax.y - window->Scroll.y, caret_bottom - clip.Max.y);
-    else if (caret_top < clip.Min.y) delta = -std::min(window->Scroll.y, clip.Min.y - caret_top);
+    if (caret_bottom > clip.Max.y)
+      delta = std::min(window->ScrollMax.y - window->Scroll.y, caret_bottom - clip.Max.y);
+    else if (caret_top < clip.Min.y)
+      delta = -std::min(window->Scroll.y, clip.Min.y - caret_top);
     if (delta == 0) continue;
     ImGui::SetScrollY(window, window->Scroll.y + delta);
     caret_bottom -= delta;
@@ -265,8 +265,8 @@ void App::draw_main() {
   ImGui::BeginChild("main", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
   const float available = ImGui::GetContentRegionAvail().y;
   const float splitter = ui::em(0.6f);
-  const float request_height =
-      std::clamp(available * request_share_, std::min(ui::em(12), available * 0.5f), std::max(available - ui::em(8), available * 0.5f));
+  const float request_height = std::clamp(available * request_share_, std::min(ui::em(12), available * 0.5f),
+                                          std::max(available - ui::em(8), available * 0.5f));
   ImGui::BeginChild("request", ImVec2(0, request_height), 0, ImGuiWindowFlags_NoScrollbar);
   act(draw_request_panel(request_, exchange_, send_pressed_));
   ImGui::EndChild();
@@ -320,8 +320,7 @@ void App::act(const ResponsePanelResult& result) {
   if (result.start_export) start_export(*result.start_export);
   if (result.cancel_export) cancel_export();
   if (result.save_json) {
-    platform::download_text_file("response-" + response_->operation + ".json", "application/json",
-                                 response_->text);
+    platform::download_text_file("response-" + response_->operation + ".json", "application/json", response_->text);
   }
 }
 
@@ -403,10 +402,11 @@ void App::send_event(const core::JsonValue& event, bool next_page) {
   request_.problem.clear();
   if (!next_page) layout_choice_ = core::request_sent(layout_choice_, layout_.tab);
   exchange_ = Exchange{.started_at = ImGui::GetTime(), .operation = entry.operation, .next_page = next_page};
-  exchange_->id = platform::http_send(request, connection_.settings.timeout_seconds * 1000,
-                                      [this, entry, event, request, next_page](core::HttpResponse response) mutable {
-                                        receive_answer(std::move(entry), event, request, std::move(response), next_page);
-                                      });
+  exchange_->id =
+      platform::http_send(request, connection_.settings.timeout_seconds * 1000,
+                          [this, entry, event, request, next_page](core::HttpResponse response) mutable {
+                            receive_answer(std::move(entry), event, request, std::move(response), next_page);
+                          });
 }
 
 void App::receive_answer(core::HistoryEntry entry, const core::JsonValue& event, const core::HttpRequest& sent,
@@ -443,12 +443,14 @@ void App::start_export(ExportTarget target) {
   export_.notice.clear();
   export_.job.emplace(ExportJob{
       .table = response_->table,
-      .writer = core::ExportWriter(std::move(rows), {.format = choice.format, .byte_order_mark = choice.byte_order_mark}),
+      .writer =
+          core::ExportWriter(std::move(rows), {.format = choice.format, .byte_order_mark = choice.byte_order_mark}),
       .target = target,
-      .file_name = "export-" + (response_->operation.empty() ? std::string("answer") : response_->operation) + "." +
-                   extension});
+      .file_name =
+          "export-" + (response_->operation.empty() ? std::string("answer") : response_->operation) + "." + extension});
   if (target == ExportTarget::File) {
-    export_.job->download = platform::download_begin(export_.job->file_name, std::string(core::export_mime_type(choice.format)));
+    export_.job->download =
+        platform::download_begin(export_.job->file_name, std::string(core::export_mime_type(choice.format)));
   } else {
     // Browsers let a page write the clipboard only just after the person's
     // click, and the clipboard takes one string anyway: written at once.
@@ -470,10 +472,9 @@ void App::step_export() {
     job.text += chunk;
   }
   if (!done) return;
-  const std::string what = core::format_count(job.writer.row_total()) +
-                           (job.writer.row_total() == 1 ? " row as " : " rows as ") +
-                           std::string(core::export_format_label(export_.choice.format)) + " (" +
-                           core::format_bytes(job.bytes) + ")";
+  const std::string what =
+      core::format_count(job.writer.row_total()) + (job.writer.row_total() == 1 ? " row as " : " rows as ") +
+      std::string(core::export_format_label(export_.choice.format)) + " (" + core::format_bytes(job.bytes) + ")";
   if (job.target == ExportTarget::File) {
     platform::download_finish(job.download);
     export_.notice = "Saved " + what + " to " + job.file_name;
@@ -511,21 +512,19 @@ void App::test_connection() {
 }
 
 void App::open_event_file() {
-  platform::open_text_file(".json,application/json,text/plain", kMaxEventFileBytes,
-                           [this](const platform::OpenedFile& file) {
-                             glyphs::note_text(file.name);  // shown in what follows
-                             switch (file.status) {
-                               case platform::FileStatus::Opened: set_editor_text(file.text, "Opened " + file.name); break;
-                               case platform::FileStatus::TooLarge:
-                                 request_.problem = file.name + " was not opened: it is larger than " +
-                                                    core::format_bytes(kMaxEventFileBytes) + ".";
-                                 break;
-                               case platform::FileStatus::Unreadable:
-                                 request_.problem = file.name + " could not be read.";
-                                 break;
-                               case platform::FileStatus::Cancelled: break;
-                             }
-                           });
+  platform::open_text_file(
+      ".json,application/json,text/plain", kMaxEventFileBytes, [this](const platform::OpenedFile& file) {
+        glyphs::note_text(file.name);  // shown in what follows
+        switch (file.status) {
+          case platform::FileStatus::Opened: set_editor_text(file.text, "Opened " + file.name); break;
+          case platform::FileStatus::TooLarge:
+            request_.problem =
+                file.name + " was not opened: it is larger than " + core::format_bytes(kMaxEventFileBytes) + ".";
+            break;
+          case platform::FileStatus::Unreadable: request_.problem = file.name + " could not be read."; break;
+          case platform::FileStatus::Cancelled: break;
+        }
+      });
 }
 
 // The single entry point for links (at start-up and on every hashchange). A
@@ -561,9 +560,7 @@ void App::open_link(const std::string& fragment) {
   }
 }
 
-void App::show_notice(const std::string& text) {
-  banner_ = banner_.empty() ? text : banner_ + " " + text;
-}
+void App::show_notice(const std::string& text) { banner_ = banner_.empty() ? text : banner_ + " " + text; }
 
 void App::dismiss_banner() {
   if (banner_is_link_) platform::replace_url_fragment("");
@@ -578,14 +575,15 @@ void App::toggle_theme(bool save) {
 }
 
 SnapshotJson App::layout_snapshot() const {
-  return {{"kind", std::string(core::layout_kind_name(layout_.kind))},
-          // The choice, which the next frame shows (an answer may have just opened the Answer tab).
-          {"tab", layout_.tab_bar ? SnapshotJson(std::string(core::layout_tab_name(layout_choice_.tab))) : SnapshotJson()},
-          {"sidebar", layout_.sidebar},
-          {"answer_badge", layout_.answer_badge},
-          {"touch", touch_},
-          {"font_px", layout_.font_px},
-          {"text_scale", text_scale_}};
+  return {
+      {"kind", std::string(core::layout_kind_name(layout_.kind))},
+      // The choice, which the next frame shows (an answer may have just opened the Answer tab).
+      {"tab", layout_.tab_bar ? SnapshotJson(std::string(core::layout_tab_name(layout_choice_.tab))) : SnapshotJson()},
+      {"sidebar", layout_.sidebar},
+      {"answer_badge", layout_.answer_badge},
+      {"touch", touch_},
+      {"font_px", layout_.font_px},
+      {"text_scale", text_scale_}};
 }
 
 void App::update_title() {

@@ -123,7 +123,8 @@ class App {
   void import_presets_text(const std::string& text, const std::string& source);
   void export_presets();
   PresetsState presets_;
-  // What a list's table may hold (core/result_budget.hpp); ?result-budget-kb=N in the page's address lowers it (tests use it).
+  // What a list's table may hold (core/result_budget.hpp); ?result-budget-kb=N in the page's address lowers it (tests
+  // use it).
   std::size_t result_budget_ = 0;
 
   bool dark_ = true;

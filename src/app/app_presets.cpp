@@ -85,8 +85,7 @@ void App::save_current_as_preset() {
   }
   std::string wanted = request_.check.operation.empty() ? "request" : request_.check.operation;
   if (!request_.check.table_name.empty()) wanted += " " + request_.check.table_name;
-  presets_.saved.push_back({.name = core::unique_preset_name(presets_.all(), wanted),
-                            .event = *request_.check.event});
+  presets_.saved.push_back({.name = core::unique_preset_name(presets_.all(), wanted), .event = *request_.check.event});
   presets_.selected = presets_.builtin.size() + presets_.saved.size() - 1;
   presets_.notice = "Saved as \"" + presets_.saved.back().name + "\".";
   presets_.notice_is_problem = false;
@@ -99,9 +98,8 @@ void App::copy_share_link() {
     presets_.notice_is_problem = true;
     return;
   }
-  const core::Preset preset{.name = request_.check.operation,
-                            .event = *request_.check.event,
-                            .connection = connection_.settings.connection};
+  const core::Preset preset{
+      .name = request_.check.operation, .event = *request_.check.event, .connection = connection_.settings.connection};
   const std::string link = core::share_link(platform::page_url(), preset);
   platform::copy_to_clipboard(link);
   presets_.notice = "Link copied (" + core::format_bytes(link.size()) +
@@ -122,23 +120,23 @@ void App::export_presets() {
 }
 
 void App::import_presets_file() {
-  platform::open_text_file(".json,application/json,text/plain", kMaxCollectionFileBytes,
-                           [this](const platform::OpenedFile& file) {
-                             glyphs::note_text(file.name);  // shown in what follows
-                             switch (file.status) {
-                               case platform::FileStatus::Opened: import_presets_text(file.text, file.name); break;
-                               case platform::FileStatus::TooLarge:
-                                 presets_.notice = file.name + " was not imported: it is larger than " +
-                                                   core::format_bytes(kMaxCollectionFileBytes) + ".";
-                                 presets_.notice_is_problem = true;
-                                 break;
-                               case platform::FileStatus::Unreadable:
-                                 presets_.notice = file.name + " could not be read.";
-                                 presets_.notice_is_problem = true;
-                                 break;
-                               case platform::FileStatus::Cancelled: break;
-                             }
-                           });
+  platform::open_text_file(
+      ".json,application/json,text/plain", kMaxCollectionFileBytes, [this](const platform::OpenedFile& file) {
+        glyphs::note_text(file.name);  // shown in what follows
+        switch (file.status) {
+          case platform::FileStatus::Opened: import_presets_text(file.text, file.name); break;
+          case platform::FileStatus::TooLarge:
+            presets_.notice =
+                file.name + " was not imported: it is larger than " + core::format_bytes(kMaxCollectionFileBytes) + ".";
+            presets_.notice_is_problem = true;
+            break;
+          case platform::FileStatus::Unreadable:
+            presets_.notice = file.name + " could not be read.";
+            presets_.notice_is_problem = true;
+            break;
+          case platform::FileStatus::Cancelled: break;
+        }
+      });
 }
 
 // Adds what `text` holds (a collection, a Postman collection or one event);

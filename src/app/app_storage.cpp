@@ -10,9 +10,9 @@
 
 #include "app/app.hpp"
 #include "app/glyph_atlas.hpp"
+#include "app/storage_keys.hpp"
 #include "app/theme.hpp"
 #include "app/ui.hpp"
-#include "app/storage_keys.hpp"
 #include "core/builtin_presets.hpp"
 #include "core/collection.hpp"
 #include "core/format.hpp"
@@ -39,7 +39,9 @@ std::string what_is_kept(const std::string& key) {
   return "a saved value";
 }
 
-core::JsonValue stored_preset_json(const core::Preset& preset) { return core::preset_to_json(core::without_secrets(preset)); }
+core::JsonValue stored_preset_json(const core::Preset& preset) {
+  return core::preset_to_json(core::without_secrets(preset));
+}
 
 }  // namespace
 
@@ -50,8 +52,7 @@ void App::load_kept_aside() {
     const auto text = platform::storage_get(key);
     if (!text) continue;
     const std::string name = key.substr(kKeptAsidePrefix.size());
-    storage_.kept_aside.push_back({key, kStoragePrefix + name.substr(0, name.find('@')),
-                                   kEarlierVisit, *text});
+    storage_.kept_aside.push_back({key, kStoragePrefix + name.substr(0, name.find('@')), kEarlierVisit, *text});
   }
 }
 
@@ -127,9 +128,8 @@ bool App::remember(const std::string& key, const std::string& value) {
     problem = "This browser refuses to save (storage switched off, or a private window): " + what_is_kept(key) +
               " will not survive a reload. Export your presets to keep them.";
   } else if (given_up > 0) {
-    problem = "Browser storage for this site was full: the " + core::format_count(given_up) +
-              " oldest history entr" + (given_up == 1 ? "y was" : "ies were") + " given up to save " +
-              what_is_kept(key) + ".";
+    problem = "Browser storage for this site was full: the " + core::format_count(given_up) + " oldest history entr" +
+              (given_up == 1 ? "y was" : "ies were") + " given up to save " + what_is_kept(key) + ".";
   }
   const bool saved = result == platform::StorageResult::Saved;
   if (saved && given_up == 0) {
@@ -243,7 +243,8 @@ void App::show_presets(core::SavedList list) {
   for (const core::SavedValue& value : core::live_values(list)) {
     std::optional<core::Preset> preset;
     for (std::size_t i = 0; i < presets_.saved_ids.size() && i < presets_.saved.size(); ++i) {
-      if (presets_.saved_ids[i] == value.id && stored_preset_json(presets_.saved[i]) == value.value) preset = presets_.saved[i];
+      if (presets_.saved_ids[i] == value.id && stored_preset_json(presets_.saved[i]) == value.value)
+        preset = presets_.saved[i];
     }
     if (!preset) preset = core::preset_from_json(value.value, "preset").preset;
     if (!preset) {
@@ -275,8 +276,9 @@ bool App::remember_presets() {
   core::SavedList merged = core::merge_saved(stored_presets(), own_presets());
   show_presets(merged);
   if (remember(kPresetsKey, core::saved_list_to_storage(merged, kPresetsKind))) return true;
-  presets_.notice = "Kept in this tab only: the presets could not be saved in this browser (the message above says "
-                    "why). Export them to keep them.";
+  presets_.notice =
+      "Kept in this tab only: the presets could not be saved in this browser (the message above says "
+      "why). Export them to keep them.";
   presets_.notice_is_problem = true;
   return false;
 }
@@ -294,7 +296,8 @@ void App::take_other_tabs_changes() {
           core::connection_from_storage(platform::storage_get(kConnectionKey).value_or(""), connection_.settings);
       connection_.diagnostics = core::check_connection(connection_.settings);
     } else if (key == kThemeKey) {
-      if (const auto theme = platform::storage_get(kThemeKey); theme && (*theme == "light") == dark_) toggle_theme(false);
+      if (const auto theme = platform::storage_get(kThemeKey); theme && (*theme == "light") == dark_)
+        toggle_theme(false);
     }
     // The draft stays as this tab's editor shows it: the one saved is the last edited in any tab.
   }
@@ -314,7 +317,8 @@ void App::draw_kept_aside_notice() {
 
 SnapshotJson App::storage_snapshot() const {
   SnapshotJson kept = SnapshotJson::array();
-  for (const auto& value : storage_.kept_aside) kept.push_back({{"from", value.from}, {"why", value.why}, {"key", value.key}});
+  for (const auto& value : storage_.kept_aside)
+    kept.push_back({{"from", value.from}, {"why", value.why}, {"key", value.key}});
   return {{"problem", storage_.problem}, {"kept_aside", std::move(kept)}};
 }
 

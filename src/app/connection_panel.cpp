@@ -49,8 +49,9 @@ bool draw_api_key(ConnectionState& state) {
   draw_diagnostics(state.diagnostics, "connection.api_key");
   changed |= ImGui::Checkbox("Remember key on this device##Remember key", &state.settings.remember_secrets);
   if (ImGui::IsItemHovered()) {
-    ui::tooltip_wrapped("Keeps the API key and secret header values in this browser's storage. "
-                        "Leave it off on a shared computer.");
+    ui::tooltip_wrapped(
+        "Keeps the API key and secret header values in this browser's storage. "
+        "Leave it off on a shared computer.");
   }
   return changed;
 }
@@ -151,7 +152,8 @@ ConnectionPanelResult draw_connection_panel(ConnectionState& state) {
 
 SnapshotJson connection_snapshot(const ConnectionState& state) {
   SnapshotJson headers = SnapshotJson::array();
-  for (const auto& row : state.settings.connection.headers) headers.push_back({{"name", row.name}, {"secret", row.secret}});
+  for (const auto& row : state.settings.connection.headers)
+    headers.push_back({{"name", row.name}, {"secret", row.secret}});
   SnapshotJson diagnostics = SnapshotJson::array();
   for (const auto& d : state.diagnostics) diagnostics.push_back({{"field", d.field}, {"message", d.message}});
   const char* verdict = state.verdict.state == core::ConnectionState::Connected ? "connected"

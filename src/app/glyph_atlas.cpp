@@ -22,7 +22,8 @@ constexpr int kMaxTextureSide = 4096;
 
 core::CodepointSet set_of(const ImWchar* ranges) {
   std::vector<core::CodepointRange> runs;
-  for (; ranges[0] != 0; ranges += 2) runs.push_back({static_cast<char32_t>(ranges[0]), static_cast<char32_t>(ranges[1])});
+  for (; ranges[0] != 0; ranges += 2)
+    runs.push_back({static_cast<char32_t>(ranges[0]), static_cast<char32_t>(ranges[1])});
   return core::CodepointSet(runs);
 }
 
@@ -150,7 +151,8 @@ bool build(Atlas& a, float text_px, const core::CodepointSet& glyphs) {
       std::vector<unsigned char>& font = a.data[merged[i]];
       const float em = size * kEmPerFontHeight;
       io.Fonts->AddFontFromMemoryTTF(font.data(), static_cast<int>(font.size()),
-                                     em * fonts::fallback_files[merged[i]].height_per_em, &config, a.ranges[i + 1].data());
+                                     em * fonts::fallback_files[merged[i]].height_per_em, &config,
+                                     a.ranges[i + 1].data());
     }
   }
   const bool built = io.Fonts->Build();
@@ -235,7 +237,8 @@ void count_missing(const ImDrawData& draw_data) {
   ImVec2 fallback[2];
   int kinds = 0;
   for (const ImFont* font : fonts.Fonts) {
-    if (font->FallbackGlyph != nullptr && kinds < 2) fallback[kinds++] = ImVec2(font->FallbackGlyph->U0, font->FallbackGlyph->V0);
+    if (font->FallbackGlyph != nullptr && kinds < 2)
+      fallback[kinds++] = ImVec2(font->FallbackGlyph->U0, font->FallbackGlyph->V0);
   }
   int count = 0;
   // Each glyph is a quad whose first corner has the glyph's top-left UV.

@@ -42,8 +42,8 @@ HeaderBarResult draw_header_bar(bool dark, const ConnectionState& connection, co
     ImGui::TextColored(palette().muted, "API Gateway → Lambda → DynamoDB");
   }
 
-  const char* theme_label = options.compact ? (dark ? "Light##Theme" : "Dark##Theme")
-                                            : (dark ? "Light theme##Theme" : "Dark theme##Theme");
+  const char* theme_label =
+      options.compact ? (dark ? "Light##Theme" : "Dark##Theme") : (dark ? "Light theme##Theme" : "Dark theme##Theme");
   const float dot = ImGui::GetTextLineHeight() * 0.8f;
   ImGui::SameLine();
   // The status takes what the title and the theme button leave, up to 30 em.

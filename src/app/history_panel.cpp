@@ -48,14 +48,14 @@ void draw_entry(HistoryState& state, std::size_t index, bool can_send, HistoryPa
 
   const bool restorable = entry.event.has_value();
   const std::string outcome = core::history_outcome(entry);
-  const std::string details =
-      sent_label(entry) + " · " + core::format_duration(static_cast<double>(entry.elapsed_ms)) + " · " +
-      core::endpoint_host(entry.endpoint);
+  const std::string details = sent_label(entry) + " · " + core::format_duration(static_cast<double>(entry.elapsed_ms)) +
+                              " · " + core::endpoint_host(entry.endpoint);
   // Read as what it shows: outcome, operation, table, when, how long, where.
-  a11y::hint_next(a11y::Hint::None, outcome + " " + entry.operation + " " + entry.table_name + ", " + details +
-                                        "##History " + n);
+  a11y::hint_next(a11y::Hint::None,
+                  outcome + " " + entry.operation + " " + entry.table_name + ", " + details + "##History " + n);
   if (ImGui::Selectable("##row", entry.id == state.restored_id, 0,
-                        ImVec2(width - resend_width - style.ItemSpacing.x, row_height)) && restorable) {
+                        ImVec2(width - resend_width - style.ItemSpacing.x, row_height)) &&
+      restorable) {
     result.restore = entry.id;
   }
   if (ImGui::IsItemHovered()) {
@@ -64,7 +64,8 @@ void draw_entry(HistoryState& state, std::size_t index, bool can_send, HistoryPa
                                          ") was too large to keep; only its summary is in the history.");
   }
   ImGui::SameLine();
-  ImGui::SetCursorScreenPos(ImVec2(start.x + width - resend_width, start.y + (row_height - ImGui::GetFrameHeight()) / 2));
+  ImGui::SetCursorScreenPos(
+      ImVec2(start.x + width - resend_width, start.y + (row_height - ImGui::GetFrameHeight()) / 2));
   ImGui::BeginDisabled(!can_send || !restorable);
   if (ImGui::Button(("↻##Re-send " + n).c_str(), ImVec2(resend_width, 0))) result.resend = entry.id;
   ImGui::EndDisabled();

@@ -45,7 +45,7 @@ struct RequestPanelResult {
   bool cancel = false;
   bool open_file = false;
   bool save_file = false;
-  bool form_changed = false;  // write the form into the text
+  bool form_changed = false;                      // write the form into the text
   std::optional<core::SnippetKind> copy_snippet;  // Copy as curl, fetch, … (the "Copy as" menu)
 };
 // Takes Ctrl+Enter (Cmd+Enter on a Mac) for this frame and says whether it was
@@ -101,10 +101,10 @@ SnapshotJson history_snapshot(const HistoryState& state);
 
 // ---- presets and share links (presets_panel.cpp) ----
 struct PresetsPanelResult {
-  std::optional<std::size_t> load;       // put this preset (index over builtin then saved) into the editor
+  std::optional<std::size_t> load;  // put this preset (index over builtin then saved) into the editor
   bool save_current = false;
   bool copy_link = false;
-  bool changed = false;                  // saved presets renamed, duplicated or deleted: remember them
+  bool changed = false;  // saved presets renamed, duplicated or deleted: remember them
   bool export_file = false;
   bool import_file = false;
   std::optional<std::string> import_text;  // a pasted collection

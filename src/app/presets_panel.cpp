@@ -18,7 +18,8 @@ void draw_toolbar(PresetsState& state, PresetsPanelResult& result) {
   if (ui::small_button("Save as preset")) result.save_current = true;
   ui::flow(ui::target_width("Copy link"));
   if (ui::small_button("Copy link")) result.copy_link = true;
-  if (ImGui::IsItemHovered()) ui::tooltip_wrapped("A link that opens this request in the workbench (without the API key or secret headers).");
+  if (ImGui::IsItemHovered())
+    ui::tooltip_wrapped("A link that opens this request in the workbench (without the API key or secret headers).");
   if (ui::small_button("Export…##Export presets")) result.export_file = true;
   ui::flow(ui::target_width("Import…"));
   if (ui::small_button("Import…##Import presets")) result.import_file = true;
@@ -98,7 +99,8 @@ void draw_list(PresetsState& state, PresetsPanelResult& result) {
   // Up to ten rows without scrolling; more scroll.
   constexpr std::size_t kRowsShown = 10;
   const float rows = static_cast<float>(std::clamp<std::size_t>(state.count(), 1, kRowsShown));
-  const float height = rows * (ui::row_height() + ImGui::GetStyle().ItemSpacing.y) + ImGui::GetStyle().WindowPadding.y * 2;
+  const float height =
+      rows * (ui::row_height() + ImGui::GetStyle().ItemSpacing.y) + ImGui::GetStyle().WindowPadding.y * 2;
   ImGui::BeginChild("preset-list", ImVec2(0, height), ImGuiChildFlags_Border);
   a11y::describe_window(a11y::Hint::Listbox, "Preset list", "Presets");
   a11y::push_parent();
@@ -132,7 +134,8 @@ PresetsPanelResult draw_presets_panel(PresetsState& state) {
                 state.notice_is_problem ? palette().warning : palette().muted, state.notice);
   }
   if (!state.builtin.empty()) {
-    ui::text_as(a11y::Hint::Text, "Presets table", palette().muted, "Built-in presets use table " + state.builtin_table);
+    ui::text_as(a11y::Hint::Text, "Presets table", palette().muted,
+                "Built-in presets use table " + state.builtin_table);
   }
   draw_list(state, result);
   draw_actions(state, result);

@@ -173,8 +173,10 @@ bool draw_elements(AttributeValue& value, const std::string& label) {
     }
   }
   if (ui::small_button(((set ? "+ element##" : "+ item##") + label + " add").c_str())) {
-    if (set) value.elements.emplace_back();
-    else value.items.push_back(AttributeValue::string(""));
+    if (set)
+      value.elements.emplace_back();
+    else
+      value.items.push_back(AttributeValue::string(""));
     changed = true;
   }
   ImGui::Unindent(ui::em(1.5f));
@@ -192,7 +194,9 @@ bool draw_value(AttributeValue& value, const std::string& label) {
     case AttributeType::Number:
     case AttributeType::Binary: {
       ImGui::SetNextItemWidth(ui::em(14));
-      const char* hint = value.type == AttributeType::Number ? "0" : value.type == AttributeType::Binary ? "base64" : "";
+      const char* hint = value.type == AttributeType::Number   ? "0"
+                         : value.type == AttributeType::Binary ? "base64"
+                                                               : "";
       const bool changed = ImGui::InputTextWithHint(("##" + label + " value").c_str(), hint, &value.text);
       return changed;
     }
@@ -225,7 +229,8 @@ template <typename Row>
 bool draw_named_rows(std::vector<Row>& rows, const std::string& label, const char* name_hint) {
   bool changed = false;
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    const std::string row_label = label + (label.back() >= '0' && label.back() <= '9' ? "." : " ") + std::to_string(i + 1);
+    const std::string row_label =
+        label + (label.back() >= '0' && label.back() <= '9' ? "." : " ") + std::to_string(i + 1);
     ImGui::PushID(static_cast<int>(i));
     ImGui::SetNextItemWidth(ui::em(9));
     changed |= ImGui::InputTextWithHint(("##" + row_label + " name").c_str(), name_hint, &name_of(rows[i]));
@@ -274,8 +279,8 @@ void underline_span(const std::string& text, const core::TextSpan& span, ImU32 c
   const ImVec2 max = ImGui::GetItemRectMax();
   const std::size_t offset = std::min(span.offset, text.size());
   const std::size_t end = std::min(offset + span.length, text.size());
-  const float left = min.x + ImGui::GetStyle().FramePadding.x +
-                     ImGui::CalcTextSize(text.data(), text.data() + offset).x;
+  const float left =
+      min.x + ImGui::GetStyle().FramePadding.x + ImGui::CalcTextSize(text.data(), text.data() + offset).x;
   const float width = std::max(ImGui::CalcTextSize(text.data() + offset, text.data() + end).x, ui::em(0.5f));
   const float y = max.y - ImGui::GetStyle().FramePadding.y * 0.5f;
   ImGui::GetWindowDrawList()->AddLine(ImVec2(left, y), ImVec2(std::min(left + width, max.x), y), color,
@@ -359,7 +364,8 @@ bool draw_update_helper(RequestState& state) {
     ImGui::InputTextWithHint(("##" + label + " attribute").c_str(), "attribute", &rows[i].attribute);
     ui::flow(ui::em(6));
     ImGui::SetNextItemWidth(ui::em(6));
-    if (ui::begin_combo(("##" + label + " action").c_str(), std::string(core::update_clause_name(rows[i].action)).c_str())) {
+    if (ui::begin_combo(("##" + label + " action").c_str(),
+                        std::string(core::update_clause_name(rows[i].action)).c_str())) {
       for (const auto action : core::kUpdateClauses) {
         const std::string name(core::update_clause_name(action));
         if (ui::option((name + "##" + label + " action " + name).c_str(), action == rows[i].action)) {

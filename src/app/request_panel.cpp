@@ -32,7 +32,6 @@ bool send_shortcut_pressed() {
          (ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false));
 }
 
-
 void replace_text(RequestState& state, std::optional<std::string> text, RequestPanelResult& result) {
   if (!text || *text == state.text) return;
   state.text = std::move(*text);
@@ -75,7 +74,8 @@ void draw_snippet_menu(const RequestState& state, RequestPanelResult& result) {
   for (const auto kind : core::kSnippetKinds) {
     const bool enabled = !core::snippet_calls_dynamodb(kind) || reaches_dynamodb;
     if (kind == core::SnippetKind::AwsCli) ImGui::SeparatorText("DynamoDB call");
-    const std::string label = std::string(core::snippet_label(kind)) + "##Snippet " + std::string(core::snippet_name(kind));
+    const std::string label =
+        std::string(core::snippet_label(kind)) + "##Snippet " + std::string(core::snippet_name(kind));
     if (ImGui::MenuItem(label.c_str(), nullptr, false, enabled)) result.copy_snippet = kind;
     if (!enabled && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
       ui::tooltip_wrapped(state.check.operation + " is answered by the Lambda itself: it has no DynamoDB call.");
@@ -92,7 +92,8 @@ void draw_copy_buttons(const RequestState& state, RequestPanelResult& result) {
   if (ImGui::Button("Copy as…##Copy as menu")) ImGui::OpenPopup("copy-as");
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
-    ui::tooltip_wrapped("The request as Python requests, HTTPie, or the DynamoDB call itself: AWS CLI, boto3, JS SDK v3");
+    ui::tooltip_wrapped(
+        "The request as Python requests, HTTPie, or the DynamoDB call itself: AWS CLI, boto3, JS SDK v3");
   }
   if (ImGui::BeginPopup("copy-as")) {
     draw_snippet_menu(state, result);
@@ -225,7 +226,8 @@ int editor_callback(ImGuiInputTextCallbackData* data) {
     return data->EventChar == '\n' && shortcut_modifier_down() ? 1 : 0;
   }
   if (data->EventFlag == ImGuiInputTextFlags_CallbackAlways && state.caret_to) {
-    const int position = static_cast<int>(std::min<std::size_t>(*state.caret_to, static_cast<std::size_t>(data->BufTextLen)));
+    const int position =
+        static_cast<int>(std::min<std::size_t>(*state.caret_to, static_cast<std::size_t>(data->BufTextLen)));
     data->CursorPos = data->SelectionStart = data->SelectionEnd = position;
     state.caret_to.reset();
   }
@@ -240,7 +242,8 @@ void draw_editor(RequestState& state, float height, RequestPanelResult& result) 
   ImGui::PushFont(ImGui::GetIO().Fonts->Fonts[kMonoFont]);
   const auto flags = ImGuiInputTextFlags_CallbackAlways | ImGuiInputTextFlags_CallbackCharFilter;
   a11y::hint_next(a11y::Hint::None, {}, core::a11y::kMultiline);
-  if (ImGui::InputTextMultiline("##Event JSON", &state.text, ImVec2(-FLT_MIN, height), flags, editor_callback, &state)) {
+  if (ImGui::InputTextMultiline("##Event JSON", &state.text, ImVec2(-FLT_MIN, height), flags, editor_callback,
+                                &state)) {
     result.text_changed = true;
   }
   ImGui::PopFont();
@@ -270,7 +273,8 @@ void draw_status(RequestState& state) {
   }
   // The form shows its warnings beside the fields.
   if (state.view == RequestView::Json) {
-    for (const auto& diagnostic : state.check.diagnostics) ui::text_colored_wrapped(palette().warning, diagnostic.message);
+    for (const auto& diagnostic : state.check.diagnostics)
+      ui::text_colored_wrapped(palette().warning, diagnostic.message);
   }
   if (state.problem.empty()) {
     ui::text_muted(std::string(send_shortcut()) + " sends · " + core::format_bytes(state.text.size()));
@@ -291,7 +295,8 @@ RequestPanelResult draw_request_panel(RequestState& state, const std::optional<E
                                       bool send_below) {
   RequestPanelResult result;
   const ImVec2 top = ImGui::GetCursorScreenPos();
-  a11y::describe_rect(a11y::Hint::Heading, "", "Request", top.x, top.y, top.x + ImGui::GetContentRegionAvail().x, top.y);
+  a11y::describe_rect(a11y::Hint::Heading, "", "Request", top.x, top.y, top.x + ImGui::GetContentRegionAvail().x,
+                      top.y);
   draw_operations(state, result);
   const bool copy_drawn = !send_below && draw_send(state, exchange, result);
   draw_table_row(state, !copy_drawn, result);

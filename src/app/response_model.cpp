@@ -49,8 +49,8 @@ void refresh_visible(JsonFolds& folds) {
 std::string shown_text(const ResponseState& state) {
   const core::Answer& answer = state.answer;
   if (!answer.body) return answer.text;
-  const bool streamed = answer.kind == core::AnswerKind::Items && answer.item_count > 0 &&
-                        answer.body->find("Items")->array.empty();
+  const bool streamed =
+      answer.kind == core::AnswerKind::Items && answer.item_count > 0 && answer.body->find("Items")->array.empty();
   if (streamed && !state.json_dynamodb) return core::reindent_json_text(state.http.body, 2, "ResponseMetadata");
   if (!state.json_dynamodb) return core::to_json_text(*answer.body, 2);
   if (!streamed) return core::to_json_text(core::answer_to_dynamodb_json(*answer.body), 2);
@@ -85,7 +85,7 @@ ResponseState make_response_state(core::HttpResponse response, const core::HttpR
   state.http = std::move(response);
   std::optional<core::ItemsTableBuilder> rows;
   if (operation == core::Operation::List) rows.emplace(core::kDefaultKeyNames, std::move(earlier_pages));
-  const std::function<void(core::JsonValue&&)> add_row = [&](core::JsonValue&& item) { rows->add(item); };
+  const std::function<void(core::JsonValue &&)> add_row = [&](core::JsonValue&& item) { rows->add(item); };
   state.answer = core::classify_response(state.http,
                                          {.operation = operation,
                                           .url = sent.url,
@@ -128,8 +128,8 @@ ResponseState add_page(ResponseState shown, ResponseState page) {
     if (shown.paging) shown.paging->load_all = false;
     shown.http = page.http;
     shown.answer.ok = page.answer.ok;
-    shown.answer.summary = "Page " + std::to_string(shown.paging ? shown.paging->pages + 1 : 1) +
-                           " failed: " + page.answer.summary;
+    shown.answer.summary =
+        "Page " + std::to_string(shown.paging ? shown.paging->pages + 1 : 1) + " failed: " + page.answer.summary;
     shown.answer.hint = page.answer.hint;
     return shown;
   }

@@ -10,8 +10,8 @@
 #include <misc/cpp/imgui_stdlib.h>
 
 #include "app/panels.hpp"
-#include "app/table_view.hpp"
 #include "app/response_model.hpp"
+#include "app/table_view.hpp"
 #include "app/theme.hpp"
 #include "app/ui.hpp"
 #include "core/dates.hpp"
@@ -120,7 +120,8 @@ std::optional<std::string> copy_text(const ResponseState& state, CopyWhat what, 
 
 void draw_copy_menu(const ResponseState& state, ResponsePanelResult& result) {
   for (const auto format : {core::CopyFormat::Json, core::CopyFormat::Tsv}) {
-    for (const auto& [what, label] : {std::pair{CopyWhat::Cell, "cell"}, std::pair{CopyWhat::Row, "row"}, std::pair{CopyWhat::All, "all rows"}}) {
+    for (const auto& [what, label] :
+         {std::pair{CopyWhat::Cell, "cell"}, std::pair{CopyWhat::Row, "row"}, std::pair{CopyWhat::All, "all rows"}}) {
       const std::string item = std::string("Copy ") + label + " as " + format_name(format);
       if (ImGui::MenuItem(item.c_str())) result.copy = copy_text(state, what, format);
     }
@@ -143,7 +144,8 @@ void draw_table_toolbar(ResponseState& state, ResponsePanelResult& result) {
   ImGui::TextColored(palette().muted, "%s", row_count.c_str());
   ui::describe_last(a11y::Hint::Status, "Row count", row_count);
   const float radio = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x;
-  ui::flow(ImGui::CalcTextSize("· copy as").x + ImGui::GetStyle().ItemSpacing.x + radio + ImGui::CalcTextSize("JSON").x);
+  ui::flow(ImGui::CalcTextSize("· copy as").x + ImGui::GetStyle().ItemSpacing.x + radio +
+           ImGui::CalcTextSize("JSON").x);
   ImGui::AlignTextToFramePadding();
   ImGui::TextColored(palette().muted, "· copy as");
   ImGui::SameLine();
@@ -158,7 +160,7 @@ void draw_table_toolbar(ResponseState& state, ResponsePanelResult& result) {
   }
   ui::end_radio_group();
   for (const auto& [what, label] : {std::pair{CopyWhat::Cell, "Copy cell"}, std::pair{CopyWhat::Row, "Copy row"},
-                                   std::pair{CopyWhat::All, "Copy all"}}) {
+                                    std::pair{CopyWhat::All, "Copy all"}}) {
     ui::flow(ui::target_width(label));
     ImGui::BeginDisabled(what != CopyWhat::All && !view.selected_row);
     if (ui::small_button(label)) result.copy = copy_text(state, what, view.copy_format);
@@ -209,13 +211,15 @@ void draw_export_controls(const ResponseState& state, ExportState& exports, Resp
   ImGui::Checkbox("BOM##Export BOM", &choice.byte_order_mark);
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
-    ui::tooltip_wrapped("Starts the CSV with a UTF-8 byte order mark, so spreadsheet programs read non-ASCII text right");
+    ui::tooltip_wrapped(
+        "Starts the CSV with a UTF-8 byte order mark, so spreadsheet programs read non-ASCII text right");
   }
   ui::flow(check_width("Filter and sort"));
   ImGui::Checkbox("Filter and sort##Export filter and sort", &choice.filtered);
   if (ImGui::IsItemHovered()) {
-    ui::tooltip_wrapped("On: only the rows the filter keeps, in the shown order. Off: every loaded row (all pages), "
-                        "in the answer's order.");
+    ui::tooltip_wrapped(
+        "On: only the rows the filter keeps, in the shown order. Off: every loaded row (all pages), "
+        "in the answer's order.");
   }
   const std::size_t rows = choice.filtered ? state.view.shown.size() : state.table.row_count();
   ui::flow(ui::target_width("Download"));
@@ -297,7 +301,8 @@ void draw_header_row(const core::ResultTable& table, const std::vector<ShownColu
   ImGui::TableNextRow(ImGuiTableRowFlags_Headers, ui::touch() ? touch_target() : 0.0f);
   const ImRect area = ImGui::GetCurrentWindow()->InnerRect;
   const float top = ImGui::GetCursorScreenPos().y;
-  a11y::describe_rect(a11y::Hint::Row, "", "Column headers", area.Min.x, top, area.Max.x, top + ImGui::GetFrameHeight());
+  a11y::describe_rect(a11y::Hint::Row, "", "Column headers", area.Min.x, top, area.Max.x,
+                      top + ImGui::GetFrameHeight());
   a11y::push_parent();
   for (std::size_t i = 0; i < columns.size(); ++i) {
     if (!ImGui::TableSetColumnIndex(static_cast<int>(i))) continue;
@@ -306,8 +311,9 @@ void draw_header_row(const core::ResultTable& table, const std::vector<ShownColu
     a11y::hint_next(a11y::Hint::ColumnHeader, label + "##Column " + (columns[i].date ? name + " (UTC)" : name));
     ImGui::TableHeader(label.c_str());
     if (!columns[i].date && core::is_ttl_name(name) && ImGui::IsItemHovered()) {
-      ui::tooltip_wrapped("Named like the table's TTL attribute: DynamoDB deletes an item some time after this time "
-                          "passes (the API cannot say which attribute is the TTL one)");
+      ui::tooltip_wrapped(
+          "Named like the table's TTL attribute: DynamoDB deletes an item some time after this time "
+          "passes (the API cannot say which attribute is the TTL one)");
     }
   }
   a11y::pop_parent();
@@ -522,8 +528,9 @@ void draw_json(ResponseState& state) {
       refresh_json_text(state);
     }
     if (dynamodb && ImGui::IsItemHovered()) {
-      ui::tooltip_wrapped("Items as DynamoDB's typed JSON ({\"S\": …}, {\"N\": \"…\"}, {\"SS\": […]}), as the AWS CLI "
-                          "and the console show them");
+      ui::tooltip_wrapped(
+          "Items as DynamoDB's typed JSON ({\"S\": …}, {\"N\": \"…\"}, {\"SS\": […]}), as the AWS CLI "
+          "and the console show them");
     }
   }
   ui::end_radio_group();
@@ -618,9 +625,12 @@ void draw_paging(const ResponseState& state, bool busy, ResponsePanelResult& res
   ImGui::AlignTextToFramePadding();
   std::string progress = core::format_count(paging.pages) + (paging.pages == 1 ? " page · " : " pages · ") +
                          core::format_count(state.table.row_count()) + " items";
-  if (paging.load_all) progress = "Loading all: " + progress + " so far…";
-  else if (paging.stopped) progress += " (stopped)";
-  else if (!more) progress += " · no more pages";
+  if (paging.load_all)
+    progress = "Loading all: " + progress + " so far…";
+  else if (paging.stopped)
+    progress += " (stopped)";
+  else if (!more)
+    progress += " · no more pages";
   // Wrapped: at a phone's larger text sizes the line is wider than the screen.
   ui::text_as(a11y::Hint::Status, "Paging progress", palette().muted, progress);
   if (!paging.over_budget.empty()) {
@@ -695,7 +705,8 @@ SnapshotJson table_snapshot(const ResponseState& state) {
   // The date columns' text of the rows on screen, as drawn.
   SnapshotJson dates = SnapshotJson::array();
   for (std::size_t position = view.first_visible;
-       view.show_dates && position < std::min(view.shown.size(), view.first_visible + kSnapshotVisibleRows); ++position) {
+       view.show_dates && position < std::min(view.shown.size(), view.first_visible + kSnapshotVisibleRows);
+       ++position) {
     SnapshotJson row = SnapshotJson::object();
     for (const std::size_t column : view.time_columns) {
       const auto time = cell_time(state.table, view.shown[position], column);
@@ -736,7 +747,8 @@ SnapshotJson paging_snapshot(const ResponseState& state) {
 ResponsePanelResult draw_response_panel(std::optional<ResponseState>& state, ExportState& exports, bool busy) {
   ResponsePanelResult result;
   const ImVec2 top = ImGui::GetCursorScreenPos();
-  a11y::describe_rect(a11y::Hint::Heading, "", "Response", top.x, top.y, top.x + ImGui::GetContentRegionAvail().x, top.y);
+  a11y::describe_rect(a11y::Hint::Heading, "", "Response", top.x, top.y, top.x + ImGui::GetContentRegionAvail().x,
+                      top.y);
   if (!state) {
     ui::text_muted("No answer yet. Press Send, or Test connection in the Connection panel.");
     return result;

@@ -20,8 +20,8 @@ class SnapshotJson {
   SnapshotJson(std::nullptr_t) {}
   SnapshotJson(bool value) : value_(core::JsonValue::from_bool(value)) {}
   template <typename T>
-    requires(std::is_integral_v<T> && !std::is_same_v<T, bool>)
-  SnapshotJson(T value) : value_(core::JsonValue::number(std::to_string(value))) {}
+  requires(std::is_integral_v<T> && !std::is_same_v<T, bool>) SnapshotJson(T value)
+      : value_(core::JsonValue::number(std::to_string(value))) {}
   SnapshotJson(double value) : value_(core::JsonValue::from_double(value)) {}
   SnapshotJson(float value) : SnapshotJson(static_cast<double>(value)) {}
   SnapshotJson(const char* value) : value_(core::JsonValue::string(value)) {}

@@ -34,9 +34,9 @@ struct Palette {
   ImVec4 error;
   ImVec4 warning;
   ImVec4 muted;
-  ImVec4 accent;       // the Send button
+  ImVec4 accent;  // the Send button
   ImVec4 accent_hover;
-  ImVec4 header_bg;    // the header bar
+  ImVec4 header_bg;  // the header bar
 };
 const Palette& palette();
 

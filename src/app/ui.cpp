@@ -41,8 +41,7 @@ void describe_last(a11y::Hint hint, const std::string& key, const std::string& w
 bool begin_combo(const char* label, const char* preview) {
   const ImGuiID id = ImGui::GetID(label);
   const bool open = ImGui::IsPopupOpen(ImHashStr("##ComboPopup", 0, id), ImGuiPopupFlags_None);
-  a11y::hint_next(a11y::Hint::Combobox, label,
-                  core::a11y::kOpenable | (open ? core::a11y::kOpened : 0u));
+  a11y::hint_next(a11y::Hint::Combobox, label, core::a11y::kOpenable | (open ? core::a11y::kOpened : 0u));
   if (!ImGui::BeginCombo(label, preview)) return false;
   a11y::describe_window(a11y::Hint::Listbox, "", core::a11y::describe_item({.label = label}).name + " options");
   a11y::push_parent();
@@ -153,9 +152,7 @@ bool small_button(const char* label) {
 float target_width(const char* label) { return std::max(button_width(label), touch_target()); }
 
 // A selectable's hit area takes half the item spacing above and below it.
-float row_height() {
-  return std::max(ImGui::GetTextLineHeight(), touch_target() - ImGui::GetStyle().ItemSpacing.y);
-}
+float row_height() { return std::max(ImGui::GetTextLineHeight(), touch_target() - ImGui::GetStyle().ItemSpacing.y); }
 
 void flow(float width, float spacing) {
   const float gap = spacing < 0 ? ImGui::GetStyle().ItemSpacing.x : spacing;

@@ -11,9 +11,7 @@ namespace core::a11y {
 namespace {
 
 // Symbols (×, arrows, shapes, dingbats, general punctuation) say nothing to a listener.
-bool is_symbol(char32_t code) {
-  return code == 0xD7 || code == 0xB7 || (code >= 0x2000 && code <= 0x2BFF);
-}
+bool is_symbol(char32_t code) { return code == 0xD7 || code == 0xB7 || (code >= 0x2000 && code <= 0x2BFF); }
 
 // Whether `text` has a letter or digit of any script.
 bool has_words(std::string_view text) {
@@ -147,10 +145,8 @@ bool is_focusable(Role role) {
     case Role::Option:
     case Role::Tab:
     case Role::Row:
-    case Role::ColumnHeader:
-      return true;
-    default:
-      return false;
+    case Role::ColumnHeader: return true;
+    default: return false;
   }
 }
 
@@ -269,8 +265,8 @@ std::string changes_json(const TreeChanges& changes, const std::vector<Node>& af
     }
     out += ']';
   }
-  out += ",\"polite\":" + json_string_literal(changes.polite) + ",\"assertive\":" +
-         json_string_literal(changes.assertive) + '}';
+  out += ",\"polite\":" + json_string_literal(changes.polite) +
+         ",\"assertive\":" + json_string_literal(changes.assertive) + '}';
   return out;
 }
 

@@ -51,7 +51,7 @@ bool is_focusable(Role role);
 
 // Status bits of an item, as the UI library reports them (the app maps its flags to these).
 enum ItemStatus : std::uint32_t {
-  kOpenable = 1u << 0,   // opens something (a tree node, a menu, a combo box)
+  kOpenable = 1u << 0,  // opens something (a tree node, a menu, a combo box)
   kOpened = 1u << 1,
   kCheckable = 1u << 2,  // a checkbox or a checkable menu item
   kChecked = 1u << 3,
@@ -62,7 +62,24 @@ enum ItemStatus : std::uint32_t {
 
 // What the app says an item is when its status bits cannot tell.
 enum class Hint : std::uint8_t {
-  None, Hidden /* not for assistive technology (a splitter) */, Combobox, Listbox, Radio, RadioGroup, Tab, TabList, Option, Table, Row, Cell, ColumnHeader, Heading, Status, Alert, Region, Text,
+  None,
+  Hidden /* not for assistive technology (a splitter) */,
+  Combobox,
+  Listbox,
+  Radio,
+  RadioGroup,
+  Tab,
+  TabList,
+  Option,
+  Table,
+  Row,
+  Cell,
+  ColumnHeader,
+  Heading,
+  Status,
+  Alert,
+  Region,
+  Text,
 };
 
 // The role a hint asks for (None for Hint::None).
@@ -136,8 +153,7 @@ struct TreeChanges {
   std::string assertive;
 
   bool empty() const {
-    return removed.empty() && inserted.empty() && updated.empty() && !reordered && polite.empty() &&
-           assertive.empty();
+    return removed.empty() && inserted.empty() && updated.empty() && !reordered && polite.empty() && assertive.empty();
   }
 };
 

@@ -73,9 +73,7 @@ std::string abbreviated(std::string_view text) {
   return std::string(text.substr(0, utf8_cut(text, kShown))) + "…";
 }
 
-bool is_base64_char(char c) {
-  return is_letter_or_digit(c) || c == '+' || c == '/';
-}
+bool is_base64_char(char c) { return is_letter_or_digit(c) || c == '+' || c == '/'; }
 
 std::string join_path(std::string_view field, std::string_view name) {
   std::string path(field);

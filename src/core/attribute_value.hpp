@@ -30,7 +30,18 @@
 
 namespace core {
 
-enum class AttributeType : std::uint8_t { String, Number, Bool, Null, List, Map, StringSet, NumberSet, Binary, BinarySet };
+enum class AttributeType : std::uint8_t {
+  String,
+  Number,
+  Bool,
+  Null,
+  List,
+  Map,
+  StringSet,
+  NumberSet,
+  Binary,
+  BinarySet
+};
 
 inline constexpr std::array kAttributeTypes = {
     AttributeType::String, AttributeType::Number,   AttributeType::Bool,      AttributeType::Null,

@@ -12,18 +12,23 @@ struct BuiltinEvent {
 };
 
 constexpr std::array kBuiltinEvents = {
-    BuiltinEvent{"Seed: create 2377ab",
-                 R"({"operation": "create", "tableName": "lambda-apigateway", "payload": {"Item": {"id": "2377ab", "number": 4}}})"},
+    BuiltinEvent{
+        "Seed: create 2377ab",
+        R"({"operation": "create", "tableName": "lambda-apigateway", "payload": {"Item": {"id": "2377ab", "number": 4}}})"},
     BuiltinEvent{"Seed: read 127748AB",
                  R"({"operation": "read", "tableName": "lambda-apigateway", "payload": {"Key": {"id": "127748AB"}}})"},
-    BuiltinEvent{"Seed: update attributeName",
-                 R"({"operation": "update", "tableName": "lambda-apigateway", "payload": {"Key": {"id": "127748AB"}, "UpdateExpression": "SET attributeName = :newValue", "ExpressionAttributeValues": {":newValue": "674899B"}}})"},
-    BuiltinEvent{"Seed: update FirstName",
-                 R"({"operation": "update", "tableName": "lambda-apigateway", "payload": {"Key": {"id": "127748AB"}, "UpdateExpression": "SET FirstName = :newValue", "ExpressionAttributeValues": {":newValue": "Sarvesh"}}})"},
-    BuiltinEvent{"Seed: update LastName",
-                 R"({"operation": "update", "tableName": "lambda-apigateway", "payload": {"Key": {"id": "127748AB"}, "UpdateExpression": "SET LastName = :newValue", "ExpressionAttributeValues": {":newValue": "Kaushik"}}})"},
-    BuiltinEvent{"Seed: delete 127748AD",
-                 R"({"operation": "delete", "tableName": "lambda-apigateway", "payload": {"Key": {"id": "127748AD"}}})"},
+    BuiltinEvent{
+        "Seed: update attributeName",
+        R"({"operation": "update", "tableName": "lambda-apigateway", "payload": {"Key": {"id": "127748AB"}, "UpdateExpression": "SET attributeName = :newValue", "ExpressionAttributeValues": {":newValue": "674899B"}}})"},
+    BuiltinEvent{
+        "Seed: update FirstName",
+        R"({"operation": "update", "tableName": "lambda-apigateway", "payload": {"Key": {"id": "127748AB"}, "UpdateExpression": "SET FirstName = :newValue", "ExpressionAttributeValues": {":newValue": "Sarvesh"}}})"},
+    BuiltinEvent{
+        "Seed: update LastName",
+        R"({"operation": "update", "tableName": "lambda-apigateway", "payload": {"Key": {"id": "127748AB"}, "UpdateExpression": "SET LastName = :newValue", "ExpressionAttributeValues": {":newValue": "Kaushik"}}})"},
+    BuiltinEvent{
+        "Seed: delete 127748AD",
+        R"({"operation": "delete", "tableName": "lambda-apigateway", "payload": {"Key": {"id": "127748AD"}}})"},
 };
 
 }  // namespace

@@ -17,9 +17,8 @@ constexpr int kStorageVersion = 1;
 bool is_secret_header(const std::string& name, const Connection& connection) {
   const std::string wanted = lower(name);
   if (wanted == "x-api-key") return true;
-  return std::any_of(connection.headers.begin(), connection.headers.end(), [&](const HeaderRow& row) {
-    return row.secret && lower(trim(row.name)) == wanted;
-  });
+  return std::any_of(connection.headers.begin(), connection.headers.end(),
+                     [&](const HeaderRow& row) { return row.secret && lower(trim(row.name)) == wanted; });
 }
 
 // Copies object[key] into `into` when it holds a value of that type.
@@ -54,8 +53,8 @@ Diagnostics check_connection(const ConnectionSettings& settings) {
   Diagnostics out = validate_connection(settings.connection);
   if (settings.timeout_seconds < kMinTimeoutSeconds || settings.timeout_seconds > kMaxTimeoutSeconds) {
     out.push_back(Diagnostic{.field = "timeout_seconds",
-                             .message = "The timeout must be between " + std::to_string(kMinTimeoutSeconds) +
-                                        " and " + std::to_string(kMaxTimeoutSeconds) + " seconds."});
+                             .message = "The timeout must be between " + std::to_string(kMinTimeoutSeconds) + " and " +
+                                        std::to_string(kMaxTimeoutSeconds) + " seconds."});
   }
   return out;
 }
@@ -87,11 +86,12 @@ std::string connection_to_storage(const ConnectionSettings& settings) {
                                                     {"value", JsonValue::string(keep_value ? row.value : "")},
                                                     {"secret", JsonValue::from_bool(row.secret)}}));
   }
-  JsonValue out = JsonValue::make_object({{"version", JsonValue::number(std::to_string(kStorageVersion))},
-                                          {"endpoint", JsonValue::string(settings.connection.endpoint)},
-                                          {"rememberSecrets", JsonValue::from_bool(settings.remember_secrets)},
-                                          {"headers", std::move(headers)},
-                                          {"timeoutSeconds", JsonValue::number(std::to_string(settings.timeout_seconds))}});
+  JsonValue out =
+      JsonValue::make_object({{"version", JsonValue::number(std::to_string(kStorageVersion))},
+                              {"endpoint", JsonValue::string(settings.connection.endpoint)},
+                              {"rememberSecrets", JsonValue::from_bool(settings.remember_secrets)},
+                              {"headers", std::move(headers)},
+                              {"timeoutSeconds", JsonValue::number(std::to_string(settings.timeout_seconds))}});
   if (settings.remember_secrets) out.set("apiKey", JsonValue::string(settings.connection.api_key));
   return to_json_text(out);
 }

@@ -61,10 +61,12 @@ std::string quoted_body(const HttpResponse& response) {
 ConnectionVerdict withheld_answer(std::string explained, const ConnectionSettings& settings) {
   const std::string& endpoint = settings.connection.endpoint;
   if (!path_looks_right(endpoint)) {
-    return failed("Wrong path: " + endpoint_path(endpoint),
-                  "The server at " + endpoint_host(endpoint) + " answered, but not at this path. API Gateway answers "
-                  "an unknown path or stage with 403 Missing Authentication Token and no CORS headers, so the "
-                  "browser hides it. The URL should end with /{stage}/DynamoDBManager, e.g. /prod/DynamoDBManager.");
+    return failed(
+        "Wrong path: " + endpoint_path(endpoint),
+        "The server at " + endpoint_host(endpoint) +
+            " answered, but not at this path. API Gateway answers "
+            "an unknown path or stage with 403 Missing Authentication Token and no CORS headers, so the "
+            "browser hides it. The URL should end with /{stage}/DynamoDBManager, e.g. /prod/DynamoDBManager.");
   }
   if (const std::string extra = extra_header_names(settings); !extra.empty()) {
     explained += " The API must also allow the headers sent (" + extra + ") in Access-Control-Allow-Headers.";
@@ -154,16 +156,16 @@ ConnectionVerdict judge_ping(const HttpResponse& response, const ConnectionSetti
                   (message->is_string() ? message->text : to_json_text(*message)) +
                       ". Is this the CRUD Lambda? Its ping answers \"pong\".");
   }
-  return failed("Answered, but not with pong",
-                "HTTP " + std::to_string(response.status) + " with " + quoted_body(response) +
-                    ". Is this the CRUD Lambda's endpoint? Its ping answers \"pong\".");
+  return failed("Answered, but not with pong", "HTTP " + std::to_string(response.status) + " with " +
+                                                   quoted_body(response) +
+                                                   ". Is this the CRUD Lambda's endpoint? Its ping answers \"pong\".");
 }
 
 ConnectionVerdict judge_answer(const HttpResponse& response, const ConnectionSettings& settings) {
   if (response.transport_error.failure != TransportFailure::None) return no_answer(response, settings);
   const int status = response.status;
-  const bool api_answered = is_success(status) || (status >= 400 && status < 500 && status != 403 &&
-                                                   status != 404 && status != 429);
+  const bool api_answered =
+      is_success(status) || (status >= 400 && status < 500 && status != 403 && status != 404 && status != 429);
   if (api_answered) return {ConnectionState::Connected, "Connected", ""};
   return http_failure(response, settings);
 }

@@ -126,7 +126,8 @@ std::optional<EpochTime> cell_epoch(const ResultTable& table, std::size_t row, s
   if (cell.type != AttributeType::Number) return std::nullopt;
   const auto& columns = table.columns();
   const bool attribute_table = columns.size() == 3 && columns[0].name == "attribute" && columns[2].name == "value";
-  const std::string_view name = attribute_table && column == 2 ? table.cell(row, 0).text : std::string_view(columns[column].name);
+  const std::string_view name =
+      attribute_table && column == 2 ? table.cell(row, 0).text : std::string_view(columns[column].name);
   return read_epoch(name, cell.text);
 }
 

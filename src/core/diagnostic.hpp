@@ -23,7 +23,7 @@ struct Diagnostic {
   std::string field;                 // a path like "payload.UpdateExpression" or "link"
   std::optional<TextSpan> position;  // where inside the field, when known
   Severity severity = Severity::Error;
-  std::string message;               // one sentence a person can act on
+  std::string message;  // one sentence a person can act on
   friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
 };
 

@@ -119,8 +119,7 @@ bool ExportWriter::write_next(const ResultTable& table, std::string& out, std::s
 std::string export_rows(const ResultTable& table, std::span<const std::uint32_t> rows, ExportOptions options) {
   ExportWriter writer(std::vector<std::uint32_t>(rows.begin(), rows.end()), options);
   std::string out;
-  while (!writer.write_next(table, out, 4096)) {
-  }
+  while (!writer.write_next(table, out, 4096)) {}
   return out;
 }
 

@@ -77,10 +77,10 @@ class FontIndex {
 enum class FontFileState { NotLoaded, Loading, Loaded, Failed };
 
 struct GlyphPlan {
-  CodepointSet add;                 // into the atlas now: compiled in, or in a loaded file
-  std::vector<std::size_t> fetch;   // files to start loading (indices into the index's files), each once
-  CodepointSet unavailable;         // no font has them, or their file failed: never asked for again
-  CodepointSet waiting;             // their file is loading (or about to): asked for again when it arrives
+  CodepointSet add;                // into the atlas now: compiled in, or in a loaded file
+  std::vector<std::size_t> fetch;  // files to start loading (indices into the index's files), each once
+  CodepointSet unavailable;        // no font has them, or their file failed: never asked for again
+  CodepointSet waiting;            // their file is loading (or about to): asked for again when it arrives
 };
 
 // Plans the codepoints `wanted` that are not yet in the atlas (`in_atlas`):

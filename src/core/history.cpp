@@ -209,11 +209,11 @@ HistoryLoad history_from_storage(std::string_view text) {
   const JsonValue* entries = parsed ? parsed.value->find("entries") : nullptr;
   const auto version = parsed && parsed.value->is_object() ? read_integer(parsed.value->find("version")) : std::nullopt;
   if (!parsed || !version || *version != kStorageVersion || !entries || !entries->is_array()) {
-    load.unreadable = !parsed                              ? "it is not valid JSON"
+    load.unreadable = !parsed                                 ? "it is not valid JSON"
                       : version && *version > kStorageVersion ? "it was saved by a newer version of the workbench"
                                                               : "it is not in the form this version saves";
-    load.diagnostics.push_back(history_problem("The saved history could not be read (" + *load.unreadable +
-                                               "); a new one was started."));
+    load.diagnostics.push_back(
+        history_problem("The saved history could not be read (" + *load.unreadable + "); a new one was started."));
     return load;
   }
   load.history.cleared_at_ms = std::max<std::int64_t>(0, read_integer(parsed.value->find("clearedAt")).value_or(0));

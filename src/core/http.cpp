@@ -27,8 +27,8 @@ std::string transport_error_text(const TransportError& error) {
 
 TransportError transport_error_from_text(std::string_view text) {
   if (text.empty()) return {};
-  for (const TransportFailure failure : {TransportFailure::Network, TransportFailure::Timeout,
-                                         TransportFailure::Cancelled}) {
+  for (const TransportFailure failure :
+       {TransportFailure::Network, TransportFailure::Timeout, TransportFailure::Cancelled}) {
     if (text == transport_failure_name(failure)) return {failure, ""};
   }
   if (text.starts_with(kNetworkPrefix)) text.remove_prefix(kNetworkPrefix.size());

@@ -1,10 +1,10 @@
 #include "core/json_value.hpp"
 
 #include <algorithm>
-#include <functional>
 #include <cmath>
-#include <cstdio>
 #include <cstdint>
+#include <cstdio>
+#include <functional>
 #include <tuple>
 
 namespace core {
@@ -191,9 +191,7 @@ class Reader {
     switch (text_[pos_]) {
       case '{': return read_object(out, depth);
       case '[': return read_array(out, depth);
-      case '"':
-        out.kind = JsonKind::String;
-        return read_string(out.text);
+      case '"': out.kind = JsonKind::String; return read_string(out.text);
       case 't': return read_literal("true", out, JsonKind::Bool, true);
       case 'f': return read_literal("false", out, JsonKind::Bool, false);
       case 'n': return read_literal("null", out, JsonKind::Null, false);
@@ -326,10 +324,14 @@ class Reader {
     for (int k = 0; k < 4; ++k) {
       const char c = text_[pos_++];
       value <<= 4;
-      if (c >= '0' && c <= '9') value |= static_cast<unsigned>(c - '0');
-      else if (c >= 'a' && c <= 'f') value |= static_cast<unsigned>(c - 'a' + 10);
-      else if (c >= 'A' && c <= 'F') value |= static_cast<unsigned>(c - 'A' + 10);
-      else return fail_at(pos_ - 1, "invalid \\u escape: expected four hex digits");
+      if (c >= '0' && c <= '9')
+        value |= static_cast<unsigned>(c - '0');
+      else if (c >= 'a' && c <= 'f')
+        value |= static_cast<unsigned>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F')
+        value |= static_cast<unsigned>(c - 'A' + 10);
+      else
+        return fail_at(pos_ - 1, "invalid \\u escape: expected four hex digits");
     }
     return true;
   }
@@ -437,7 +439,9 @@ class Reindenter {
 
  private:
   void space() {
-    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\n' || text_[pos_] == '\r' || text_[pos_] == '\t')) ++pos_;
+    while (pos_ < text_.size() &&
+           (text_[pos_] == ' ' || text_[pos_] == '\n' || text_[pos_] == '\r' || text_[pos_] == '\t'))
+      ++pos_;
   }
   void newline(int level) {
     out_ += '\n';

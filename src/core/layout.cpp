@@ -34,9 +34,7 @@ Layout decide_layout(const LayoutInput& input) {
   layout.font_px = (input.touch ? kTouchFontPx : kMouseFontPx) * scale;
   layout.target_px = input.touch ? kTouchTargetPx : 0;
   switch (layout.kind) {
-    case LayoutKind::Wide:
-      layout.sidebar = true;
-      break;
+    case LayoutKind::Wide: layout.sidebar = true; break;
     case LayoutKind::Medium:
       layout.sidebar = !input.choice.sidebar_folded;
       layout.sidebar_toggle = true;

@@ -18,25 +18,24 @@ enum class LayoutKind { Wide, Medium, Narrow };
 
 // The narrow layout's tabs, in the tab bar's order.
 enum class LayoutTab { Request, Answer, Connection, Presets, History };
-inline constexpr std::array<LayoutTab, 5> kLayoutTabs = {LayoutTab::Request, LayoutTab::Answer,
-                                                         LayoutTab::Connection, LayoutTab::Presets,
-                                                         LayoutTab::History};
+inline constexpr std::array<LayoutTab, 5> kLayoutTabs = {LayoutTab::Request, LayoutTab::Answer, LayoutTab::Connection,
+                                                         LayoutTab::Presets, LayoutTab::History};
 std::string_view layout_tab_name(LayoutTab tab);
 std::string_view layout_kind_name(LayoutKind kind);
 
 // What the person chose, kept across layouts (a rotation keeps it).
 struct LayoutChoice {
-  bool sidebar_folded = false;           // Medium: the sidebar is folded away
-  LayoutTab tab = LayoutTab::Request;    // Narrow: the panel shown
-  bool answer_unseen = false;            // an answer arrived that no panel has shown yet
+  bool sidebar_folded = false;                 // Medium: the sidebar is folded away
+  LayoutTab tab = LayoutTab::Request;          // Narrow: the panel shown
+  bool answer_unseen = false;                  // an answer arrived that no panel has shown yet
   LayoutTab tab_at_send = LayoutTab::Request;  // the tab shown when the last request was sent
 };
 
 struct LayoutInput {
   float css_width = 0;
   float css_height = 0;
-  bool touch = false;      // a coarse pointer (finger) rather than a mouse
-  float text_scale = 1;    // the app's own text size (a pinch changes it), 1 = normal
+  bool touch = false;    // a coarse pointer (finger) rather than a mouse
+  float text_scale = 1;  // the app's own text size (a pinch changes it), 1 = normal
   LayoutChoice choice;
 };
 

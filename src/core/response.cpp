@@ -481,7 +481,7 @@ Answer classify_response(const HttpResponse& response, const AnswerContext& cont
   }
 
   std::size_t streamed = 0;
-  const std::function<void(JsonValue&&)> count_item = [&](JsonValue&& item) {
+  const std::function<void(JsonValue &&)> count_item = [&](JsonValue&& item) {
     ++streamed;
     on_item(std::move(item));
   };

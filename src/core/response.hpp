@@ -59,8 +59,8 @@ enum class Reachability { Unknown, Reachable, Unreachable };
 // left empty; the classification is then made from the answer alone.
 struct AnswerContext {
   std::optional<Operation> operation;  // the event's operation; nullopt when unknown
-  std::string url;          // the endpoint it was sent to
-  std::string page_origin;  // the page's origin, e.g. "https://example.org"
+  std::string url;                     // the endpoint it was sent to
+  std::string page_origin;             // the page's origin, e.g. "https://example.org"
   Reachability reachability = Reachability::Unknown;
 };
 

@@ -9,8 +9,9 @@ namespace core {
 PageBudget next_page_fits(std::size_t held, std::size_t last_page_bytes, std::size_t budget) {
   const std::size_t needed = held + kPageReadFactor * last_page_bytes;
   if (needed <= budget) return {};
-  return {false, "Stopped before the next page: the list already holds " + format_bytes(held) +
-                     " of the " + format_bytes(budget) + " this workbench keeps for results, and another page "
+  return {false, "Stopped before the next page: the list already holds " + format_bytes(held) + " of the " +
+                     format_bytes(budget) +
+                     " this workbench keeps for results, and another page "
                      "would not fit. What is loaded stays usable (sort, filter, copy, save); to see more, narrow "
                      "the list with a FilterExpression or a smaller ProjectionExpression."};
 }

@@ -127,7 +127,9 @@ struct ResultTable::Page {
 
   Page() { row_starts.push_back(0); }
   std::size_t rows() const { return row_starts.size() - 1; }
-  std::size_t bytes() const { return sizeof(Page) + texts.bytes() + cells.bytes() + cell_columns.bytes() + row_starts.bytes(); }
+  std::size_t bytes() const {
+    return sizeof(Page) + texts.bytes() + cells.bytes() + cell_columns.bytes() + row_starts.bytes();
+  }
 };
 
 namespace {
@@ -225,9 +227,7 @@ class TableBuilder {
       case AttributeType::Binary: cell.text = keep(marker_content(value).text); break;
       case AttributeType::Bool: cell.text = value.boolean ? "true" : "false"; break;
       case AttributeType::Null: cell.text = "null"; break;
-      default:
-        cell.text = summary(type, cell.children);
-        cell.json = keep(to_json_text(value));
+      default: cell.text = summary(type, cell.children); cell.json = keep(to_json_text(value));
     }
     return cell;
   }
@@ -562,7 +562,8 @@ void append_row_tsv(const ResultTable& table, std::size_t row, std::string& out)
 
 std::string copy_cell(const Cell& cell, CopyFormat format) {
   if (cell.missing()) return {};
-  if (!cell.json.empty()) return format == CopyFormat::Json ? std::string(cell.json) : tsv_field(std::string(cell.json));
+  if (!cell.json.empty())
+    return format == CopyFormat::Json ? std::string(cell.json) : tsv_field(std::string(cell.json));
   if (format == CopyFormat::Tsv) return tsv_field(std::string(cell.text));
   switch (*cell.type) {
     case AttributeType::Number:

@@ -11,8 +11,8 @@ constexpr std::string_view kFormat = "crud-workbench-saved";
 constexpr std::int64_t kVersion = 1;
 
 const SavedEntry* find_entry(const SavedList& list, std::string_view id) {
-  const auto it = std::find_if(list.entries.begin(), list.entries.end(),
-                               [&](const SavedEntry& entry) { return entry.id == id; });
+  const auto it =
+      std::find_if(list.entries.begin(), list.entries.end(), [&](const SavedEntry& entry) { return entry.id == id; });
   return it == list.entries.end() ? nullptr : &*it;
 }
 
@@ -57,9 +57,11 @@ SavedList record_edits(const SavedList& base, std::span<const SavedValue> curren
     out.entries.push_back(std::move(entry));
   }
   for (const SavedEntry& before : base.entries) {
-    const bool kept = std::any_of(current.begin(), current.end(), [&](const SavedValue& v) { return v.id == before.id; });
+    const bool kept =
+        std::any_of(current.begin(), current.end(), [&](const SavedValue& v) { return v.id == before.id; });
     if (kept) continue;
-    out.entries.push_back(before.deleted ? before : SavedEntry{.id = before.id, .version = before.version + 1, .deleted = true});
+    out.entries.push_back(before.deleted ? before
+                                         : SavedEntry{.id = before.id, .version = before.version + 1, .deleted = true});
   }
   forget_old_tombstones(out);
   return out;

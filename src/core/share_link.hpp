@@ -39,8 +39,8 @@ struct LinkRead {
   // send the reader's API key and headers there, so a reader that does must
   // say so first.
   std::optional<Preset> preset;
-  int version = 0;               // the format it was written in, when known
-  Diagnostics diagnostics;       // errors (field "link") and warnings
+  int version = 0;          // the format it was written in, when known
+  Diagnostics diagnostics;  // errors (field "link") and warnings
 };
 
 // Reads a whole URL, a fragment ("#p=...") or a bare parameter ("p=...").

@@ -142,7 +142,8 @@ struct PythonWriter {
       case JsonKind::Array: {
         if (json.array.empty()) return "[]";
         std::string out = "[\n";
-        for (const JsonValue& item : json.array) out += indent_of(depth + 1) + value(item, attribute, depth + 1) + ",\n";
+        for (const JsonValue& item : json.array)
+          out += indent_of(depth + 1) + value(item, attribute, depth + 1) + ",\n";
         return out + indent_of(depth) + "]";
       }
       case JsonKind::Object: {
@@ -199,7 +200,9 @@ struct JsWriter {
     return "NumberValue.from(" + js_string(text) + ")";
   }
 
-  static std::string bytes(const JsonValue& base64) { return "Buffer.from(" + js_string(base64.text) + ", \"base64\")"; }
+  static std::string bytes(const JsonValue& base64) {
+    return "Buffer.from(" + js_string(base64.text) + ", \"base64\")";
+  }
 
   // An object literal key; "__proto__" written as a key would set the prototype instead.
   static std::string key(const std::string& name) {
@@ -297,7 +300,8 @@ JsonValue typed_conditions(const JsonValue& conditions) {
 }
 
 std::string aws_cli_snippet(const DirectRequest& request) {
-  std::string out = "aws dynamodb " + std::string(request.call.cli) + " \\\n  --table-name " + shell_quote(request.table);
+  std::string out =
+      "aws dynamodb " + std::string(request.call.cli) + " \\\n  --table-name " + shell_quote(request.table);
   for (const auto& [field, json] : request.payload) {
     const std::string name = cli_option(field);
     // Not a parameter's name when it needs quoting; quoted, it stays one word.
@@ -431,7 +435,8 @@ std::string python_requests_call(const HttpRequest& request) {
   std::string out = "import requests\n\n";
   out += "response = requests.request(\n    " + js_string(request.method) + ",\n    " + js_string(request.url) + ",\n";
   out += "    headers={";
-  for (const auto& [name, value] : request.headers) out += "\n        " + js_string(name) + ": " + js_string(value) + ",";
+  for (const auto& [name, value] : request.headers)
+    out += "\n        " + js_string(name) + ": " + js_string(value) + ",";
   out += request.headers.empty() ? "},\n" : "\n    },\n";
   // The body as UTF-8 bytes: requests would encode a str as Latin-1.
   out += "    data=" + js_string(request.body) + ".encode(\"utf-8\"),\n)\n";

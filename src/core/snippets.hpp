@@ -24,7 +24,7 @@ namespace core {
 
 enum class SnippetKind { Curl, Fetch, PythonRequests, Httpie, AwsCli, Boto3, JsSdkV3 };
 
-inline constexpr std::array kSnippetKinds = {SnippetKind::Curl,   SnippetKind::Fetch, SnippetKind::PythonRequests,
+inline constexpr std::array kSnippetKinds = {SnippetKind::Curl,   SnippetKind::Fetch,  SnippetKind::PythonRequests,
                                              SnippetKind::Httpie, SnippetKind::AwsCli, SnippetKind::Boto3,
                                              SnippetKind::JsSdkV3};
 

@@ -12,8 +12,8 @@ namespace {
 // `base` with a number added until no taken placeholder has it.
 std::string unique_placeholder(const std::string& base, const auto& taken) {
   std::string candidate = base;
-  for (int n = 2; std::any_of(taken.begin(), taken.end(), [&](const auto& row) { return row.placeholder == candidate; });
-       ++n) {
+  for (int n = 2;
+       std::any_of(taken.begin(), taken.end(), [&](const auto& row) { return row.placeholder == candidate; }); ++n) {
     candidate = base + std::to_string(n);
   }
   return candidate;
@@ -40,8 +40,8 @@ std::string name_in_expression(const std::string& attribute, std::vector<NameRow
 
 std::optional<std::string> row_problem(const UpdateRow& row) {
   const AttributeType type = row.value.type;
-  const bool is_set = type == AttributeType::StringSet || type == AttributeType::NumberSet ||
-                      type == AttributeType::BinarySet;
+  const bool is_set =
+      type == AttributeType::StringSet || type == AttributeType::NumberSet || type == AttributeType::BinarySet;
   if (row.action == UpdateClause::Add && type != AttributeType::Number && !is_set) {
     return "ADD takes a number (added to the attribute) or a set (its elements added); use SET for other values.";
   }
@@ -81,7 +81,8 @@ UpdateBuild build_update(const std::vector<UpdateRow>& rows) {
 RequestForm apply_update(RequestForm form, const UpdateBuild& build) {
   form.update_expression = build.expression;
   const auto put = [](auto& rows, const auto& row) {
-    const auto it = std::find_if(rows.begin(), rows.end(), [&](const auto& r) { return r.placeholder == row.placeholder; });
+    const auto it =
+        std::find_if(rows.begin(), rows.end(), [&](const auto& r) { return r.placeholder == row.placeholder; });
     if (it != rows.end()) {
       *it = row;
     } else {

@@ -341,8 +341,7 @@ void check_table(Operation operation, const JsonValue* table, Diagnostics& out) 
 }
 
 bool is_token_char(char c) {
-  return is_letter_or_digit(c) ||
-         std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
+  return is_letter_or_digit(c) || std::string_view("!#$%&'*+-.^_`|~").find(c) != std::string_view::npos;
 }
 
 // A plain http URL to this machine.
@@ -377,9 +376,8 @@ Diagnostics validate_table_name(std::string_view name) {
   if (name.size() < kMinTableName || name.size() > kMaxTableName) {
     error(out, "tableName", "A table name has 3 to 255 characters; this one has " + std::to_string(name.size()) + ".");
   }
-  const auto bad = std::find_if(name.begin(), name.end(), [](char c) {
-    return !(is_word_char(c) || c == '-' || c == '.');
-  });
+  const auto bad =
+      std::find_if(name.begin(), name.end(), [](char c) { return !(is_word_char(c) || c == '-' || c == '.'); });
   if (bad != name.end()) {
     const auto offset = static_cast<std::size_t>(bad - name.begin());
     add(out, "tableName", Severity::Error,

@@ -42,8 +42,8 @@ inline std::string text(const std::string& name) {
 // JSON text a test holds, as a JsonValue; the test stops if it is not JSON.
 inline core::JsonValue parse(std::string_view json_text) {
   auto parsed = core::parse_json(json_text);
-  REQUIRE_MESSAGE(parsed, "not JSON (line " << parsed.error->line << ", column " << parsed.error->column
-                                            << ": " << parsed.error->message << "): " << json_text);
+  REQUIRE_MESSAGE(parsed, "not JSON (line " << parsed.error->line << ", column " << parsed.error->column << ": "
+                                            << parsed.error->message << "): " << json_text);
   return std::move(*parsed.value);
 }
 

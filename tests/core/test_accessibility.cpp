@@ -88,7 +88,8 @@ TEST_CASE("status bits give textbox, checkbox and button roles with their states
 TEST_CASE("an openable item says whether it is expanded") {
   CHECK(describe_item({.label = "members", .status = kOpenable}).expanded == false);
   CHECK(describe_item({.label = "members", .status = kOpenable | kOpened}).expanded == true);
-  const Description combo = describe_item({.label = "##Item 0 type", .status = kOpenable | kOpened, .hint = Hint::Combobox});
+  const Description combo =
+      describe_item({.label = "##Item 0 type", .status = kOpenable | kOpened, .hint = Hint::Combobox});
   CHECK(combo.role == Role::Combobox);
   CHECK(combo.expanded == true);
   CHECK(combo.name == "Item 0 type");
@@ -195,7 +196,8 @@ TEST_CASE("a new or changed status is spoken politely and an alert assertively, 
   std::vector<Node> next = answer;
   next[0].description.name = "Wrote the item.";
   CHECK(diff_trees(answer, next).polite == "Wrote the item.");
-  const std::vector<Node> error = {node(8, "Table not found.", Role::Alert), node(9, "Use another table.", Role::Alert)};
+  const std::vector<Node> error = {node(8, "Table not found.", Role::Alert),
+                                   node(9, "Use another table.", Role::Alert)};
   const TreeChanges changes = diff_trees(empty, error);
   CHECK(changes.assertive == "Table not found. Use another table.");
   CHECK(changes.polite.empty());

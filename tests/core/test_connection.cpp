@@ -33,11 +33,11 @@ TEST_CASE("the connection check adds the timeout bounds to the connection's own 
 }
 
 TEST_CASE("headers shown to a person hide the api key and secret values") {
-  const Connection connection{.endpoint = kEndpoint, .api_key = "k3y",
-                              .headers = {{"X-Trace", "t1", false}, {" X-Token ", "s", true}}};
+  const Connection connection{
+      .endpoint = kEndpoint, .api_key = "k3y", .headers = {{"X-Trace", "t1", false}, {" X-Token ", "s", true}}};
   const core::HttpRequest sent = core::build_http_request(core::JsonValue::null(), connection);
-  const core::HeaderList expected = {{"Content-Type", "application/json"}, {"x-api-key", "••••••"},
-                                     {"X-Trace", "t1"}, {"X-Token", "••••••"}};
+  const core::HeaderList expected = {
+      {"Content-Type", "application/json"}, {"x-api-key", "••••••"}, {"X-Trace", "t1"}, {"X-Token", "••••••"}};
   CHECK(core::masked_headers(sent, connection) == expected);
 }
 
@@ -51,10 +51,11 @@ TEST_CASE("the host and path of an endpoint are read for labels and advice") {
 }
 
 TEST_CASE("settings survive storage but the key and secret values only when remembered") {
-  ConnectionSettings settings{
-      .connection = {.endpoint = kEndpoint, .api_key = "k3y", .headers = {{"X-Plain", "p", false}, {"X-Secret", "s", true}}},
-      .remember_secrets = false,
-      .timeout_seconds = 12};
+  ConnectionSettings settings{.connection = {.endpoint = kEndpoint,
+                                             .api_key = "k3y",
+                                             .headers = {{"X-Plain", "p", false}, {"X-Secret", "s", true}}},
+                              .remember_secrets = false,
+                              .timeout_seconds = 12};
   const std::string stored = core::connection_to_storage(settings);
   CHECK(stored.find("k3y") == std::string::npos);
   const auto forgotten = core::connection_from_storage(stored, {});

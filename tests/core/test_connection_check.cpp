@@ -35,8 +35,7 @@ TEST_CASE("a server that cannot be reached is reported as a wrong url or a serve
 }
 
 TEST_CASE("a server that answers but whose answer the browser withholds lacks cors") {
-  const auto verdict =
-      core::judge_ping({.transport_error = kFailedToFetch, .server_reachable = true}, kLocal);
+  const auto verdict = core::judge_ping({.transport_error = kFailedToFetch, .server_reachable = true}, kLocal);
   CHECK(verdict.state == ConnectionState::Failed);
   CHECK(verdict.headline == "CORS is not enabled on the API");
   CHECK(mentions(verdict, "Enable CORS"));
@@ -47,15 +46,13 @@ TEST_CASE("the cors advice names the extra headers the api must allow") {
   ConnectionSettings settings = kLocal;
   settings.connection.api_key = "k";
   settings.connection.headers = {{"X-Trace", "1", false}};
-  const auto verdict =
-      core::judge_ping({.transport_error = kFailedToFetch, .server_reachable = true}, settings);
+  const auto verdict = core::judge_ping({.transport_error = kFailedToFetch, .server_reachable = true}, settings);
   CHECK(mentions(verdict, "(x-api-key, X-Trace) in Access-Control-Allow-Headers"));
 }
 
 TEST_CASE("a withheld answer from a url whose path is not the api's resource points at the path") {
   const ConnectionSettings settings{.connection = {.endpoint = "http://127.0.0.1:3000/prod/Wrong"}};
-  const auto verdict =
-      core::judge_ping({.transport_error = kFailedToFetch, .server_reachable = true}, settings);
+  const auto verdict = core::judge_ping({.transport_error = kFailedToFetch, .server_reachable = true}, settings);
   CHECK(verdict.headline == "Wrong path: /prod/Wrong");
   CHECK(mentions(verdict, "403 Missing Authentication Token"));
   CHECK(mentions(verdict, "/prod/DynamoDBManager"));

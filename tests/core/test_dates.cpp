@@ -7,9 +7,9 @@
 #include "fixtures.hpp"
 
 TEST_CASE("names that say an attribute holds a time") {
-  for (const char* name : {"ttl", "TTL", "expiresAt", "expires_at", "expires", "expiry", "createdAt", "updatedAt",
-                           "created_at", "deleted-at", "timestamp", "eventTimestamp", "last_login_time", "birthDate",
-                           "epoch"}) {
+  for (const char* name :
+       {"ttl", "TTL", "expiresAt", "expires_at", "expires", "expiry", "createdAt", "updatedAt", "created_at",
+        "deleted-at", "timestamp", "eventTimestamp", "last_login_time", "birthDate", "epoch"}) {
     CAPTURE(name);
     CHECK(core::is_time_name(name));
   }
@@ -75,15 +75,16 @@ TEST_CASE("the columns that hold times: all their numbers read as times") {
 }
 
 TEST_CASE("a cell's time is named by its column, or in an attribute table by its attribute") {
-  const auto items = std::make_shared<const core::JsonValue>(fixtures::parse(R"([{"id": "a", "ttl": 900000000, "n": 5}])"));
+  const auto items =
+      std::make_shared<const core::JsonValue>(fixtures::parse(R"([{"id": "a", "ttl": 900000000, "n": 5}])"));
   const core::ResultTable list = core::items_table(*items, core::kDefaultKeyNames);
   CHECK(core::cell_epoch(list, 0, 1)->ms == 900000000000);
   CHECK_FALSE(core::cell_epoch(list, 0, 0));  // a string
   CHECK_FALSE(core::cell_epoch(list, 0, 2));
   CHECK_FALSE(core::cell_epoch(list, 1, 1));  // no such row
-  const core::ResultTable item = core::attribute_table(
-      fixtures::parse(R"({"id": "a", "ttl": 900000000, "n": 900000000})"));
+  const core::ResultTable item =
+      core::attribute_table(fixtures::parse(R"({"id": "a", "ttl": 900000000, "n": 900000000})"));
   REQUIRE(item.row_count() == 3);
-  CHECK(core::cell_epoch(item, 1, 2)->by_name);     // ttl: by its attribute's name, though the column is "value"
-  CHECK_FALSE(core::cell_epoch(item, 2, 2));        // n: 1998 is not plausible without a name
+  CHECK(core::cell_epoch(item, 1, 2)->by_name);  // ttl: by its attribute's name, though the column is "value"
+  CHECK_FALSE(core::cell_epoch(item, 2, 2));     // n: 1998 is not plausible without a name
 }

@@ -7,7 +7,9 @@
 
 namespace {
 
-std::string typed_text(std::string_view plain) { return core::to_json_text(core::to_dynamodb_json(fixtures::parse(plain))); }
+std::string typed_text(std::string_view plain) {
+  return core::to_json_text(core::to_dynamodb_json(fixtures::parse(plain)));
+}
 
 }  // namespace
 

@@ -81,7 +81,8 @@ TEST_CASE("an operation chosen for an object without one goes first") {
 TEST_CASE("the table name is set after the operation or removed when emptied") {
   const auto set = core::with_table_name(R"({"operation": "list", "payload": {"Limit": 0.10}})", "Orders");
   REQUIRE(set);
-  CHECK(*set == "{\n  \"operation\": \"list\",\n  \"tableName\": \"Orders\",\n  \"payload\": {\n    \"Limit\": 0.10\n  }\n}");
+  CHECK(*set ==
+        "{\n  \"operation\": \"list\",\n  \"tableName\": \"Orders\",\n  \"payload\": {\n    \"Limit\": 0.10\n  }\n}");
   const auto removed = core::with_table_name(*set, "");
   REQUIRE(removed);
   CHECK(removed->find("tableName") == std::string::npos);

@@ -88,7 +88,9 @@ TEST_CASE("a CSV export reads back to every cell's exact text, nested values as 
   REQUIRE(records.size() == 3);
   CHECK(records[0].size() == table.column_count());
   CHECK(records[0][0] == "id");
-  const auto field = [&](std::size_t record, std::string_view name) { return records[record][column_named(table, name)]; };
+  const auto field = [&](std::size_t record, std::string_view name) {
+    return records[record][column_named(table, name)];
+  };
   const core::JsonValue item = fixtures::parse(hostile::kItem);
   CHECK(field(1, "id") == item.find("id")->text);
   CHECK(field(1, "big") == hostile::kBig);
@@ -112,15 +114,13 @@ TEST_CASE("the byte order mark comes first when asked for, once") {
   CHECK(csv == "\xEF\xBB\xBFid\r\na\r\n");
   core::ExportWriter writer(core::all_rows(table), {.format = core::ExportFormat::Csv, .byte_order_mark = true});
   std::string out;
-  while (!writer.write_next(table, out, 1)) {
-  }
+  while (!writer.write_next(table, out, 1)) {}
   CHECK(out == csv);
 }
 
 TEST_CASE("JSON Lines: one exact object per row, missing attributes left out") {
   const core::ResultTable table = hostile_table();
-  const std::string lines =
-      core::export_rows(table, core::all_rows(table), {.format = core::ExportFormat::JsonLines});
+  const std::string lines = core::export_rows(table, core::all_rows(table), {.format = core::ExportFormat::JsonLines});
   REQUIRE(lines.ends_with("\n"));
   const auto newline = lines.find('\n');
   REQUIRE(newline != std::string::npos);
@@ -157,7 +157,9 @@ TEST_CASE("an attribute table exports its names and types as text") {
 
 TEST_CASE("the chunked writer advances a bounded number of rows per call and writes what one call would") {
   std::string items = "[";
-  for (int i = 0; i < 1000; ++i) items += (i ? "," : "") + std::string(R"({"id": "item-)") + std::to_string(i) + R"(", "n": )" + std::to_string(i * 7) + "}";
+  for (int i = 0; i < 1000; ++i)
+    items += (i ? "," : "") + std::string(R"({"id": "item-)") + std::to_string(i) + R"(", "n": )" +
+             std::to_string(i * 7) + "}";
   items += "]";
   const core::ResultTable table = table_of(items);
   for (const auto format : core::kExportFormats) {

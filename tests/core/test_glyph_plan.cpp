@@ -25,8 +25,8 @@ const std::array<FontFile, 5> kFiles = {{
     {"Arabic", "fonts/arabic-6.ttf", kArabic},
     {"Emoji and symbols", "fonts/symbols-1f6.ttf", kEmoji},
 }};
-constexpr CodepointRange kCompiledIn[] = {{0xA0, 0x17F}, {0x370, 0x3FF}, {0x400, 0x45F}, {0x200B, 0x200F},
-                                          {0xFE00, 0xFE0F}, {0xFFFD, 0xFFFD}};
+constexpr CodepointRange kCompiledIn[] = {{0xA0, 0x17F},    {0x370, 0x3FF},   {0x400, 0x45F},
+                                          {0x200B, 0x200F}, {0xFE00, 0xFE0F}, {0xFFFD, 0xFFFD}};
 
 CodepointSet codepoints_of(std::string_view text) {
   CodepointSet set;
@@ -106,7 +106,8 @@ TEST_CASE("a Japanese name fetches only the pages its characters are on, each on
   const FontIndex index(kFiles);
   const auto states = all(FontFileState::NotLoaded);
   // 名前 (U+540D U+524D: 524D is on no page here) テスト 一 丁
-  const auto wanted = codepoints_of("\xE5\x90\x8D\xE5\x89\x8D \xE3\x83\x86\xE3\x82\xB9\xE3\x83\x88 \xE4\xB8\x80\xE4\xB8\x81");
+  const auto wanted =
+      codepoints_of("\xE5\x90\x8D\xE5\x89\x8D \xE3\x83\x86\xE3\x82\xB9\xE3\x83\x88 \xE4\xB8\x80\xE4\xB8\x81");
   const auto plan = core::plan_glyphs(wanted, {}, CodepointSet(kCompiledIn), index, states);
   CHECK(plan.fetch == std::vector<std::size_t>{2, 0, 1});
   CHECK(plan.add.empty());
@@ -143,6 +144,7 @@ TEST_CASE("what the atlas has is not planned again, and a failed file gives its 
 
 TEST_CASE("codepoints written as JSON escapes count, surrogate pairs joined, broken escapes skipped") {
   // {"name": "\u540d\u524d \ud83d\ude00"} as Python's json.dumps writes it
-  const auto set = codepoints_of(R"({"name": "\u540d\u524D \ud83d\ude00 \u00e9", "bad": "\u12 \ud83d \\u0041 \udc00x"})");
+  const auto set =
+      codepoints_of(R"({"name": "\u540d\u524D \ud83d\ude00 \u00e9", "bad": "\u12 \ud83d \\u0041 \udc00x"})");
   CHECK(set.values() == std::vector<char32_t>{0xE9, 0x524D, 0x540D, 0x1F600});
 }

@@ -24,7 +24,8 @@ TEST_CASE("an entry takes its operation and table and size from the event it sen
   const auto entry = sent(R"({"operation":"read","tableName":"t1","payload":{"Key":{"id":"a"}}})", 200);
   CHECK(entry.operation == "read");
   CHECK(entry.table_name == "t1");
-  CHECK(entry.event_bytes == std::string(R"({"operation":"read","tableName":"t1","payload":{"Key":{"id":"a"}}})").size());
+  CHECK(entry.event_bytes ==
+        std::string(R"({"operation":"read","tableName":"t1","payload":{"Key":{"id":"a"}}})").size());
   REQUIRE(entry.event.has_value());
 }
 
@@ -48,8 +49,8 @@ TEST_CASE("the history keeps at most the newest two hundred entries") {
 }
 
 TEST_CASE("an event too large to keep is remembered as a summary without the event") {
-  const std::string big = std::string(R"({"operation":"echo","payload":")") +
-                          std::string(core::kMaxHistoryEventBytes, 'x') + "\"}";
+  const std::string big =
+      std::string(R"({"operation":"echo","payload":")") + std::string(core::kMaxHistoryEventBytes, 'x') + "\"}";
   History history;
   core::add_to_history(history, sent(big, 200));
   REQUIRE(history.entries.size() == 1);
@@ -59,8 +60,8 @@ TEST_CASE("an event too large to keep is remembered as a summary without the eve
 }
 
 TEST_CASE("the history's storage text stays within its byte budget by dropping the oldest") {
-  const std::string large = std::string(R"({"operation":"echo","payload":")") +
-                            std::string(core::kMaxHistoryEventBytes - 100, 'x') + "\"}";
+  const std::string large =
+      std::string(R"({"operation":"echo","payload":")") + std::string(core::kMaxHistoryEventBytes - 100, 'x') + "\"}";
   History history;
   for (int i = 0; i < 40; ++i) core::add_to_history(history, sent(large, 200, i));
   CHECK(core::history_to_storage(history).size() <= core::kMaxHistoryBytes);
@@ -87,10 +88,10 @@ TEST_CASE("the history round-trips through storage with exact numbers") {
 
 TEST_CASE("every transport failure round-trips through storage as its name with the message apart") {
   History history;
-  for (const core::TransportError& error : {core::TransportError{TransportFailure::Network, "Failed to fetch"},
-                                            core::TransportError{TransportFailure::Network, ""},
-                                            core::TransportError{TransportFailure::Timeout, ""},
-                                            core::TransportError{TransportFailure::Cancelled, ""}}) {
+  for (const core::TransportError& error :
+       {core::TransportError{TransportFailure::Network, "Failed to fetch"},
+        core::TransportError{TransportFailure::Network, ""}, core::TransportError{TransportFailure::Timeout, ""},
+        core::TransportError{TransportFailure::Cancelled, ""}}) {
     auto entry = sent(R"({"operation":"ping"})", 0);
     entry.transport_error = error;
     core::add_to_history(history, entry);

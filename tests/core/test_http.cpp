@@ -6,10 +6,10 @@ using core::TransportError;
 using core::TransportFailure;
 
 TEST_CASE("a transport failure reads as one line and back") {
-  for (const TransportError& error : {TransportError{}, TransportError{TransportFailure::Network, "Failed to fetch"},
-                                      TransportError{TransportFailure::Network, ""},
-                                      TransportError{TransportFailure::Timeout, ""},
-                                      TransportError{TransportFailure::Cancelled, ""}}) {
+  for (const TransportError& error :
+       {TransportError{}, TransportError{TransportFailure::Network, "Failed to fetch"},
+        TransportError{TransportFailure::Network, ""}, TransportError{TransportFailure::Timeout, ""},
+        TransportError{TransportFailure::Cancelled, ""}}) {
     const std::string text = core::transport_error_text(error);
     CAPTURE(text);
     CHECK(core::transport_error_from_text(text) == error);

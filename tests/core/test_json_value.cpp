@@ -9,8 +9,8 @@ using core::parse_json;
 using core::to_json_text;
 
 TEST_CASE("numbers keep their exact decimal text through parse and print") {
-  for (const char* number : {"12345678901234567890123456789012345678", "0.1", "1E+2", "-3.50", "9.99E+125",
-                             "1E-130", "4", "-17", "18446744073709551615", "18446744073709551616"}) {
+  for (const char* number : {"12345678901234567890123456789012345678", "0.1", "1E+2", "-3.50", "9.99E+125", "1E-130",
+                             "4", "-17", "18446744073709551615", "18446744073709551616"}) {
     const std::string text = std::string("[") + number + "]";
     const auto parsed = parse_json(text);
     REQUIRE(parsed);
@@ -29,7 +29,8 @@ TEST_CASE("object members keep their order") {
 TEST_CASE("pretty printing indents nested values") {
   const auto parsed = parse_json(R"({"a":[1,{"b":"x"}],"c":{}})");
   REQUIRE(parsed);
-  CHECK(to_json_text(*parsed.value, 2) == "{\n  \"a\": [\n    1,\n    {\n      \"b\": \"x\"\n    }\n  ],\n  \"c\": {}\n}");
+  CHECK(to_json_text(*parsed.value, 2) ==
+        "{\n  \"a\": [\n    1,\n    {\n      \"b\": \"x\"\n    }\n  ],\n  \"c\": {}\n}");
 }
 
 TEST_CASE("invalid json reports line and column") {
@@ -150,8 +151,9 @@ TEST_CASE("measured numbers print as integers when whole and otherwise with floa
 
 TEST_CASE("a streamed member's elements are handed over one by one and not kept in the tree") {
   std::vector<std::string> seen;
-  const auto parsed = core::parse_json_streaming(R"({"Items": [{"a": 1}, "x", [2]], "Count": 3, "Nested": {"Items": [9]}})",
-                                                 "Items", [&](core::JsonValue&& v) { seen.push_back(core::to_json_text(v)); });
+  const auto parsed =
+      core::parse_json_streaming(R"({"Items": [{"a": 1}, "x", [2]], "Count": 3, "Nested": {"Items": [9]}})", "Items",
+                                 [&](core::JsonValue&& v) { seen.push_back(core::to_json_text(v)); });
   REQUIRE(parsed);
   CHECK(seen == std::vector<std::string>{R"({"a":1})", R"("x")", "[2]"});
   CHECK(parsed.value->find("Items")->array.empty());

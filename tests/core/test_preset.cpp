@@ -62,8 +62,8 @@ TEST_CASE("an operation event needs an operation") {
   REQUIRE(missing.size() == 1);
   CHECK(missing[0].field == "event.operation");
   CHECK(core::has_errors(core::check_operation_event(fixtures::parse("[1]"), "event")));
-  CHECK(core::has_errors(
-      core::check_operation_event(fixtures::parse(R"({"operation":"read","tableName":5})"), "event")));
+  CHECK(
+      core::has_errors(core::check_operation_event(fixtures::parse(R"({"operation":"read","tableName":5})"), "event")));
 }
 
 TEST_CASE("a preset without a name or an event is refused with the field named") {

@@ -55,7 +55,8 @@ TEST_CASE("a stale copy never overwrites a newer one") {
 TEST_CASE("a deletion wins over a rename made from the same copy, in either order") {
   const SavedList v1 = core::record_edits({}, std::vector<SavedValue>{{"a", named("x")}, {"b", named("y")}});
   const SavedList deleted = core::record_edits(v1, std::vector<SavedValue>{{"b", named("y")}});
-  const SavedList renamed = core::record_edits(v1, std::vector<SavedValue>{{"a", named("x renamed")}, {"b", named("y")}});
+  const SavedList renamed =
+      core::record_edits(v1, std::vector<SavedValue>{{"a", named("x renamed")}, {"b", named("y")}});
   CHECK(live_names(core::merge_saved(deleted, renamed)) == std::vector<std::string>{"y"});
   CHECK(live_names(core::merge_saved(renamed, deleted)) == std::vector<std::string>{"y"});
 }
@@ -88,8 +89,8 @@ TEST_CASE("a saved list round-trips through storage, tombstones included") {
 }
 
 TEST_CASE("stored text that is cut short, of another kind or from a newer version is unreadable, with why") {
-  const std::string text = core::saved_list_to_storage(
-      core::record_edits({}, std::vector<SavedValue>{{"a", named("x")}}), "presets");
+  const std::string text =
+      core::saved_list_to_storage(core::record_edits({}, std::vector<SavedValue>{{"a", named("x")}}), "presets");
   const auto cut = core::saved_list_from_storage(text.substr(0, text.size() / 2), "presets");
   REQUIRE(cut.unreadable);
   CHECK(cut.unreadable->find("not valid JSON") != std::string::npos);

@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "core/dynamodb_json.hpp"
 #include "core/json_value.hpp"
 #include "core/request.hpp"
 #include "core/snippets.hpp"
-#include "core/dynamodb_json.hpp"
 #include "fixtures.hpp"
 #include "hostile.hpp"
 
@@ -78,8 +78,10 @@ std::vector<std::string> nul_separated(const std::string& output) {
 
 // The arguments a POSIX shell passes for a command line, NUL-separated.
 std::vector<std::string> shell_arguments(const std::string& command_line) {
-  const std::string output = run("sh", "curl() { for a in \"$@\"; do printf '%s\\0' \"$a\"; done; }\n"
-                                       "http() { curl \"$@\"; }\naws() { curl \"$@\"; }\n" + command_line);
+  const std::string output = run("sh",
+                                 "curl() { for a in \"$@\"; do printf '%s\\0' \"$a\"; done; }\n"
+                                 "http() { curl \"$@\"; }\naws() { curl \"$@\"; }\n" +
+                                     command_line);
   return nul_separated(output);
 }
 
@@ -169,22 +171,27 @@ std::vector<std::pair<std::string, core::JsonValue>> snippet_events() {
   for (const auto& name : fixtures::kTutorialEvents) events.emplace_back(name, fixtures::json(name));
   const std::string item(hostile::kItem);
   const std::string key = R"J({"id": "it's \"quoted\", with a comma\nand a line, ünïcödé ✓ مرحبا 日本"})J";
-  events.emplace_back("hostile create", fixtures::parse(R"J({"operation": "create", "tableName": "t'1", "payload": {"Item": )J" +
-                                                        item + R"J(, "ConditionExpression": "attribute_not_exists(#k)",
+  events.emplace_back("hostile create",
+                      fixtures::parse(R"J({"operation": "create", "tableName": "t'1", "payload": {"Item": )J" + item +
+                                      R"J(, "ConditionExpression": "attribute_not_exists(#k)",
                                                         "ExpressionAttributeNames": {"#k": "id"}}})J"));
-  events.emplace_back("hostile read", fixtures::parse(R"J({"operation": "read", "payload": {"Key": )J" + key +
-                                                      R"J(, "ConsistentRead": true, "ProjectionExpression": "big, nums"}})J"));
-  events.emplace_back("hostile update", fixtures::parse(
-      R"J({"operation": "update", "payload": {"Key": )J" + key +
-      R"J(, "UpdateExpression": "SET #n = :n, tags = :t, nested.m.l[0] = :b ADD nums :ns",
+  events.emplace_back("hostile read",
+                      fixtures::parse(R"J({"operation": "read", "payload": {"Key": )J" + key +
+                                      R"J(, "ConsistentRead": true, "ProjectionExpression": "big, nums"}})J"));
+  events.emplace_back(
+      "hostile update",
+      fixtures::parse(R"J({"operation": "update", "payload": {"Key": )J" + key +
+                      R"J(, "UpdateExpression": "SET #n = :n, tags = :t, nested.m.l[0] = :b ADD nums :ns",
           "ExpressionAttributeNames": {"#n": "name'\"x"},
           "ExpressionAttributeValues": {":n": "new\nname ✓", ":t": {"$SS": ["x", "y'z"]}, ":b": 99999999999999999999999999999999999999,
                                         ":ns": {"$NS": [12345678901234567890123456789012345678]}},
           "ReturnValues": "ALL_NEW"}})J"));
   events.emplace_back("hostile delete", fixtures::parse(R"J({"operation": "delete", "payload": {"Key": )J" + key +
                                                         R"J(, "ReturnValues": "ALL_OLD"}})J"));
-  events.emplace_back("hostile list", fixtures::parse(
-      R"J({"operation": "list", "payload": {"Limit": 25, "FilterExpression": "big > :b and contains(tags, :s)",
+  events.emplace_back(
+      "hostile list",
+      fixtures::parse(
+          R"J({"operation": "list", "payload": {"Limit": 25, "FilterExpression": "big > :b and contains(tags, :s)",
           "ExpressionAttributeValues": {":b": 1.5, ":s": "a,b"}, "ExclusiveStartKey": {"id": "k'ey"}, "ConsistentRead": false}})J"));
   events.emplace_back("list without payload", fixtures::parse(R"J({"operation": "list"})J"));
   events.emplace_back("a payload field that is no identifier",
@@ -220,7 +227,8 @@ TEST_CASE("echo and ping have no DynamoDB snippet, and say why") {
     CHECK(snippet.text.empty());
     CHECK(snippet.unavailable.find("\"ping\" is answered by the Lambda itself") != std::string::npos);
   }
-  CHECK_FALSE(core::make_snippet(core::SnippetKind::Curl, fixtures::parse(R"({"operation": "ping"})"), kConnection).text.empty());
+  CHECK_FALSE(core::make_snippet(core::SnippetKind::Curl, fixtures::parse(R"({"operation": "ping"})"), kConnection)
+                  .text.empty());
 }
 
 TEST_CASE("the boto3 snippet writes numbers as Decimal, sets as sets and binary as bytes") {
@@ -236,7 +244,8 @@ TEST_CASE("the boto3 snippet writes numbers as Decimal, sets as sets and binary 
   CHECK(text.find("\"flag\": False") != std::string::npos);
   CHECK(text.find("from decimal import Decimal") != std::string::npos);
   // Not attribute values: plain Python.
-  const auto list = core::make_snippet(core::SnippetKind::Boto3, fixtures::parse(R"({"operation": "list", "payload": {"Limit": 25}})"), kConnection);
+  const auto list = core::make_snippet(
+      core::SnippetKind::Boto3, fixtures::parse(R"({"operation": "list", "payload": {"Limit": 25}})"), kConnection);
   CHECK(list.text.find("Limit=25,") != std::string::npos);
   CHECK(list.text.find("Decimal") == std::string::npos);
   CHECK(list.text.find("Table(\"lambda-apigateway\")") != std::string::npos);  // the Lambda's default table
@@ -248,11 +257,14 @@ TEST_CASE("the JS SDK snippet keeps numbers beyond a double exact with NumberVal
   CHECK(text.find("new PutCommand({") != std::string::npos);
   CHECK(text.find("\"big\": NumberValue.from(\"12345678901234567890123456789012345678\")") != std::string::npos);
   CHECK(text.find("\"tags\": new Set([\"a,b\", \"c\\\"d\", \"e'f\\ng\"])") != std::string::npos);
-  CHECK(text.find("\"nums\": new Set([1, NumberValue.from(\"99999999999999999999999999999999999999\"), 0.5])") != std::string::npos);
+  CHECK(text.find("\"nums\": new Set([1, NumberValue.from(\"99999999999999999999999999999999999999\"), 0.5])") !=
+        std::string::npos);
   CHECK(text.find("\"bin\": Buffer.from(\"AAEC/w==\", \"base64\")") != std::string::npos);
-  CHECK(text.find("import { DynamoDBDocumentClient, NumberValue, PutCommand } from \"@aws-sdk/lib-dynamodb\";") != std::string::npos);
+  CHECK(text.find("import { DynamoDBDocumentClient, NumberValue, PutCommand } from \"@aws-sdk/lib-dynamodb\";") !=
+        std::string::npos);
   CHECK(text.find("wrapNumbers: true") != std::string::npos);
-  const auto proto = core::make_snippet(core::SnippetKind::JsSdkV3,
+  const auto proto = core::make_snippet(
+      core::SnippetKind::JsSdkV3,
       fixtures::parse(R"({"operation": "create", "payload": {"Item": {"id": "a", "__proto__": 1}}})"), kConnection);
   CHECK(proto.text.find("[\"__proto__\"]: 1") != std::string::npos);
 }
@@ -280,8 +292,12 @@ TEST_CASE("every snippet of every kind parses in its language, for the seed's ev
       switch (kind) {
         case core::SnippetKind::PythonRequests:
         case core::SnippetKind::Boto3: python_files.push_back(dir.write(stem + ".py", snippet.text)); break;
-        case core::SnippetKind::Fetch: run_command("node --check " + dir.write(stem + ".js", snippet.text) + " 2>&1"); break;
-        case core::SnippetKind::JsSdkV3: run_command("node --check " + dir.write(stem + ".mjs", snippet.text) + " 2>&1"); break;
+        case core::SnippetKind::Fetch:
+          run_command("node --check " + dir.write(stem + ".js", snippet.text) + " 2>&1");
+          break;
+        case core::SnippetKind::JsSdkV3:
+          run_command("node --check " + dir.write(stem + ".mjs", snippet.text) + " 2>&1");
+          break;
         case core::SnippetKind::AwsCli:
           cli_script += snippet.text + "printf 'END\\0'\n";
           cli_events.push_back(&event);
@@ -327,13 +343,14 @@ TEST_CASE("every snippet of every kind parses in its language, for the seed's ev
         REQUIRE_MESSAGE(parsed, option << " is not JSON: " << value);
         const auto plain = core::item_from_dynamodb_json(*parsed.value);
         REQUIRE_MESSAGE(plain.plain, plain.error);
-        const char* field = option == std::string("--item") ? "Item"
-                            : option == std::string("--key") ? "Key"
+        const char* field = option == std::string("--item")                  ? "Item"
+                            : option == std::string("--key")                 ? "Key"
                             : option == std::string("--exclusive-start-key") ? "ExclusiveStartKey"
-                                                                               : "ExpressionAttributeValues";
+                                                                             : "ExpressionAttributeValues";
         CHECK(*plain.plain == *payload->find(field));
       }
-      if (option == "--expression-attribute-names") CHECK(fixtures::parse(value) == *payload->find("ExpressionAttributeNames"));
+      if (option == "--expression-attribute-names")
+        CHECK(fixtures::parse(value) == *payload->find("ExpressionAttributeNames"));
       if (option == "--update-expression") CHECK(value == payload->find("UpdateExpression")->text);
       if (option == "--limit") CHECK(value == payload->find("Limit")->text);
     }
@@ -373,7 +390,8 @@ TEST_CASE("an HTTPie command passes the request's exact bytes as its arguments")
     auto request = sample_request(text);
     request.headers.emplace_back("X-Empty", "");
     std::vector<std::string> expected = {"--raw", request.body, "POST", request.url};
-    for (const auto& [name, value] : request.headers) expected.push_back(value.empty() ? name + ";" : name + ":" + value);
+    for (const auto& [name, value] : request.headers)
+      expected.push_back(value.empty() ? name + ";" : name + ":" + value);
     CHECK(shell_arguments(core::httpie_command(request)) == expected);
   }
 }

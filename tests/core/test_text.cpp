@@ -45,7 +45,7 @@ TEST_CASE("comparisons ignoring case fold ASCII letters only") {
   CHECK(core::equals_ignoring_case("X-Api-Key", "x-api-KEY"));
   CHECK_FALSE(core::equals_ignoring_case("x-api-key", "x-api-keys"));
   CHECK_FALSE(core::equals_ignoring_case("\xC3\x84", "\xC3\xA4"));  // Ä and ä differ: not ASCII
-  CHECK_FALSE(core::equals_ignoring_case("[", "{"));                 // one apart as A and a are
+  CHECK_FALSE(core::equals_ignoring_case("[", "{"));                // one apart as A and a are
   CHECK(core::starts_with_ignoring_case("HTTPS://example.org", "https://"));
   CHECK_FALSE(core::starts_with_ignoring_case("http", "https://"));
 }
@@ -106,7 +106,8 @@ TEST_CASE("UTF-8 is decoded one character at a time and bad bytes are skipped on
     CHECK_FALSE(core::decode_utf8(broken, at).has_value());
     CHECK(at == 1);
   }
-  for (const std::string forbidden : {"\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80"}) {  // overlong, surrogate, too big
+  for (const std::string forbidden :
+       {"\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80"}) {  // overlong, surrogate, too big
     CAPTURE(forbidden);
     std::size_t at = 0;
     CHECK_FALSE(core::decode_utf8(forbidden, at).has_value());
@@ -115,7 +116,9 @@ TEST_CASE("UTF-8 is decoded one character at a time and bad bytes are skipped on
 }
 
 TEST_CASE("a UTF-8 text is cut between characters, never inside one") {
-  const std::string text = "ab\xE3\x81\x82" "c";  // a b あ c
+  const std::string text =
+      "ab\xE3\x81\x82"
+      "c";  // a b あ c
   CHECK(core::utf8_cut(text, 0) == 0);
   CHECK(core::utf8_cut(text, 2) == 2);
   CHECK(core::utf8_cut(text, 3) == 2);

@@ -41,8 +41,8 @@ TEST_CASE("rows are grouped into SET, REMOVE, ADD and DELETE clauses in that ord
 }
 
 TEST_CASE("a reserved word or a name that is not an identifier is written through a name placeholder") {
-  const auto build = core::build_update({{"number", UpdateClause::Set, AttributeValue::number("5")},
-                                         {"first name", UpdateClause::Remove, {}}});
+  const auto build = core::build_update(
+      {{"number", UpdateClause::Set, AttributeValue::number("5")}, {"first name", UpdateClause::Remove, {}}});
   CHECK(build.expression == "SET #number = :number REMOVE #firstname");
   CHECK(build.names == std::vector<core::NameRow>{{"#number", "number"}, {"#firstname", "first name"}});
 }

@@ -16,9 +16,14 @@
 
 namespace {
 
-constexpr std::array<std::optional<core::Operation>, 8> kOperations = {
-    std::nullopt,            core::Operation::Create, core::Operation::Read, core::Operation::Update,
-    core::Operation::Delete, core::Operation::List,   core::Operation::Echo, core::Operation::Ping};
+constexpr std::array<std::optional<core::Operation>, 8> kOperations = {std::nullopt,
+                                                                       core::Operation::Create,
+                                                                       core::Operation::Read,
+                                                                       core::Operation::Update,
+                                                                       core::Operation::Delete,
+                                                                       core::Operation::List,
+                                                                       core::Operation::Echo,
+                                                                       core::Operation::Ping};
 constexpr std::array<core::TransportFailure, 4> kTransportFailures = {
     core::TransportFailure::None, core::TransportFailure::Network, core::TransportFailure::Timeout,
     core::TransportFailure::Cancelled};
