@@ -11,45 +11,47 @@ if(FONTTOOLS_MISSING)
   message(FATAL_ERROR "${Python3_EXECUTABLE} has no fontTools: run scripts/setup, or configure with -DPython3_EXECUTABLE=<a python3 that has it>")
 endif()
 
-# The UI fonts: DejaVu Sans and Sans Mono from Debian, subset to the scripts
-# the app offers and compiled into the app (no file system, no further download).
+# The UI fonts: DejaVu Sans and Sans Mono from Debian. Compiled into the app
+# (no file system, no further download), subset to what the first frame draws
+# (app::fonts::first_frame_ranges): ASCII, U+FFFD (the glyph a character
+# without one is drawn with, and counted by: snapshot.missing_glyphs), and the
+# other characters of the app's own text, found in the string literals of
+# src/app and src/core (cmake/ui_characters.py): about 120 glyphs per font.
 set(FONT_SOURCE "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 set(FONT_MONO_SOURCE "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf")
 set(FONT_DIR "${CMAKE_BINARY_DIR}/fonts")
-# Compiled in, rasterized when text holds them (app::fonts::glyph_ranges):
-# ASCII, Latin-1, punctuation, symbols, Latin Extended-A, Greek, basic
-# Cyrillic, and the invisible format characters (zero-width joiners, bidi
-# marks, variation selectors after emoji), drawn as empty glyphs rather than
-# U+FFFD, the glyph a character without one is drawn with (and counted by:
-# snapshot.missing_glyphs).
-set(FONT_UNICODES "U+0020-007E,U+00A0-00FF,U+2010-2027,U+2030-203A,U+20AC,U+2122,U+2190-2193,U+21BB,U+2212,U+2022,U+25B2-25BC,U+25CF,U+2713,U+2715,U+26A0,U+FFFD,U+0100-017F,U+0370-03FF,U+0400-045F,U+200B-200F,U+2028-202E,U+2060-2064,U+FE00-FE0F,U+FEFF")
-# What the first frame rasterizes (app::fonts::first_frame_ranges): ASCII,
-# U+FFFD, and the other characters of the app's own text, found in the string
-# literals of src/app and src/core (cmake/ui_characters.py): about 120 glyphs
-# per font instead of all 600.
 set(FONT_FIRST_FRAME_UNICODES "U+0020-007E,U+FFFD")
+# The rest of what the two fonts offer the app's data comes as fetched pages
+# (the "latin" fallback font below, a sans and a mono file per page): Latin-1,
+# punctuation, symbols, Latin Extended-A, Greek, basic Cyrillic, and the
+# invisible format characters (zero-width joiners, bidi marks, variation
+# selectors after emoji), drawn as empty glyphs rather than U+FFFD.
+set(FONT_PAGE_UNICODES "U+00A0-00FF,U+2010-2027,U+2030-203A,U+20AC,U+2122,U+2190-2193,U+21BB,U+2212,U+2022,U+25B2-25BC,U+25CF,U+2713,U+2715,U+26A0,U+0100-017F,U+0370-03FF,U+0400-045F,U+200B-200F,U+2028-202E,U+2060-2064,U+FE00-FE0F,U+FEFF")
 file(GLOB UI_TEXT_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/app/*.[ch]pp" "${CMAKE_SOURCE_DIR}/src/core/*.[ch]pp")
 add_custom_command(
   OUTPUT "${FONT_DIR}/fonts_data.cpp"
   COMMAND ${CMAKE_COMMAND} -E make_directory "${FONT_DIR}"
-  COMMAND ${Python3_EXECUTABLE} -m fontTools.subset "${FONT_SOURCE}" --unicodes=${FONT_UNICODES}
-          --layout-features= --no-hinting --output-file=${FONT_DIR}/ui.ttf
-  COMMAND ${Python3_EXECUTABLE} -m fontTools.subset "${FONT_MONO_SOURCE}" --unicodes=${FONT_UNICODES}
-          --layout-features= --no-hinting --output-file=${FONT_DIR}/mono.ttf
   COMMAND ${Python3_EXECUTABLE} "${CMAKE_SOURCE_DIR}/cmake/ui_characters.py" --output "${FONT_DIR}/ui_characters.txt"
           ${UI_TEXT_SOURCES}
-  COMMAND ${Python3_EXECUTABLE} "${CMAKE_SOURCE_DIR}/cmake/embed_fonts.py" "${FONT_DIR}/fonts_data.cpp" "${FONT_UNICODES}"
+  COMMAND ${Python3_EXECUTABLE} -m fontTools.subset "${FONT_SOURCE}" --unicodes=${FONT_FIRST_FRAME_UNICODES}
+          --unicodes-file=${FONT_DIR}/ui_characters.txt --layout-features= --no-hinting --output-file=${FONT_DIR}/ui.ttf
+  COMMAND ${Python3_EXECUTABLE} -m fontTools.subset "${FONT_MONO_SOURCE}" --unicodes=${FONT_FIRST_FRAME_UNICODES}
+          --unicodes-file=${FONT_DIR}/ui_characters.txt --layout-features= --no-hinting --output-file=${FONT_DIR}/mono.ttf
+  COMMAND ${Python3_EXECUTABLE} "${CMAKE_SOURCE_DIR}/cmake/embed_fonts.py" "${FONT_DIR}/fonts_data.cpp"
           "${FONT_FIRST_FRAME_UNICODES},@${FONT_DIR}/ui_characters.txt" "ui=${FONT_DIR}/ui.ttf" "mono=${FONT_DIR}/mono.ttf"
   DEPENDS "${FONT_SOURCE}" "${FONT_MONO_SOURCE}" "${CMAKE_SOURCE_DIR}/cmake/embed_fonts.py"
           "${CMAKE_SOURCE_DIR}/cmake/ui_characters.py" "${CMAKE_SOURCE_DIR}/cmake/unicode_ranges.py" ${UI_TEXT_SOURCES}
   COMMENT "Subsetting and embedding the UI fonts")
 
 # The fallback fonts, fetched only when text needs them: split into page files
-# (see cmake/split_fonts.py), in priority order. Licences:
+# (see cmake/split_fonts.py), in priority order: DejaVu's own pages first
+# (Symbola overlaps them in U+2000-2BFF), each with a DejaVu Sans Mono file for
+# the monospace font. Licences: DejaVu (free, Bitstream Vera terms),
 # Noto Sans (OFL 1.1), Nanum Gothic (OFL 1.1), Droid Sans Fallback (Apache 2.0),
 # Symbola (free for any use). Droid Sans Fallback has no Hangul syllables.
 set(NOTO_DIR "/usr/share/fonts/truetype/noto")
 set(FALLBACK_FONTS
+  "latin:Latin, Greek and Cyrillic:${FONT_SOURCE}:${FONT_PAGE_UNICODES}:${FONT_MONO_SOURCE}"
   "arabic:Arabic:${NOTO_DIR}/NotoSansArabic-Regular.ttf:U+0600-06FF,U+0750-077F,U+08A0-08FF"
   "hebrew:Hebrew:${NOTO_DIR}/NotoSansHebrew-Regular.ttf:U+0590-05FF,U+FB1D-FB4F"
   "devanagari:Devanagari:${NOTO_DIR}/NotoSansDevanagari-Regular.ttf:U+0900-097F,U+A8E0-A8FF,U+1CD0-1CFF"
@@ -61,6 +63,9 @@ set(FALLBACK_FONT_FILES)
 foreach(spec ${FALLBACK_FONTS})
   string(REGEX REPLACE "^[^:]*:[^:]*:([^:]*):.*$" "\\1" font_file "${spec}")
   list(APPEND FALLBACK_FONT_FILES "${font_file}")
+  if(spec MATCHES "^[^:]*:[^:]*:[^:]*:[^:]*:([^:]+)$")
+    list(APPEND FALLBACK_FONT_FILES "${CMAKE_MATCH_1}")
+  endif()
 endforeach()
 if(DEFINED FALLBACK_FONT_PAGES)
   set(FALLBACK_FONT_OUT "${FALLBACK_FONT_PAGES}")

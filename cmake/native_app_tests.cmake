@@ -12,6 +12,8 @@ add_executable(app_tests ${APP_SOURCES} "${CMAKE_SOURCE_DIR}/src/platform/platfo
   "${FONT_DIR}/fonts_data.cpp" "${FONT_DIR}/fallback_fonts.cpp")
 target_link_libraries(app_tests PRIVATE core imgui doctest::doctest)
 target_include_directories(app_tests PRIVATE "${CMAKE_SOURCE_DIR}/tests")
-target_compile_definitions(app_tests PRIVATE FIXTURES_DIR="${CMAKE_SOURCE_DIR}/tests/fixtures")
+# The DejaVu fonts stand in for their pages in the tests that serve font files.
+target_compile_definitions(app_tests PRIVATE FIXTURES_DIR="${CMAKE_SOURCE_DIR}/tests/fixtures"
+  FONT_SANS_FILE="${FONT_SOURCE}" FONT_MONO_FILE="${FONT_MONO_SOURCE}")
 target_compile_options(app_tests PRIVATE ${PROJECT_WARNINGS})
 doctest_discover_tests(app_tests)

@@ -46,15 +46,19 @@ bool looks_like_font(const std::vector<unsigned char>& bytes) {
 
 struct Atlas {
   core::FontIndex index{fonts::fallback_files};
-  core::CodepointSet compiled_in = set_of(fonts::glyph_ranges);
-  core::CodepointSet first_frame = set_of(fonts::first_frame_ranges);
+  core::CodepointSet compiled_in = set_of(fonts::first_frame_ranges);
+  core::CodepointSet first_frame = compiled_in;
   core::CodepointSet in_atlas = first_frame;
   core::CodepointSet pending;   // noted, not in the atlas: to plan, or waiting for their file
   core::CodepointSet recent;    // noted since the last answer
   core::CodepointSet given_up;  // no font has them, or their file failed
   core::CodepointSet overflow;  // did not fit in the texture: drawn as U+FFFD until the next answer
   std::vector<core::FontFileState> states = std::vector<core::FontFileState>(fonts::fallback_files.size());
-  std::vector<std::vector<unsigned char>> data = std::vector<std::vector<unsigned char>>(fonts::fallback_files.size());
+  std::vector<core::FontFileFetch> fetches =
+      std::vector<core::FontFileFetch>(fonts::fallback_files.size(), core::FontFileFetch(0));
+  // Per file: its parts' bytes (core::font_file_parts: the file, then its mono file if it has one).
+  std::vector<std::vector<std::vector<unsigned char>>> data =
+      std::vector<std::vector<std::vector<unsigned char>>>(fonts::fallback_files.size());
   std::vector<std::vector<ImWchar>> ranges;  // what ImGui's font configs point to, until the next build
   std::vector<std::string> failed_scripts;
   std::vector<std::string> notices;
@@ -78,32 +82,42 @@ bool available(const Atlas& a, char32_t c) {
   return file && a.states[*file] == core::FontFileState::Loaded;
 }
 
-void report_failure(Atlas& a, std::size_t file, int status) {
+void report_failure(Atlas& a, std::size_t file, std::string_view path, int status) {
   const core::FontFile& info = fonts::fallback_files[file];
   const std::string script(info.script);
   if (std::find(a.failed_scripts.begin(), a.failed_scripts.end(), script) != a.failed_scripts.end()) return;
   a.failed_scripts.push_back(script);
   const std::string why = status == 0 ? "no answer" : status == 200 ? "not a font" : "HTTP " + std::to_string(status);
-  a.notices.push_back("Text in " + script + " cannot be shown: its font (" + std::string(info.path) +
+  a.notices.push_back("Text in " + script + " cannot be shown: its font (" + std::string(path) +
                       ") could not be loaded (" + why + "), so those characters show as \xEF\xBF\xBD. " +
                       "The data is intact: copying gives the exact text. Reload the page to try again.");
 }
 
+// Fetches a file's parts; it is loaded when each part is a font, and failed
+// (said once, naming the part) as soon as one is not.
 void start_fetch(Atlas& a, std::size_t file) {
+  const std::vector<std::string_view> parts = core::font_file_parts(fonts::fallback_files[file]);
+  a.fetches[file] = core::FontFileFetch(parts.size());
+  a.data[file].assign(parts.size(), {});
   a.states[file] = core::FontFileState::Loading;
   ++a.loading;
-  platform::fetch_static_file(std::string(fonts::fallback_files[file].path), [file](platform::StaticFile& fetched) {
-    Atlas& now = atlas();
-    --now.loading;
-    now.replan = true;
-    if (fetched.status == 200 && looks_like_font(fetched.bytes)) {
-      now.data[file] = std::move(fetched.bytes);
-      now.states[file] = core::FontFileState::Loaded;
-      return;
-    }
-    now.states[file] = core::FontFileState::Failed;
-    report_failure(now, file, fetched.status);
-  });
+  for (std::size_t part = 0; part < parts.size(); ++part) {
+    const std::string path(parts[part]);
+    platform::fetch_static_file(path, [file, part, path](platform::StaticFile& fetched) {
+      Atlas& now = atlas();
+      const bool ok = fetched.status == 200 && looks_like_font(fetched.bytes);
+      const bool had_failed = now.states[file] == core::FontFileState::Failed;
+      now.states[file] = now.fetches[file].arrived(ok);
+      if (!ok && !had_failed) report_failure(now, file, path, fetched.status);
+      if (now.states[file] == core::FontFileState::Failed) {
+        now.data[file].clear();
+      } else if (ok) {
+        now.data[file][part] = std::move(fetched.bytes);
+      }
+      if (now.fetches[file].done()) --now.loading;
+      now.replan = true;
+    });
+  }
 }
 
 // Rasterizes `glyphs` (first-frame, compiled-in and loaded-file codepoints)
@@ -129,6 +143,22 @@ bool build(Atlas& a, float text_px, const core::CodepointSet& glyphs) {
   }
 
   ImGuiIO& io = ImGui::GetIO();
+  const float em = text_px * kEmPerFontHeight;
+  // Merges the fetched files into the font being added: the monospace font
+  // takes a file's mono part first (DejaVu Sans Mono's own glyphs), then its
+  // other part for what that lacks; the UI font takes the first part alone.
+  const auto merge_files = [&](const ImFontConfig& config, bool mono) {
+    for (std::size_t i = 0; i < merged.size(); ++i) {
+      std::vector<std::vector<unsigned char>>& parts = a.data[merged[i]];
+      const float file_px = em * fonts::fallback_files[merged[i]].height_per_em;
+      // ImGui keeps the first glyph a codepoint gets: the mono part goes in first.
+      for (std::size_t part = mono ? parts.size() : 1; part-- > 0;) {
+        io.Fonts->AddFontFromMemoryTTF(parts[part].data(), static_cast<int>(parts[part].size()), file_px, &config,
+                                       a.ranges[i + 1].data());
+      }
+    }
+  };
+
   io.Fonts->Clear();
   const int side = std::min(platform::max_texture_size(), kMaxTextureSide);
   io.Fonts->TexDesiredWidth = side < kMaxTextureSide ? side : 0;
@@ -137,23 +167,17 @@ bool build(Atlas& a, float text_px, const core::CodepointSet& glyphs) {
     ImFontConfig config;
     config.OversampleH = 1;
     config.PixelSnapH = true;
-    // The font data stays ours (ImGui copies it).
+    // The font data stays ours (the atlas does not free it).
     config.FontDataOwnedByAtlas = false;
     io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(bytes.data()), static_cast<int>(bytes.size()), size,
                                    &config, a.ranges[0].data());
     config.MergeMode = true;
-    // What the monospace font lacks (the invisible format characters) comes from DejaVu Sans.
+    // What the monospace font lacks of the UI's own characters comes from DejaVu Sans.
     if (bytes.data() == fonts::mono_bytes.data()) {
       io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(fonts::ui_bytes.data()),
                                      static_cast<int>(fonts::ui_bytes.size()), size, &config, a.ranges[0].data());
     }
-    for (std::size_t i = 0; i < merged.size(); ++i) {
-      std::vector<unsigned char>& font = a.data[merged[i]];
-      const float em = size * kEmPerFontHeight;
-      io.Fonts->AddFontFromMemoryTTF(font.data(), static_cast<int>(font.size()),
-                                     em * fonts::fallback_files[merged[i]].height_per_em, &config,
-                                     a.ranges[i + 1].data());
-    }
+    merge_files(config, bytes.data() == fonts::mono_bytes.data());
   }
   const bool built = io.Fonts->Build();
   ++a.builds;

@@ -1,9 +1,10 @@
 // The font atlas, grown on demand. It starts with what the first frame draws
-// (ASCII, Latin-1, the UI's symbols); text about to be drawn is noted here
-// (answers, the editor, typed and pasted text, preset names), and before the
-// next frame its new characters are added: from the compiled-in fonts (Latin
-// Extended-A, Greek, Cyrillic) or from fallback font files fetched from the
-// site (CJK, Arabic, Hebrew, Devanagari, Thai, emoji; core::plan_glyphs says
+// (ASCII and the UI's own characters: all the compiled-in fonts hold); text
+// about to be drawn is noted here (answers, the editor, typed and pasted
+// text, preset names), and before the next frame its new characters are
+// added from fallback font files fetched from the site (DejaVu's Latin-1,
+// Latin Extended-A, Greek, Cyrillic and symbols, a sans and a mono file per
+// page; CJK, Arabic, Hebrew, Devanagari, Thai, emoji; core::plan_glyphs says
 // which). Only the glyphs seen are rasterized, never whole fonts.
 //
 // Rules: the atlas is rebuilt between frames, only when glyphs can be added

@@ -120,6 +120,23 @@ std::optional<std::size_t> FontIndex::file_for(char32_t c) const {
   return candidate.file;
 }
 
+std::vector<std::string_view> font_file_parts(const FontFile& file) {
+  std::vector<std::string_view> parts{file.path};
+  if (!file.mono_path.empty()) parts.push_back(file.mono_path);
+  return parts;
+}
+
+FontFileState FontFileFetch::arrived(bool ok) {
+  if (remaining_ > 0) --remaining_;
+  if (!ok) failed_ = true;
+  return state();
+}
+
+FontFileState FontFileFetch::state() const {
+  if (failed_) return FontFileState::Failed;
+  return remaining_ == 0 ? FontFileState::Loaded : FontFileState::Loading;
+}
+
 GlyphPlan plan_glyphs(const CodepointSet& wanted, const CodepointSet& in_atlas, const CodepointSet& compiled_in,
                       const FontIndex& index, std::span<const FontFileState> states) {
   GlyphPlan plan;

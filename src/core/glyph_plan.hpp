@@ -22,11 +22,15 @@ struct CodepointRange {
 // A font file the app can fetch: the script it serves (for messages), its
 // path under the site, the exact codepoints it has glyphs for, and its
 // ascent minus descent in ems (to draw it at the size of the UI font's em).
+// `mono_path`, when not empty: a second file with the same codepoints from
+// the monospace font of the same design (the page is loaded when both are),
+// for the monospace font; without it the one file serves both fonts.
 struct FontFile {
   std::string_view script;
   std::string_view path;
   std::span<const CodepointRange> codepoints;
   float height_per_em = 1;
+  std::string_view mono_path;
 };
 
 // A sorted set of codepoints.
@@ -75,6 +79,26 @@ class FontIndex {
 };
 
 enum class FontFileState { NotLoaded, Loading, Loaded, Failed };
+
+// The paths a font file is fetched as: its path, then its mono_path if it has one.
+std::vector<std::string_view> font_file_parts(const FontFile& file);
+
+// One font file's fetch, part by part (font_file_parts): Loading until every
+// part has arrived, then Loaded; Failed as soon as one part fails (a part
+// still out changes nothing when it arrives).
+class FontFileFetch {
+ public:
+  explicit FontFileFetch(std::size_t parts) : remaining_(parts) {}
+  // One part arrived (`ok`: a font) or failed; returns the file's state now.
+  FontFileState arrived(bool ok);
+  FontFileState state() const;
+  // Every part has answered, well or not.
+  bool done() const { return remaining_ == 0; }
+
+ private:
+  std::size_t remaining_ = 0;
+  bool failed_ = false;
+};
 
 struct GlyphPlan {
   CodepointSet add;                // into the atlas now: compiled in, or in a loaded file

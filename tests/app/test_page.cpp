@@ -2,6 +2,12 @@
 // as curl, fonts fetched for other scripts, the phone layout.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
 #include "app/driver.hpp"
 #include "app/storage_keys.hpp"
 
@@ -12,6 +18,26 @@ using apptest::Start;
 namespace {
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+bool fetched(const std::string& path) {
+  const auto& paths = fake::static_fetches();
+  return std::find(paths.begin(), paths.end(), path) != paths.end();
+}
+
+// A font file as the site serves it. The whole Debian font stands in for a
+// page of it: the app rasterizes only the codepoints its table gives the page.
+platform::StaticFile font_file(const char* path) {
+  std::ifstream in(path, std::ios::binary);
+  REQUIRE(in);
+  return {200, std::vector<unsigned char>(std::istreambuf_iterator<char>(in), {})};
+}
+
+// How far the monospace font (the atlas's second) advances for `c`.
+float mono_advance(ImWchar c) {
+  const ImFontGlyph* glyph = ImGui::GetIO().Fonts->Fonts[1]->FindGlyphNoFallback(c);
+  REQUIRE(glyph != nullptr);
+  return glyph->AdvanceX;
+}
 
 }  // namespace
 
@@ -106,6 +132,45 @@ TEST_CASE("Text in another script fetches its font page, and a page that fails i
   // The fake site has no font files: 404, and the banner says which script cannot be shown.
   app.frames(2);
   CHECK(contains(app.snapshot().str("banner"), "Text in Chinese and Japanese cannot be shown"));
+}
+
+TEST_CASE("Latin-1, Greek and Cyrillic in an answer fetch DejaVu's pages, sans and mono, and are drawn") {
+  Driver app;
+  for (const char* page : {"0", "3", "4"}) {
+    fake::serve_static_file(std::string("fonts/latin-") + page + ".ttf", font_file(FONT_SANS_FILE));
+    fake::serve_static_file(std::string("fonts/latin-mono-") + page + ".ttf", font_file(FONT_MONO_FILE));
+  }
+  app.click("Preset 1");
+  app.click("Send");
+  CHECK(fake::static_fetches().empty());  // the first frames draw the app's own text only
+  // é U+00E9, Ω U+03A9, Ж U+0416: pages 0, 3 and 4.
+  fake::respond(fake::last_request().id, 200, R"({"Item": {"id": "127748AB", "name": "Café Ωmega Жук"}})");
+  app.frames(4);
+  CHECK(app.snapshot().text("response.rows") == R"([["id","S","127748AB"],["name","S","Café Ωmega Жук"]])");
+  for (const char* page : {"0", "3", "4"}) {
+    CHECK(fetched(std::string("fonts/latin-") + page + ".ttf"));
+    CHECK(fetched(std::string("fonts/latin-mono-") + page + ".ttf"));
+  }
+  CHECK(app.snapshot().integer("fonts.loading") == 0);
+  CHECK(app.snapshot().integer("fonts.waiting") == 0);
+  CHECK(app.snapshot().integer("missing_glyphs") == 0);
+  CHECK(app.snapshot().str("banner").empty());
+  // The monospace font has DejaVu Sans Mono's own glyphs: as wide as 'a'.
+  for (const ImWchar c : {ImWchar{0xE9}, ImWchar{0x3A9}, ImWchar{0x416}}) CHECK(mono_advance(c) == mono_advance('a'));
+}
+
+TEST_CASE("A DejaVu page whose mono file fails is said once, naming the script") {
+  Driver app;
+  fake::serve_static_file("fonts/latin-0.ttf", font_file(FONT_SANS_FILE));
+  app.click("Preset 1");
+  app.click("Send");
+  fake::respond(fake::last_request().id, 200, R"({"Item": {"id": "127748AB", "name": "Café"}})");
+  app.frames(4);
+  CHECK(fetched("fonts/latin-mono-0.ttf"));
+  const std::string banner = app.snapshot().str("banner");
+  CHECK(contains(banner, "Text in Latin, Greek and Cyrillic cannot be shown"));
+  CHECK(contains(banner, "fonts/latin-mono-0.ttf"));
+  CHECK(app.snapshot().text("fonts.failed") == R"(["Latin, Greek and Cyrillic"])");
 }
 
 TEST_CASE("On a phone, one panel shows at a time and an answer opens the Answer tab") {

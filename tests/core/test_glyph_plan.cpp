@@ -1,6 +1,9 @@
 #include <doctest/doctest.h>
 
 #include <array>
+#include <optional>
+#include <string_view>
+#include <vector>
 
 #include "core/glyph_plan.hpp"
 
@@ -147,4 +150,49 @@ TEST_CASE("codepoints written as JSON escapes count, surrogate pairs joined, bro
   const auto set =
       codepoints_of(R"({"name": "\u540d\u524D \ud83d\ude00 \u00e9", "bad": "\u12 \ud83d \\u0041 \udc00x"})");
   CHECK(set.values() == std::vector<char32_t>{0xE9, 0x524D, 0x540D, 0x1F600});
+}
+
+TEST_CASE("a font file with a mono file is fetched as both, the sans file first") {
+  constexpr CodepointRange latin[] = {{0xA0, 0xFF}};
+  const FontFile both{"Latin, Greek and Cyrillic", "fonts/latin-0.ttf", latin, 1.1641f, "fonts/latin-mono-0.ttf"};
+  CHECK(core::font_file_parts(both) == std::vector<std::string_view>{"fonts/latin-0.ttf", "fonts/latin-mono-0.ttf"});
+  CHECK(core::font_file_parts(kFiles[0]) == std::vector<std::string_view>{"fonts/cjk-4e.ttf"});
+}
+
+TEST_CASE("a file fetched in parts is loaded once every part arrived, and failed as soon as one part fails") {
+  core::FontFileFetch one(1);
+  CHECK(one.state() == FontFileState::Loading);
+  CHECK(one.arrived(true) == FontFileState::Loaded);
+  CHECK(one.done());
+
+  core::FontFileFetch two(2);
+  CHECK(two.arrived(true) == FontFileState::Loading);
+  CHECK_FALSE(two.done());
+  CHECK(two.arrived(true) == FontFileState::Loaded);
+  CHECK(two.done());
+
+  core::FontFileFetch mono_fails(2);
+  CHECK(mono_fails.arrived(false) == FontFileState::Failed);
+  CHECK_FALSE(mono_fails.done());
+  CHECK(mono_fails.arrived(true) == FontFileState::Failed);
+  CHECK(mono_fails.done());
+}
+
+TEST_CASE("the first file that has a codepoint serves it: DejaVu's pages before Symbola's overlapping ones") {
+  // As cmake/split_fonts.py writes them: a codepoint goes to the first font (in
+  // priority order) that has it, so the later file's ranges leave it out.
+  constexpr CodepointRange latin20[] = {{0x2010, 0x2027}, {0x2030, 0x203A}, {0x20AC, 0x20AC}};
+  constexpr CodepointRange symbols20[] = {{0x2000, 0x200A}, {0x2028, 0x202F}, {0x203B, 0x20AB}};
+  const std::array<FontFile, 2> files = {{
+      {"Latin, Greek and Cyrillic", "fonts/latin-20.ttf", latin20, 1.1641f, "fonts/latin-mono-20.ttf"},
+      {"emoji and symbols", "fonts/symbols-20.ttf", symbols20},
+  }};
+  const FontIndex index(files);
+  CHECK(index.file_for(0x2014) == std::optional<std::size_t>{0});  // em dash
+  CHECK(index.file_for(0x20AC) == std::optional<std::size_t>{0});  // euro sign
+  CHECK(index.file_for(0x2041) == std::optional<std::size_t>{1});
+  const auto plan = core::plan_glyphs(codepoints_of("\xE2\x80\x94 \xE2\x82\xAC \xE2\x81\x81"), {}, {}, index,
+                                      std::array<FontFileState, 2>{});
+  CHECK(plan.fetch == std::vector<std::size_t>{0, 1});
+  CHECK(plan.waiting.size() == 3);
 }

@@ -1,6 +1,7 @@
 """Tests of the build's font scripts (cmake/unicode_ranges.py, cmake/ui_characters.py):
 the codepoint ranges they read and write, the literals they find in C++ sources,
-and that every character the app's own text uses is in the compiled-in fonts.
+and that every character the app's own text uses is in the compiled-in fonts
+(the first frame's set).
 
 Run: python3 -m unittest discover -s tests/tools -p 'test_*.py'
 """
@@ -68,17 +69,21 @@ class LiteralsTest(unittest.TestCase):
 
 
 class CompiledInFontsTest(unittest.TestCase):
-    """The app's own text is drawn with the compiled-in fonts, never with U+FFFD."""
+    """The app's own text is drawn with the compiled-in fonts, never with U+FFFD:
+    they are subset to the first frame's set (FONT_FIRST_FRAME_UNICODES and the
+    characters cmake/ui_characters.py finds), so each of those characters must
+    be in the set and have a glyph in DejaVu Sans, which the monospace font
+    falls back to."""
 
-    def compiled_in(self):
+    def cmake_set(self, name):
         for path in glob.glob(os.path.join(ROOT, 'cmake', '*.cmake')):
             with open(path) as f:
-                found = re.search(r'set\(FONT_UNICODES "([^"]+)"\)', f.read())
+                found = re.search(r'set\({} "([^"]+)"\)'.format(name), f.read())
             if found:
-                return unicode_ranges.parse(found.group(1))
-        self.fail('FONT_UNICODES is set in no cmake/*.cmake file')
+                return found.group(1)
+        self.fail('{} is set in no cmake/*.cmake file'.format(name))
 
-    def test_every_character_of_the_app_text_is_compiled_in(self):
+    def app_text_characters(self):
         sources = glob.glob(os.path.join(ROOT, 'src', 'app', '*.[ch]pp')) + \
             glob.glob(os.path.join(ROOT, 'src', 'core', '*.[ch]pp'))
         self.assertGreater(len(sources), 10)
@@ -86,10 +91,32 @@ class CompiledInFontsTest(unittest.TestCase):
             output = os.path.join(folder, 'chars.txt')
             ui_characters.main(output, sources)
             with open(output) as f:
-                used = unicode_ranges.parse(f.read().strip())
+                return unicode_ranges.parse(f.read().strip())
+
+    def test_every_character_of_the_app_text_has_a_glyph_in_the_compiled_in_fonts(self):
+        try:
+            from fontTools.ttLib import TTFont
+        except ImportError:
+            self.skipTest('no fontTools for this python3 (Debian\'s python3-fonttools is for /usr/bin/python3)')
+        used = self.app_text_characters()
         self.assertIn(0x2014, used)  # the app's text does use characters beyond ASCII
-        missing = used - self.compiled_in()
+        compiled_in = used | unicode_ranges.parse(self.cmake_set('FONT_FIRST_FRAME_UNICODES'))
+        self.assertTrue(set(range(0x20, 0x7F)) | {0xFFFD} <= compiled_in)
+        source = re.search(r'set\(FONT_SOURCE "([^"]+)"\)', open(os.path.join(ROOT, 'cmake', 'fonts.cmake')).read())
+        cmap = set(TTFont(source.group(1), lazy=True).getBestCmap())
+        missing = compiled_in - cmap
         self.assertEqual(unicode_ranges.text(missing) if missing else '', '')
+
+    def test_the_fetched_pages_offer_what_the_compiled_in_fonts_once_held(self):
+        # Latin-1, Latin Extended-A, Greek, Cyrillic, symbols, format characters:
+        # DejaVu's fetched pages, the first fallback font (before Symbola's overlap).
+        pages = unicode_ranges.parse(self.cmake_set('FONT_PAGE_UNICODES'))
+        for c in (0xE9, 0x152, 0x3A9, 0x416, 0x2014, 0x20AC, 0x200D, 0xFE0F):
+            self.assertIn(c, pages)
+        with open(os.path.join(ROOT, 'cmake', 'fonts.cmake')) as f:
+            fallbacks = re.search(r'set\(FALLBACK_FONTS\s+"([^"]+)"', f.read()).group(1)
+        self.assertTrue(fallbacks.startswith('latin:'), fallbacks)
+        self.assertTrue(fallbacks.endswith(':${FONT_PAGE_UNICODES}:${FONT_MONO_SOURCE}'), fallbacks)
 
 
 if __name__ == '__main__':
