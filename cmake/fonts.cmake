@@ -27,6 +27,9 @@ set(FONT_FIRST_FRAME_UNICODES "U+0020-007E,U+FFFD")
 # invisible format characters (zero-width joiners, bidi marks, variation
 # selectors after emoji), drawn as empty glyphs rather than U+FFFD.
 set(FONT_PAGE_UNICODES "U+00A0-00FF,U+2010-2027,U+2030-203A,U+20AC,U+2122,U+2190-2193,U+21BB,U+2212,U+2022,U+25B2-25BC,U+25CF,U+2713,U+2715,U+26A0,U+0100-017F,U+0370-03FF,U+0400-045F,U+200B-200F,U+2028-202E,U+2060-2064,U+FE00-FE0F,U+FEFF")
+# Only what ImGui's rasterizer (stb_truetype) reads: no hinting, no OpenType
+# layout or MATH tables (every byte here is in the first-frame download).
+set(FONT_COMPILED_IN_OPTIONS --layout-features= --no-hinting --drop-tables+=GSUB,GPOS,GDEF,MATH)
 file(GLOB UI_TEXT_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/src/app/*.[ch]pp" "${CMAKE_SOURCE_DIR}/src/core/*.[ch]pp")
 add_custom_command(
   OUTPUT "${FONT_DIR}/fonts_data.cpp"
@@ -34,9 +37,9 @@ add_custom_command(
   COMMAND ${Python3_EXECUTABLE} "${CMAKE_SOURCE_DIR}/cmake/ui_characters.py" --output "${FONT_DIR}/ui_characters.txt"
           ${UI_TEXT_SOURCES}
   COMMAND ${Python3_EXECUTABLE} -m fontTools.subset "${FONT_SOURCE}" --unicodes=${FONT_FIRST_FRAME_UNICODES}
-          --unicodes-file=${FONT_DIR}/ui_characters.txt --layout-features= --no-hinting --output-file=${FONT_DIR}/ui.ttf
+          --unicodes-file=${FONT_DIR}/ui_characters.txt ${FONT_COMPILED_IN_OPTIONS} --output-file=${FONT_DIR}/ui.ttf
   COMMAND ${Python3_EXECUTABLE} -m fontTools.subset "${FONT_MONO_SOURCE}" --unicodes=${FONT_FIRST_FRAME_UNICODES}
-          --unicodes-file=${FONT_DIR}/ui_characters.txt --layout-features= --no-hinting --output-file=${FONT_DIR}/mono.ttf
+          --unicodes-file=${FONT_DIR}/ui_characters.txt ${FONT_COMPILED_IN_OPTIONS} --output-file=${FONT_DIR}/mono.ttf
   COMMAND ${Python3_EXECUTABLE} "${CMAKE_SOURCE_DIR}/cmake/embed_fonts.py" "${FONT_DIR}/fonts_data.cpp"
           "${FONT_FIRST_FRAME_UNICODES},@${FONT_DIR}/ui_characters.txt" "ui=${FONT_DIR}/ui.ttf" "mono=${FONT_DIR}/mono.ttf"
   DEPENDS "${FONT_SOURCE}" "${FONT_MONO_SOURCE}" "${CMAKE_SOURCE_DIR}/cmake/embed_fonts.py"

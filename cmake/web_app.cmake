@@ -18,7 +18,7 @@ set(APP_LINK_OPTIONS
   -sUSE_GLFW=3 -sGL_PREINITIALIZED_CONTEXT=1 -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1
   -sENVIRONMENT=web -sMINIFY_HTML=0 -sEXPORTED_RUNTIME_METHODS=[addRunDependency,removeRunDependency]
   -sEXPORTED_FUNCTIONS=[_main,_malloc]
-  -sFILESYSTEM=0 --shell-file "${CMAKE_SOURCE_DIR}/shell.html")
+  -sMALLOC=emmalloc -sFILESYSTEM=0 --shell-file "${CMAKE_SOURCE_DIR}/shell.html")
 # Memory: the heap grows as needed up to a maximum set here on purpose, 2 GiB
 # (what 32-bit wasm reaches in every browser); the results budget
 # (src/core/result_budget.hpp, 768 MiB) keeps a loaded list well below it.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/driver.hpp"
+#include "app/glyph_atlas.hpp"
 #include "app/storage_keys.hpp"
 
 namespace fake = platform::fake;
@@ -31,6 +32,9 @@ platform::StaticFile font_file(const char* path) {
   REQUIRE(in);
   return {200, std::vector<unsigned char>(std::istreambuf_iterator<char>(in), {})};
 }
+
+// What the page publishes of the fonts beside the app's snapshot (src/main.cpp does).
+apptest::Json fonts() { return apptest::Json(app::glyphs::fonts_snapshot().value()); }
 
 // How far the monospace font (the atlas's second) advances for `c`.
 float mono_advance(ImWchar c) {
@@ -151,9 +155,10 @@ TEST_CASE("Latin-1, Greek and Cyrillic in an answer fetch DejaVu's pages, sans a
     CHECK(fetched(std::string("fonts/latin-") + page + ".ttf"));
     CHECK(fetched(std::string("fonts/latin-mono-") + page + ".ttf"));
   }
-  CHECK(app.snapshot().integer("fonts.loading") == 0);
-  CHECK(app.snapshot().integer("fonts.waiting") == 0);
-  CHECK(app.snapshot().integer("missing_glyphs") == 0);
+  CHECK(fonts().integer("loading") == 0);
+  CHECK(fonts().integer("waiting") == 0);
+  CHECK(fonts().text("failed") == "[]");
+  CHECK(app::glyphs::missing_glyphs() == 0);
   CHECK(app.snapshot().str("banner").empty());
   // The monospace font has DejaVu Sans Mono's own glyphs: as wide as 'a'.
   for (const ImWchar c : {ImWchar{0xE9}, ImWchar{0x3A9}, ImWchar{0x416}}) CHECK(mono_advance(c) == mono_advance('a'));
@@ -170,7 +175,7 @@ TEST_CASE("A DejaVu page whose mono file fails is said once, naming the script")
   const std::string banner = app.snapshot().str("banner");
   CHECK(contains(banner, "Text in Latin, Greek and Cyrillic cannot be shown"));
   CHECK(contains(banner, "fonts/latin-mono-0.ttf"));
-  CHECK(app.snapshot().text("fonts.failed") == R"(["Latin, Greek and Cyrillic"])");
+  CHECK(fonts().text("failed") == R"(["Latin, Greek and Cyrillic"])");
 }
 
 TEST_CASE("On a phone, one panel shows at a time and an answer opens the Answer tab") {

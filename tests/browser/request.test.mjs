@@ -97,6 +97,10 @@ test('non-ascii text typed into the editor reaches the lambda and comes back', a
   await app.click('Send');
   const shown = await app.waitFor((s) => s.response !== null, 'the echo answer');
   assert.match(shown.response.text, /"name": "Zoë Ωmega"/);
+  // ë and Ω come from DejaVu's fetched pages: the screenshot once they are drawn.
+  await app.waitFor((s) => s.fonts.loading === 0 && s.fonts.waiting === 0, 'the fonts for the typed name');
+  await app.frames(3);
+  assert.equal((await app.snapshot()).missing_glyphs, 0);
   await app.screenshot('request-non-ascii');
   await context.close();
 });

@@ -1,4 +1,5 @@
-// Data in every script, driven like a person: items named in Chinese,
+// Data in every script, driven like a person: items named in Latin-1, Greek
+// and Cyrillic (DejaVu's fetched pages), Chinese,
 // Japanese, Korean, Arabic, Hebrew, Devanagari, Thai and emoji are created by
 // typing their events, read one by one and listed; the fonts for them are
 // fetched from the site and the app draws every character with a glyph
@@ -15,6 +16,7 @@ import { ROOT, startTestServer, useAppSession } from './harness.mjs';
 const session = useAppSession();
 
 const TEXTS = {
+  latin: 'Café Größe Ωmega Жук',
   zh: '中文名称 数据库表',
   ja: '名前 テスト ひらがな',
   ko: '한국어 이름',
@@ -81,7 +83,7 @@ test('items in every script are created, read and listed, and every character is
   await context.close();
 });
 
-test('the first frame rasterizes the app\'s own characters only; others are added when data or a file name shows them', async () => {
+test('the first frame rasterizes the app\'s own characters only; others are added when data or a file name shows them, from DejaVu\'s pages', async () => {
   const { context, app } = await session.openApp({ json: true, clipboard: true });
   await app.frames(3);
   const first = await app.snapshot();
@@ -95,7 +97,9 @@ test('the first frame rasterizes the app\'s own characters only; others are adde
   await chooser.setFiles(file);
   const opened = await app.waitFor((s) => s.request.operation === 'echo' && fontsSettled(s), 'the opened event');
   assert.ok(opened.fonts.glyphs > first.fonts.glyphs, 'the characters of the file and its name were added');
-  assert.equal(opened.fonts.loaded, 0, 'from the compiled-in fonts: nothing fetched');
+  // Latin-1 (ö ß ñ ú Æ ø ç é): DejaVu's page 0, its sans and mono files, nothing else.
+  assert.deepEqual(opened.fonts.files, ['fonts/latin-0.ttf'], 'from DejaVu\'s Latin-1 page');
+  assert.deepEqual(opened.fonts.failed, []);
   await app.frames(3);
   assert.equal((await app.snapshot()).missing_glyphs, 0, 'the event and the file name are drawn with glyphs');
   await rm(folder, { recursive: true });
@@ -104,7 +108,7 @@ test('the first frame rasterizes the app\'s own characters only; others are adde
 
 test('an unassigned character, with no glyph in any font, is counted as missing', async () => {
   const { context, app } = await session.openApp({ json: true, clipboard: true });
-  // U+0378 is unassigned (inside the compiled-in Greek block, which has no glyph for it).
+  // U+0378 is unassigned (inside the Greek block, whose DejaVu page has no glyph for it).
   await send(app, createEvent('unassigned', 'x\\u0378y'));
   await send(app, readEvent('unassigned'));
   await app.waitFor(fontsSettled, 'the fonts');
