@@ -14,6 +14,9 @@ set_target_properties(app PROPERTIES
   RUNTIME_OUTPUT_DIRECTORY "${CMAKE_SOURCE_DIR}/web")
 # shell.html's preRun uses addRunDependency/removeRunDependency (it waits for
 # config.json); the JS libraries call malloc (strings and bytes handed to C++).
+# emmalloc, Emscripten's small allocator, instead of dlmalloc: 3 KB gzip less,
+# what keeps the first-frame download under 350 KB (bench/site_size.py); it
+# is slower for the many small allocations of a big table (see bench/NOTES.md).
 set(APP_LINK_OPTIONS
   -sUSE_GLFW=3 -sGL_PREINITIALIZED_CONTEXT=1 -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0 -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2 -sALLOW_MEMORY_GROWTH=1
   -sENVIRONMENT=web -sMINIFY_HTML=0 -sEXPORTED_RUNTIME_METHODS=[addRunDependency,removeRunDependency]
