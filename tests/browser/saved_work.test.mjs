@@ -170,6 +170,9 @@ test('storage filled up: the save that does not fit says so, nothing saved befor
   await send(app, '{"operation": "ping"}');
   // A preset larger than the history entry that can be given up for it, typed before storage fills up.
   await typeEvent(app, `{"operation": "echo", "payload": {"note": "${'n'.repeat(2000)}"}}`);
+  // The person pauses: the draft is written (once typing pauses) before storage fills up.
+  await app.page.waitForFunction(() => (localStorage.getItem('crud-workbench/draft') || '').includes('n'.repeat(2000)),
+                                 null, { timeout: 10000 });
   const fillers = await fillStorage(app.page);
   assert.ok(fillers > 0);
   await app.click('Save as preset');
