@@ -46,9 +46,9 @@ bool looks_like_font(const std::vector<unsigned char>& bytes) {
 
 struct Atlas {
   core::FontIndex index{fonts::fallback_files};
+  // What the wasm holds: the first frame's characters, rasterized before it is drawn.
   core::CodepointSet compiled_in = set_of(fonts::first_frame_ranges);
-  core::CodepointSet first_frame = compiled_in;
-  core::CodepointSet in_atlas = first_frame;
+  core::CodepointSet in_atlas = compiled_in;
   core::CodepointSet pending;   // noted, not in the atlas: to plan, or waiting for their file
   core::CodepointSet recent;    // noted since the last answer
   core::CodepointSet given_up;  // no font has them, or their file failed
@@ -120,7 +120,7 @@ void start_fetch(Atlas& a, std::size_t file) {
   }
 }
 
-// Rasterizes `glyphs` (first-frame, compiled-in and loaded-file codepoints)
+// Rasterizes `glyphs` (compiled-in and loaded-file codepoints)
 // into both fonts, the fallback files merged in. True when the texture fits.
 bool build(Atlas& a, float text_px, const core::CodepointSet& glyphs) {
   const auto started = std::chrono::steady_clock::now();
@@ -193,7 +193,7 @@ void rebuild(Atlas& a, float text_px, core::CodepointSet wanted) {
     a.in_atlas = std::move(wanted);
     return;
   }
-  core::CodepointSet current = a.first_frame;
+  core::CodepointSet current = a.compiled_in;
   for (const char32_t c : a.recent.values()) {
     if (available(a, c)) current.insert(c);
   }
@@ -210,8 +210,8 @@ void rebuild(Atlas& a, float text_px, core::CodepointSet wanted) {
     a.in_atlas = std::move(current);
     return;
   }
-  build(a, text_px, a.first_frame);
-  a.in_atlas = a.first_frame;
+  build(a, text_px, a.compiled_in);
+  a.in_atlas = a.compiled_in;
 }
 
 }  // namespace
