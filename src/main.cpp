@@ -255,9 +255,9 @@ void take_gesture() {
 // Emscripten's GLFW sees neither the system clipboard nor composed text.
 void connect_text_io(GLFWwindow* window) {
   glfwSetCharCallback(window, nullptr);
-  platform::start([](const char* utf8) {
+  platform::start([](const char* utf8, std::uint32_t node) {
     app::glyphs::note_text(utf8);
-    app::a11y::type_text(utf8);
+    app::a11y::type_text(utf8, node);
   });
   ImGuiIO& io = ImGui::GetIO();
   io.ConfigMacOSXBehaviors = platform::is_apple();

@@ -62,6 +62,7 @@ struct Tree {
 
   ImGuiID awaiting_edit = 0;  // a text field asked to edit: typed text waits for it
   int awaiting_frames = 0;
+  bool select_on_edit = true;  // its text is selected once it edits (as Tab into a field does)
   std::string held_text;
   ImGuiID last_nav_id = 0;
   float ratio = 0;
@@ -219,7 +220,7 @@ void flush_held_text() {
   if (!editing && ++t.awaiting_frames < 4) return;
   // The keyboard reached the field: all its text is selected (ImGui does so
   // for one line only), so typing replaces it, as in a browser's field.
-  if (editing && g.InputTextState.ID == t.awaiting_edit) g.InputTextState.SelectAll();
+  if (editing && t.select_on_edit && g.InputTextState.ID == t.awaiting_edit) g.InputTextState.SelectAll();
   t.awaiting_edit = 0;
   if (!t.held_text.empty()) ImGui::GetIO().AddInputCharactersUTF8(t.held_text.c_str());
   t.held_text.clear();
@@ -286,6 +287,7 @@ SnapshotJson widgets_json(float pixel_ratio) {
     entry.set("visible", shown.GetWidth() > 0);
     entry.set("shown", box(shown));
     entry.set("role", core_a11y::role_name(description_of(record).role));
+    entry.set("id", record.id);  // the node's data-id in the accessibility layer
     out.set(key, std::move(entry));
   }
   return out;
@@ -359,6 +361,7 @@ void request_focus(std::uint32_t id) {
     GImGui->NavNextActivateFlags = ImGuiActivateFlags_PreferInput;
     t.awaiting_edit = id;
     t.awaiting_frames = 0;
+    t.select_on_edit = true;
   }
 }
 
@@ -369,8 +372,14 @@ void request_press(std::uint32_t id) {
   if (GImGui->NavNextActivateId != id) ImGui::ActivateItemByID(id);
 }
 
-void type_text(const char* utf8) {
+void type_text(const char* utf8, std::uint32_t node) {
   Tree& t = tree();
+  if (node != 0 && GImGui->ActiveId != node && t.awaiting_edit != node) {
+    request_focus(node);
+    // Typing goes on where the caret was: nothing is selected, nothing replaced.
+    t.select_on_edit = false;
+    if (GImGui->NavNextActivateId == node) GImGui->NavNextActivateFlags |= ImGuiActivateFlags_TryToPreserveState;
+  }
   if (t.awaiting_edit != 0)
     t.held_text += utf8;
   else

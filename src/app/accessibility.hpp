@@ -78,7 +78,10 @@ void request_press(std::uint32_t id);
 
 // Typed text for ImGui: held while a text field the keyboard just reached
 // is not yet editing (it starts on the next frame), so no character is lost.
-void type_text(const char* utf8);
+// Text typed into the node of a field ImGui is not editing (it let go of it:
+// Escape, or anything else that ended its editing while the page's focus stayed) starts
+// editing that field again, the caret where it was, and goes there.
+void type_text(const char* utf8, std::uint32_t node = 0);
 
 // For benchmarks: milliseconds the last frame spent building, diffing and applying the tree.
 double last_cost_ms();

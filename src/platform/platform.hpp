@@ -18,9 +18,11 @@ namespace platform {
 // Installs the page's listeners: typed text (keys, dead keys, input methods,
 // which a canvas cannot receive, go through a hidden text field), paste,
 // changes of the URL fragment, and the macOS Cmd-key fix. `on_text` gets the
-// typed text as UTF-8, in order with the key events. Call once at start-up,
-// after the window's input callbacks exist.
-void start(std::function<void(const char* utf8)> on_text);
+// typed text as UTF-8, in order with the key events, and the node of the
+// accessibility layer's text field it was typed into (an item id; 0 when it
+// came through the hidden field). Call once at start-up, after the window's
+// input callbacks exist.
+void start(std::function<void(const char* utf8, std::uint32_t node)> on_text);
 
 // Whether anything happened that may change the screen since the last call:
 // input of any kind, a resize, or an answer, file or link change arriving.

@@ -32,7 +32,7 @@ struct Page {
   bool activity = false;
 
   // input
-  std::function<void(const char*)> on_text;
+  std::function<void(const char*, std::uint32_t)> on_text;
   std::function<void(const TouchEvent&)> on_touch;
   std::function<void()> on_gesture;
   std::optional<Pinch> pinch;
@@ -129,7 +129,7 @@ std::size_t stored_bytes(const std::map<std::string, std::string>& storage) {
 
 // ---- platform.hpp ---------------------------------------------------------
 
-void start(std::function<void(const char* utf8)> on_text) { page().on_text = std::move(on_text); }
+void start(std::function<void(const char* utf8, std::uint32_t node)> on_text) { page().on_text = std::move(on_text); }
 
 bool take_activity() { return std::exchange(page().activity, false); }
 
@@ -424,9 +424,9 @@ const std::vector<std::string>& timeline_marks() { return page().marks; }
 
 std::string app_state_text() { return page().app_state ? page().app_state() : std::string("null"); }
 
-void type_text(const std::string& utf8) {
+void type_text(const std::string& utf8, std::uint32_t node) {
   page().activity = true;
-  if (page().on_text) page().on_text(utf8.c_str());
+  if (page().on_text) page().on_text(utf8.c_str(), node);
 }
 
 void touch(const TouchEvent& event) {

@@ -105,9 +105,10 @@ std::string app_state_text();
 
 // ---- input the page hands over ------------------------------------------------
 
-// Text typed into the page's hidden field: goes to start()'s on_text at once
-// (as the browser's input event would, between frames).
-void type_text(const std::string& utf8);
+// Text typed into the page's hidden field, or into the accessibility layer's
+// text-field node of item `node`: goes to start()'s on_text at once (as the
+// browser's input event would, between frames).
+void type_text(const std::string& utf8, std::uint32_t node = 0);
 // A finger on the canvas: goes to start_touch's handler at once.
 void touch(const TouchEvent& event);
 // A pinch that ended: take_pinch returns it.

@@ -118,8 +118,8 @@ std::optional<platform::Pinch>& pending_pinch() {
   return pinch;
 }
 
-std::function<void(const char*)>& text_handler() {
-  static std::function<void(const char*)> handler;
+std::function<void(const char*, std::uint32_t)>& text_handler() {
+  static std::function<void(const char*, std::uint32_t)> handler;
   return handler;
 }
 
@@ -233,8 +233,8 @@ EMSCRIPTEN_KEEPALIVE void platform_pinch(double start_distance, double end_dista
   pending_pinch() = platform::Pinch{static_cast<float>(start_distance), static_cast<float>(end_distance)};
 }
 
-EMSCRIPTEN_KEEPALIVE void platform_text_input(char* text) {
-  if (text_handler()) text_handler()(text);
+EMSCRIPTEN_KEEPALIVE void platform_text_input(char* text, double node) {
+  if (text_handler()) text_handler()(text, static_cast<std::uint32_t>(node));
   std::free(text);
 }
 
@@ -280,7 +280,7 @@ EMSCRIPTEN_KEEPALIVE void platform_file_opened(int id, int status, char* name, c
 
 namespace platform {
 
-void start(std::function<void(const char* utf8)> on_text) {
+void start(std::function<void(const char* utf8, std::uint32_t node)> on_text) {
   text_handler() = std::move(on_text);
   js_start(is_apple() ? 1 : 0);
   js_watch_storage();

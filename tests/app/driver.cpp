@@ -112,9 +112,9 @@ Driver::Driver(Start start) {
   io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange | ImGuiConfigFlags_NavEnableKeyboard;
   io.ConfigInputTextCursorBlink = false;
   io.ConfigMacOSXBehaviors = platform::is_apple();
-  platform::start([](const char* utf8) {
+  platform::start([](const char* utf8, std::uint32_t node) {
     app::glyphs::note_text(utf8);
-    app::a11y::type_text(utf8);
+    app::a11y::type_text(utf8, node);
   });
   io.SetClipboardTextFn = [](void*, const char* text) { platform::copy_to_clipboard(text); };
   io.GetClipboardTextFn = [](void*) {
@@ -199,6 +199,8 @@ bool Driver::has_widget(std::string_view key) const {
   return found != nullptr && found->find("visible") && found->find("visible")->boolean;
 }
 
+std::uint32_t Driver::editing_id() const { return GImGui->ActiveId; }
+
 Widget Driver::widget(std::string_view key) const {
   const Json map = widgets();
   const core::JsonValue* found = map.value().find(key);
@@ -224,6 +226,8 @@ Widget Driver::widget(std::string_view key) const {
     w.shown_h = number_of(shown->find("h"));
   }
   if (const core::JsonValue* role = found->find("role"); role && role->is_string()) w.role = role->text;
+  if (const core::JsonValue* id = found->find("id"); id && id->is_number())
+    w.id = static_cast<std::uint32_t>(std::strtoul(id->text.c_str(), nullptr, 10));
   return w;
 }
 

@@ -7,6 +7,7 @@
 // into with key and text events. Assertions read App::snapshot().
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -55,6 +56,7 @@ struct Widget {
   bool visible = false;
   float shown_x = 0, shown_y = 0, shown_w = 0, shown_h = 0;  // the part its window shows
   std::string role;
+  std::uint32_t id = 0;  // its node's id in the accessibility layer (the item's ImGui id)
 };
 
 class Driver {
@@ -75,6 +77,8 @@ class Driver {
 
   // ---- what the app publishes
   Json snapshot() const;
+  // The item ImGui is editing (window.__app.keyboardFocus.active in the browser), 0 when none.
+  std::uint32_t editing_id() const;
   Json widgets() const;
   std::vector<std::string> widget_keys() const;
   // The widget under `key` in the last frame's map, visible; throws (listing

@@ -103,6 +103,10 @@ test('the same flow through role locators: options, buttons, radios and a textbo
   const editor = page.getByRole('textbox', { name: 'Event JSON' });
   // The editor keeps the keyboard after sending: Ctrl+A selects what it holds, the new event replaces it.
   const send = async (text, previous) => {
+    // The page's focus is on the editor's node, and ImGui edits it (after the first click, and after each send).
+    await editor.focus();
+    const node = Number(await editor.getAttribute('data-id'));
+    await app.page.waitForFunction((id) => window.__app.keyboardFocus.active === id, node, { timeout: 15000 });
     await editor.press('Control+A');
     await page.keyboard.insertText(text);
     await app.settle();

@@ -24,19 +24,22 @@ mergeInto(LibraryManager.library, {
     document.body.appendChild(field);
     Module.textInput = field;
     const focus = () => { if (document.activeElement !== field) field.focus({ preventScroll: true }); };
-    const send = (text) => {
+    // `element` is the hidden field or a text-field node of the accessibility
+    // layer (its data-id names the item): the app gives the text to that item.
+    const send = (text, element) => {
       if (!text) return;
-      _platform_text_input(stringToNewUTF8(text));
+      const node = element && element.dataset && element.dataset.id ? Number(element.dataset.id) : 0;
+      _platform_text_input(stringToNewUTF8(text), node);
     };
     // Typed text from a text element (this field, or a text-field node of the
     // accessibility layer) goes to the app; the element itself stays empty.
     Module.takeTextFrom = (element) => {
       let composing = false;
       element.addEventListener("compositionstart", () => { composing = true; });
-      element.addEventListener("compositionend", (e) => { composing = false; send(e.data); element.value = ""; });
+      element.addEventListener("compositionend", (e) => { composing = false; send(e.data, element); element.value = ""; });
       element.addEventListener("input", (e) => {
         if (composing || e.isComposing) return;
-        if (e.inputType === "insertText" || e.inputType === "insertReplacementText") send(e.data);
+        if (e.inputType === "insertText" || e.inputType === "insertReplacementText") send(e.data, element);
         element.value = "";
       });
       element.addEventListener("paste", (e) => {
