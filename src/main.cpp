@@ -152,6 +152,21 @@ void glide(Runtime& rt) {
   scroll_by(moved.x, moved.y);
 }
 
+// The renderer's shaders and font texture, made after the first frame is
+// laid out rather than before: the page has been compiling those shaders
+// since it started (shell.html), and the app's own work of that frame
+// overlaps the compile. The draw commands laid out before the texture
+// existed name none yet: they get the font texture, the only one.
+void create_renderer_objects() {
+  ImGui_ImplOpenGL3_NewFrame();
+  const ImTextureID font_texture = ImGui::GetIO().Fonts->TexID;
+  for (ImDrawList* list : ImGui::GetDrawData()->CmdLists) {
+    for (ImDrawCmd& command : list->CmdBuffer) {
+      if (command.TextureId == ImTextureID{}) command.TextureId = font_texture;
+    }
+  }
+}
+
 // What the app shows and where its widgets are, for browser tests (read on demand).
 std::string app_state_text(const Runtime& rt) {
   app::SnapshotJson snapshot = rt.app->snapshot();
@@ -206,7 +221,8 @@ void frame(void* arg) {
   const double started = emscripten_get_now();
   follow_viewport(rt);
   glide(rt);
-  ImGui_ImplOpenGL3_NewFrame();
+  const bool first = rt.frame == 0;
+  if (!first) ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(static_cast<float>(rt.width), static_cast<float>(rt.height));
@@ -215,6 +231,10 @@ void frame(void* arg) {
   ImGui::NewFrame();
   rt.app->draw();
   ImGui::Render();
+  if (first) {
+    platform::mark_timeline("app-first-layout");
+    create_renderer_objects();
+  }
   if (rt.frame == 0) {
     app::a11y::defer_frame();
   } else {

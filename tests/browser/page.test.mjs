@@ -79,6 +79,35 @@ test('frames do not ask the GPU for the scissor box or blend state (it would wai
   await context.close();
 });
 
+test('the renderer takes the shaders the page compiled while the code downloaded, once the first frame is laid out', async () => {
+  const context = await session.newContext();
+  await context.addInitScript(() => {
+    const calls = (window.__shaderCalls = { compileShader: 0, linkProgram: 0 });
+    for (const method of Object.keys(calls)) {
+      const original = WebGL2RenderingContext.prototype[method];
+      WebGL2RenderingContext.prototype[method] = function (...args) {
+        calls[method] += 1;
+        return original.apply(this, args);
+      };
+    }
+  });
+  const app = await AppPage.open(context, session.stack.site);
+  await app.frames(2);
+  // The page's two shaders and one program, and nothing compiled a second time for ImGui's renderer.
+  assert.deepEqual(await app.page.evaluate(() => window.__shaderCalls), { compileShader: 2, linkProgram: 1 });
+  const marks = await app.page.evaluate(() => Object.fromEntries(
+    ['app-first-layout', 'page-shaders-handed-over', 'app-first-frame'].map((name) => {
+      const found = performance.getEntriesByName(name);
+      return [name, found.length ? found[0].startTime : null];
+    })));
+  assert.ok(marks['app-first-layout'] !== null && marks['page-shaders-handed-over'] !== null, JSON.stringify(marks));
+  assert.ok(marks['app-first-layout'] <= marks['page-shaders-handed-over'], `the app laid out its first frame before it waited for the shaders: ${JSON.stringify(marks)}`);
+  assert.ok(marks['page-shaders-handed-over'] <= marks['app-first-frame'], JSON.stringify(marks));
+  assert.ok((await app.snapshot()).missing_glyphs === 0);
+  assert.deepEqual(app.consoleErrors, []);
+  await context.close();
+});
+
 test('the theme follows the system until the person picks one, which is remembered', async () => {
   const { context, app } = await session.openApp({ colorScheme: 'dark' });
   const background = () => app.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
