@@ -98,6 +98,7 @@ const core::Layout& App::arrange(float css_width, float css_height, bool touch) 
 void App::draw() {
   step_export();
   send_pressed_ = take_send_shortcut();
+  ui::keep_typing_on_escape();
   take_other_tabs_changes();
   if (auto fragment = platform::take_url_fragment_change()) open_link(*fragment);
   const ImGuiViewport* viewport = ImGui::GetMainViewport();

@@ -161,4 +161,10 @@ void flow(float width, float spacing) {
   if (line_end <= window->WorkRect.Max.x + 0.5f) ImGui::SameLine(0, gap);
 }
 
+void keep_typing_on_escape() {
+  const ImGuiContext& g = *GImGui;
+  const bool editing_text = g.ActiveId != 0 && g.InputTextState.ID == g.ActiveId;
+  if (editing_text && ImGui::IsKeyPressed(ImGuiKey_Escape, false)) ImGui::ClearActiveID();
+}
+
 }  // namespace app::ui

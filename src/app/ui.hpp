@@ -84,4 +84,9 @@ float row_height();
 // nothing needs horizontal scrolling. `spacing` < 0: the style's.
 void flow(float width, float spacing = -1);
 
+// Esc leaves the text field being edited with what was typed in it, as Tab
+// does. (ImGui's own Esc puts back the text the field had when its editing
+// began: every keystroke since, lost.) Call once a frame before the fields.
+void keep_typing_on_escape();
+
 }  // namespace app::ui

@@ -41,3 +41,17 @@ TEST_CASE("Text from the hidden field goes to the item being edited, as before")
   app.fill("Table name", "orders");
   CHECK(app.snapshot().str("request.table_name") == "orders");
 }
+
+TEST_CASE("Esc leaves a text field with what was typed in it, as Tab does") {
+  Driver app;
+  app.click("View JSON");
+  const apptest::Widget editor = app.widget("Event JSON");
+  fake::accessibility_focus(editor.id);
+  const std::string event = R"({"operation": "echo", "payload": {"note": "typed"}})";
+  fake::type_text(event, editor.id);
+  app.settle();
+  REQUIRE(app.snapshot().str("request.text") == event);
+  app.press(ImGuiKey_Escape);
+  CHECK(app.editing_id() == 0);
+  CHECK(app.snapshot().str("request.text") == event);
+}
