@@ -280,6 +280,8 @@ std::vector<std::string> take_notices() { return std::exchange(atlas().notices, 
 
 int missing_glyphs() { return atlas().missing; }
 
+void reset() { atlas() = Atlas{}; }
+
 SnapshotJson fonts_snapshot() {
   const Atlas& a = atlas();
   const ImFontAtlas& fonts = *ImGui::GetIO().Fonts;

@@ -49,4 +49,9 @@ std::vector<std::string> take_notices();
 int missing_glyphs();
 SnapshotJson fonts_snapshot();
 
+// As a page that just loaded: nothing noted, fetched or added since the
+// compiled-in characters; the next update() rebuilds the atlas. For the
+// native app tests, which load the app many times in one process.
+void reset();
+
 }  // namespace app::glyphs

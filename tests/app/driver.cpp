@@ -102,6 +102,7 @@ Driver::Driver(Start start) {
     case Start::Reload: platform::fake::reload(); break;
     case Start::AsSetUp: break;
   }
+  app::glyphs::reset();  // a page that loads starts with the compiled-in characters alone
   context_ = ImGui::CreateContext(&shared_font_atlas());
   ImGui::SetCurrentContext(context_);
   if (last_style()) ImGui::GetStyle() = *last_style();
