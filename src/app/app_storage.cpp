@@ -291,7 +291,9 @@ void App::take_other_tabs_changes() {
       show_presets(core::merge_saved(stored_presets(), own_presets()));
     } else if (key == kHistoryKey) {
       load_history();
-    } else if (key == kConnectionKey) {
+    } else if (key == kConnectionKey && !connection_save_.pending()) {
+      // (A change this tab has not written yet stays, and is written once
+      // typing pauses: the last changed in any tab is the one kept.)
       connection_.settings =
           core::connection_from_storage(platform::storage_get(kConnectionKey).value_or(""), connection_.settings);
       connection_.diagnostics = core::check_connection(connection_.settings);

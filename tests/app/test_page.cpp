@@ -80,6 +80,28 @@ TEST_CASE("The page title names the endpoint's host, and the endpoint is remembe
         "https://abc123.execute-api.eu-west-1.amazonaws.com/prod/DynamoDBManager");
 }
 
+TEST_CASE("A connection change not written yet stays when another tab saves its connection, and is written after it") {
+  Driver app;
+  app.fill("Timeout", "31");  // written once typing pauses: what another tab will save
+  app.press(ImGuiKey_Escape);
+  app.wait(0.5f);
+  const std::string their_settings = fake::storage().at(app::kConnectionKey);
+  REQUIRE_FALSE(app.snapshot().flag("connection.remember_key"));
+
+  app.click("Remember key");  // not written yet
+  REQUIRE(app.snapshot().flag("connection.remember_key"));
+  fake::other_tab_wrote(app::kConnectionKey, their_settings);
+  app.frame();
+  CHECK(app.snapshot().flag("connection.remember_key"));
+  app.wait(0.5f);
+  CHECK(fake::storage().at(app::kConnectionKey) != their_settings);
+
+  // With nothing of its own unwritten, the tab takes what another tab saved.
+  fake::other_tab_wrote(app::kConnectionKey, their_settings);
+  app.frame();
+  CHECK_FALSE(app.snapshot().flag("connection.remember_key"));
+}
+
 TEST_CASE("Test connection pings the endpoint and shows the verdict") {
   Driver app;
   app.click("Test connection");
