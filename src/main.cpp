@@ -234,8 +234,6 @@ void frame(void* arg) {
   if (first) {
     platform::mark_timeline("app-first-layout");
     create_renderer_objects();
-  }
-  if (rt.frame == 0) {
     app::a11y::defer_frame();
   } else {
     app::a11y::end_frame(rt.pixel_ratio);

@@ -36,12 +36,6 @@ TEST_CASE("Text typed into the node of a field ImGui let go of (Escape) edits th
   CHECK(app.snapshot().str("request.text") == before + "\n");
 }
 
-TEST_CASE("Text from the hidden field goes to the item being edited, as before") {
-  Driver app;
-  app.fill("Table name", "orders");
-  CHECK(app.snapshot().str("request.table_name") == "orders");
-}
-
 TEST_CASE("Esc leaves a text field with what was typed in it, as Tab does") {
   Driver app;
   app.click("View JSON");
